@@ -1,0 +1,77 @@
+"""What a chart shows, worked out from the outline once for every output.
+
+The matplotlib images, the native PowerPoint charts and the alt text all
+draw on these plain records, so they cannot disagree about a value or label.
+Nothing here imports a plotting or Office library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from briefing.locale import format_date_range, format_value, labels
+from briefing.outline.model import Chart, ChartKind, Outline, Unit
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    display: str  # the value as a reader sees it: 1.7亿, 超过20倍
+
+
+@dataclass(frozen=True)
+class BarGroup:
+    """Bars that share a unit and so can share an axis."""
+
+    unit: Unit
+    bars: tuple[Bar, ...]
+
+
+@dataclass(frozen=True)
+class Milestone:
+    start: date
+    end: date | None
+    when: str  # 2025年1月8日—14日
+    title: str
+    detail: str | None
+
+
+def bar_groups(chart: Chart, outline: Outline) -> list[BarGroup]:
+    """The chart's statistics grouped by unit, in the order first named."""
+    locale = outline.meta.locale
+    groups: dict[Unit, list[Bar]] = {}
+    for statistic_id in chart.statistics:
+        statistic = outline.statistic(statistic_id)
+        bar = Bar(statistic.label, statistic.value, format_value(statistic, locale))
+        groups.setdefault(statistic.unit, []).append(bar)
+    return [BarGroup(unit, tuple(bars)) for unit, bars in groups.items()]
+
+
+def milestones(chart: Chart, outline: Outline) -> list[Milestone]:
+    """The chart's events in date order."""
+    locale = outline.meta.locale
+    events = sorted((outline.event(i) for i in chart.events), key=lambda e: (e.date, e.end or e.date))
+    return [
+        Milestone(e.date, e.end, format_date_range(e.date, e.end, locale), e.title, e.detail) for e in events
+    ]
+
+
+def source_line(chart: Chart, outline: Outline) -> str:
+    """'来源：…' naming each distinct source behind the chart."""
+    ids = [outline.statistic(i).source for i in chart.statistics] + [outline.event(i).source for i in chart.events]
+    names = list(dict.fromkeys(outline.source(i).title for i in ids))
+    words = labels(outline.meta.locale)
+    return words.source_prefix + words.list_separator.join(names)
+
+
+def describe(chart: Chart, outline: Outline) -> str:
+    """Alt text written from the chart's data, for screen readers."""
+    words = labels(outline.meta.locale)
+    if chart.kind is ChartKind.TIMELINE:
+        items = [f"{m.when} {m.title}" for m in milestones(chart, outline)]
+    else:
+        items = [f"{bar.label} {bar.display}" for group in bar_groups(chart, outline) for bar in group.bars]
+    separator = "；" if outline.meta.locale.value == "zh-CN" else "; "
+    return f"{chart.title}{words.colon}{separator.join(items)}"

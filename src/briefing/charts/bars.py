@@ -1,0 +1,51 @@
+"""Statistics as horizontal bars, one panel per unit, values labelled in the locale."""
+
+from __future__ import annotations
+
+from matplotlib import pyplot as plt
+from matplotlib.figure import Figure
+
+from briefing.chartdata import BarGroup
+from briefing.charts.style import WIDTH_IN, hex_color
+from briefing.fonts import wrap
+from briefing.outline.model import Theme
+
+_ROW_IN = 0.42
+_LABEL_WIDTH_PT = 90
+_FONT_PT = 9
+
+
+def draw_bars(groups: list[BarGroup], theme: Theme) -> Figure:
+    rows = max(len(group.bars) for group in groups)
+    height = 0.5 + rows * _ROW_IN
+    figure, axes_list = plt.subplots(
+        1, len(groups), figsize=(WIDTH_IN, height), squeeze=False, layout="constrained"
+    )
+    for axes, group in zip(axes_list[0], groups):
+        bars = list(reversed(group.bars))  # first statistic on top
+        positions = range(len(bars))
+        axes.barh(positions, [b.value for b in bars], height=0.6, color=hex_color(theme.primary_color))
+        axes.set_yticks(
+            list(positions),
+            ["\n".join(wrap(b.label, _LABEL_WIDTH_PT, _FONT_PT)) for b in bars],
+            fontsize=_FONT_PT,
+        )
+        largest = max(b.value for b in bars) or 1
+        for position, bar in zip(positions, bars):
+            axes.text(
+                bar.value + largest * 0.03,
+                position,
+                bar.display,
+                va="center",
+                fontsize=_FONT_PT + 1,
+                color=hex_color(theme.text_color),
+            )
+        # Room on the right for the longest value label.
+        axes.set_xlim(0, largest * 1.45)
+        axes.set_ylim(-0.6, rows - 0.4)
+        axes.xaxis.set_visible(False)
+        for side in ("top", "right", "bottom"):
+            axes.spines[side].set_visible(False)
+        axes.spines["left"].set_color(hex_color(theme.muted_color))
+        axes.tick_params(axis="y", length=0, colors=hex_color(theme.text_color))
+    return figure

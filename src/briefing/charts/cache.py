@@ -1,0 +1,71 @@
+"""Chart images cached by a hash of what they show and how they look.
+
+A rebuild after a text edit reuses every unchanged image and does not even
+import matplotlib; only a chart whose data, style or renderer changed is
+drawn again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from briefing import __version__
+from briefing.chartdata import bar_groups, milestones
+from briefing.outline.model import Chart, ChartKind, Outline
+from briefing.publish import atomic_write
+
+# Bump when drawing code changes, so old images are not reused.
+RENDERER_REVISION = 1
+
+
+def _chart_content(chart: Chart, outline: Outline) -> object:
+    if chart.kind is ChartKind.TIMELINE:
+        return [asdict(m) for m in milestones(chart, outline)]
+    return [asdict(group) for group in bar_groups(chart, outline)]
+
+
+def chart_key(chart: Chart, outline: Outline) -> str:
+    payload = {
+        "kind": chart.kind.value,
+        "content": _chart_content(chart, outline),
+        "theme": outline.theme.model_dump(mode="json"),
+        "locale": outline.meta.locale.value,
+        "renderer": [__version__, RENDERER_REVISION],
+    }
+    text = json.dumps(payload, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def render_charts(outline: Outline, cache_dir: Path) -> dict[str, Path]:
+    """A PNG per chart id, drawn only where no cached image matches."""
+    paths: dict[str, Path] = {}
+    for chart in outline.charts:
+        path = cache_dir / f"chart-{chart.id}-{chart_key(chart, outline)}.png"
+        if not path.exists():
+            _draw(chart, outline, path)
+        paths[chart.id] = path
+    return paths
+
+
+def _draw(chart: Chart, outline: Outline, path: Path) -> None:
+    # Imported here: a build whose charts are all cached never loads matplotlib.
+    from matplotlib import pyplot as plt
+
+    from briefing.charts.bars import draw_bars
+    from briefing.charts.style import configure
+    from briefing.charts.timeline import draw_timeline
+
+    configure()
+    if chart.kind is ChartKind.TIMELINE:
+        figure = draw_timeline(milestones(chart, outline), outline.theme, outline.meta.locale)
+    else:
+        figure = draw_bars(bar_groups(chart, outline), outline.theme)
+    try:
+        with atomic_write(path) as handle:
+            # No 'Software' stamp, so an image depends only on its content.
+            figure.savefig(handle, format="png", metadata={"Software": None})
+    finally:
+        plt.close(figure)

@@ -1,0 +1,217 @@
+"""Words the tool writes itself, and how numbers and dates read in each locale.
+
+Everything a writer prints that is not the outline's own text comes from
+here, so an English outline gets English labels and Western number formats
+and a Chinese one gets 亿/万 and 2025年1月18日.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from briefing.outline.model import Locale, Qualifier, Statistic, Unit
+
+_CHINESE_DIGITS = "零一二三四五六七八九"
+_MONTHS_EN = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+@dataclass(frozen=True)
+class Labels:
+    contents: str
+    summary: str
+    figure: str
+    table: str
+    continued: str
+    sources: str
+    source_prefix: str
+    as_of: str
+    caveat: str
+    timeline: str
+    key_figures: str
+    agenda: str
+    prepared: str
+    published: str
+    quote_dash: str
+    list_separator: str
+    colon: str
+    gap_months: str
+    gap_days: str
+    comma: str
+    aside: str  # a parenthetical remark: "（{}）" or " ({})"
+    data_appendix: str
+    timeline_headers: tuple[str, ...]
+    statistics_headers: tuple[str, ...]
+
+
+LABELS = {
+    Locale.ZH_CN: Labels(
+        contents="目录",
+        summary="核心要点",
+        figure="图",
+        table="表",
+        continued="（续）",
+        sources="资料来源",
+        source_prefix="来源：",
+        as_of="截至{date}",
+        caveat="发布方声明",
+        timeline="事件时间线",
+        key_figures="关键数据",
+        agenda="议程",
+        prepared="简报日期",
+        published="发布于",
+        quote_dash="——",
+        list_separator="、",
+        colon="：",
+        gap_months="约{n}个月后",
+        gap_days="{n}天后",
+        comma="，",
+        aside="（{}）",
+        data_appendix="数据与时间线",
+        timeline_headers=("日期", "事件"),
+        statistics_headers=("指标", "数值", "时间", "说明与来源"),
+    ),
+    Locale.EN: Labels(
+        contents="Contents",
+        summary="Key takeaways",
+        figure="Figure",
+        table="Table",
+        continued=" (continued)",
+        sources="Sources",
+        source_prefix="Source: ",
+        as_of="as of {date}",
+        caveat="Publisher's note",
+        timeline="Timeline of events",
+        key_figures="Key figures",
+        agenda="Agenda",
+        prepared="Prepared",
+        published="published",
+        quote_dash="— ",
+        list_separator=", ",
+        colon=": ",
+        gap_months="about {n} months later",
+        gap_days="{n} days later",
+        comma=", ",
+        aside=" ({})",
+        data_appendix="Data and timeline",
+        timeline_headers=("Date", "Event"),
+        statistics_headers=("Measure", "Value", "As of", "Notes and source"),
+    ),
+}
+
+_QUALIFIERS = {
+    Locale.ZH_CN: {Qualifier.ABOUT: "约", Qualifier.NEARLY: "近", Qualifier.OVER: "超过"},
+    Locale.EN: {Qualifier.ABOUT: "about ", Qualifier.NEARLY: "nearly ", Qualifier.OVER: "over "},
+}
+
+
+def labels(locale: Locale) -> Labels:
+    return LABELS[locale]
+
+
+def chinese_number(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 21 -> 二十一 (for headings up to 99)."""
+    if n < 10:
+        return _CHINESE_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _CHINESE_DIGITS[tens]) + "十" + (_CHINESE_DIGITS[ones] if ones else "")
+
+
+def section_number(locale: Locale, index: int) -> str:
+    """The prefix of the index-th (0-based) section heading: 一、 or 1."""
+    return f"{chinese_number(index + 1)}、" if locale is Locale.ZH_CN else f"{index + 1}. "
+
+
+def subsection_number(locale: Locale, section_index: int, index: int) -> str:
+    """The prefix of a sub-section heading: （一） or 1.1"""
+    if locale is Locale.ZH_CN:
+        return f"（{chinese_number(index + 1)}）"
+    return f"{section_number(locale, section_index).rstrip('. ')}.{index + 1} "
+
+
+def _trim(value: float) -> str:
+    text = f"{round(value, 3):,.3f}".rstrip("0").rstrip(".")
+    return text
+
+
+def format_number(value: float, locale: Locale) -> str:
+    """170000000 -> 1.7亿 or 170 million; 2000000 -> 200万 or 2 million."""
+    if locale is Locale.ZH_CN:
+        if value >= 1e8:
+            return f"{_trim(value / 1e8)}亿"
+        if value >= 1e4:
+            return f"{_trim(value / 1e4)}万"
+        return _trim(value).replace(",", "")
+    if value >= 1e9:
+        return f"{_trim(value / 1e9)} billion"
+    if value >= 1e6:
+        return f"{_trim(value / 1e6)} million"
+    return _trim(value)
+
+
+def format_value(statistic: Statistic, locale: Locale, qualified: bool = True) -> str:
+    """The figure as a reader sees it: 近3亿美元, 约80%, over 20×."""
+    number = format_number(statistic.value, locale)
+    zh = locale is Locale.ZH_CN
+    match statistic.unit:
+        case Unit.PERCENT:
+            text = f"{number}%"
+        case Unit.USD:
+            text = f"{number}美元" if zh else f"US${number}"
+        case Unit.TIMES:
+            text = f"{number}倍" if zh else f"{number}×"
+        case Unit.DAYS:
+            text = f"{number}天" if zh else f"{number} days"
+        case _:
+            text = number
+    if qualified and statistic.qualifier is not None:
+        text = _QUALIFIERS[locale][statistic.qualifier] + text
+    return text
+
+
+def format_date(day: date, locale: Locale) -> str:
+    if locale is Locale.ZH_CN:
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def format_date_range(start: date, end: date | None, locale: Locale) -> str:
+    """2025年1月8日—14日, 8–14 January 2025; a single day when end is None."""
+    if end is None or end == start:
+        return format_date(start, locale)
+    zh = locale is Locale.ZH_CN
+    if start.year == end.year and start.month == end.month:
+        if zh:
+            return f"{format_date(start, locale)}—{end.day}日"
+        return f"{start.day}–{format_date(end, locale)}"
+    if zh:
+        tail = f"{end.month}月{end.day}日" if start.year == end.year else format_date(end, locale)
+        return f"{format_date(start, locale)}—{tail}"
+    return f"{format_date(start, locale)} – {format_date(end, locale)}"
+
+
+def format_partial_date(text: str, locale: Locale) -> str:
+    """'2024-07' -> 2024年7月 or July 2024; full dates as format_date."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return format_date(date(*parts), locale)
+    if len(parts) == 2:
+        year, month = parts
+        return f"{year}年{month}月" if locale is Locale.ZH_CN else f"{_MONTHS_EN[month - 1]} {year}"
+    return f"{parts[0]}年" if locale is Locale.ZH_CN else str(parts[0])
+
+
+def as_of_text(statistic: Statistic, locale: Locale) -> str | None:
+    if statistic.as_of is None:
+        return None
+    return labels(locale).as_of.format(date=format_partial_date(statistic.as_of, locale))
+
+
+def gap_text(days: int, locale: Locale) -> str:
+    """How much time a compressed stretch of a timeline stands for."""
+    words = labels(locale)
+    if days >= 45:
+        return words.gap_months.format(n=round(days / 30.44))
+    return words.gap_days.format(n=days)

@@ -1,0 +1,48 @@
+"""Problems found in an outline, each tied to a file, line and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.errors import InputError
+
+KeyPath = tuple[str | int, ...]
+
+
+def format_path(path: KeyPath) -> str:
+    """('sections', 0, 'title') -> 'sections[0].title'."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text or "(top level)"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an outline, where it is, and what to do."""
+
+    file: Path
+    line: int
+    column: int
+    path: KeyPath
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        text = f"{self.file}:{self.line}:{self.column}: {format_path(self.path)}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class OutlineError(InputError):
+    """Every problem found in one outline, reported together."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (str(p.file), p.line, p.column))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def messages(self) -> list[str]:
+        return [str(p) for p in self.problems]

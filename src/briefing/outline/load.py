@@ -1,0 +1,182 @@
+"""YAML text -> plain data, remembering the line and column of every node.
+
+We compose YAML nodes ourselves instead of calling ``safe_load`` because
+safe_load keeps the last of duplicate keys, turns ``no`` into False and
+``2025-01-18`` into a date, and expands alias bombs. Here every plain scalar
+stays a string (the typed model converts it where the schema wants a number,
+a date or a flag), duplicate keys are errors, and expansion is bounded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefing.outline.errors import KeyPath, OutlineError, Problem
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+# An outline of thousands of slides has well under a million nodes; an alias
+# bomb reaches this within milliseconds and is stopped there.
+MAX_NODES = 1_000_000
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+try:  # libyaml's composer is several times faster when it is present.
+    _Loader: type = yaml.CBaseLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.BaseLoader
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) starts, by key path; 1-based."""
+
+    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+
+    def of_value(self, path: KeyPath) -> tuple[int, int]:
+        """The closest known position: the node itself or its nearest parent."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.values:
+                return self.values[path[:end]]
+        return (1, 1)
+
+    def of_key(self, path: KeyPath) -> tuple[int, int]:
+        return self.keys.get(path) or self.of_value(path)
+
+
+@dataclass
+class LoadedYaml:
+    file: Path
+    data: Any
+    positions: Positions
+    # Problems that do not stop the schema check (duplicate keys): reported with its findings.
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    """Turns composed nodes into dicts, lists and strings, collecting problems."""
+
+    def __init__(self, file: Path):
+        self.file = file
+        self.positions = Positions()
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def problem(self, at: tuple[int, int], path: KeyPath, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem(self.file, at[0], at[1], path, message, hint))
+
+    def build(self, node: yaml.Node, path: KeyPath) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooBig(node)
+        self.positions.values[path] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        if node.style is None and node.value in _NULLS:
+            return None
+        return node.value
+
+    def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, tuple[int, int]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(_mark(key_node), path, "a key must be plain text, not a list or mapping")
+                continue
+            key = key_node.value
+            if key in first_seen:
+                line = first_seen[key][0]
+                self.problem(
+                    _mark(key_node),
+                    (*path, key),
+                    f"duplicate key '{key}' (first given on line {line})",
+                    "keep one of them; YAML files must not repeat a key",
+                )
+                continue
+            first_seen[key] = _mark(key_node)
+            self.positions.keys[(*path, key)] = _mark(key_node)
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+
+class _TooBig(Exception):
+    def __init__(self, node: yaml.Node):
+        self.node = node
+
+
+def read_text(file: Path) -> str:
+    """The outline's text, or an OutlineError saying why it cannot be read."""
+
+    def fail(message: str, hint: str | None = None) -> OutlineError:
+        return OutlineError([Problem(file, 1, 1, (), message, hint)])
+
+    try:
+        size = file.stat().st_size
+        if file.is_dir():
+            raise fail("is a folder, not an outline file", "name the outline's .yaml file")
+        if size > MAX_FILE_BYTES:
+            raise fail(f"is {size // 1024} KiB; outlines are limited to {MAX_FILE_BYTES // 1024} KiB")
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        raise fail("no such file", "check the path, or run 'briefing build' in the outline's folder") from None
+    except PermissionError:
+        raise fail("cannot be read (permission denied)") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise OutlineError(
+            [Problem(file, line, column, (), "is not UTF-8 text", "save the file as UTF-8")]
+        ) from None
+
+
+def load_yaml(file: Path) -> LoadedYaml:
+    """Parse an outline file into plain data with positions, or raise OutlineError."""
+    text = read_text(file)
+    builder = _Builder(file)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = f"YAML syntax error: {error.problem or error}"
+        if error.context:
+            message += f" ({error.context})"
+        raise OutlineError(
+            [Problem(file, line, column, (), message, "check the indentation and quoting on this line")]
+        ) from None
+    except yaml.YAMLError as error:
+        raise OutlineError([Problem(file, 1, 1, (), f"YAML error: {error}")]) from None
+    if node is None:
+        raise OutlineError(
+            [Problem(file, 1, 1, (), "the outline is empty", "run 'briefing init' for a starting outline")]
+        )
+    if not isinstance(node, yaml.MappingNode):
+        raise OutlineError(
+            [Problem(file, *_mark(node), (), "an outline must be a mapping of keys (meta:, sections:, ...)")]
+        )
+    try:
+        data = builder.build(node, ())
+    except _TooBig as error:
+        raise OutlineError(
+            [
+                Problem(
+                    file,
+                    *_mark(error.node),
+                    (),
+                    f"the outline expands to more than {MAX_NODES:,} values",
+                    "anchors and aliases (&, *) must not multiply content",
+                )
+            ]
+        ) from None
+    return LoadedYaml(file, data, builder.positions, builder.problems)

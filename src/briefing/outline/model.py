@@ -1,0 +1,214 @@
+"""The typed outline: immutable data that knows nothing about YAML or Office.
+
+Every model forbids unknown keys, so a misspelt key is an error rather than
+silently ignored content.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+# Characters that XML 1.0 cannot carry; python-docx and python-pptx fail on them.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _clean_text(value: str) -> str:
+    bad = _XML_INVALID.search(value)
+    if bad:
+        raise ValueError(
+            f"contains the control character U+{ord(bad.group()):04X}, which documents cannot hold;"
+            " remove it"
+        )
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+def _parse_iso_date(value: object) -> object:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
+        raise ValueError(f"expected a date written YYYY-MM-DD, like 2025-01-18, got {value!r}")
+    year, month, day = (int(part) for part in _ISO_DATE.match(value.strip()).groups())
+    try:
+        return date(year, month, day)
+    except ValueError as error:
+        raise ValueError(f"{value!r} is not a real date ({error})") from None
+
+
+def _check_partial_date(value: str) -> str:
+    if not _PARTIAL_DATE.match(value):
+        raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    if len(value) >= 7 and not 1 <= int(value[5:7]) <= 12:
+        raise ValueError(f"{value!r} has no month {value[5:7]}")
+    if len(value) == 10:
+        _parse_iso_date(value)
+    return value
+
+
+Text = Annotated[str, AfterValidator(_clean_text)]
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+IsoDate = Annotated[date, BeforeValidator(_parse_iso_date)]
+PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
+HexColor = Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{6}$")]
+FileStem = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=100)]
+Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Locale(str, Enum):
+    ZH_CN = "zh-CN"
+    EN = "en"
+
+
+class Source(Model):
+    """Where facts come from; the outline's own source is one of these."""
+
+    id: Id
+    title: Text
+    url: Url | None = None
+    publisher: Text | None = None
+    published: IsoDate | None = None
+    caveat: Text | None = Field(
+        default=None, description="The publisher's own warning about the content, shown verbatim."
+    )
+
+
+class Meta(Model):
+    title: Text
+    subtitle: Text | None = None
+    date: IsoDate
+    locale: Locale = Locale.ZH_CN
+    author: Text | None = None
+    keywords: list[Text] = []
+    output: FileStem = Field(default="briefing", description="File name (without extension) of the outputs.")
+    source: Source
+
+
+class Quote(Model):
+    text: Text
+    speaker: Text
+    context: Text | None = None
+    source: Id | None = None
+
+
+class Part(Model):
+    """What sections and sub-sections share: points, prose, quotes, facts."""
+
+    id: Id
+    title: Text
+    points: list[Text] = Field(default=[], description="Concise, slide-sized statements.")
+    prose: list[Text] = Field(default=[], description="Paragraphs for the document, in the briefing's words.")
+    quotes: list[Quote] = []
+    facts: list[Id] = Field(default=[], description="Ids of the statistics and events this part relies on.")
+    tags: list[Id] = []
+
+
+class Subsection(Part):
+    pass
+
+
+class Section(Part):
+    subsections: list[Subsection] = []
+
+
+class Event(Model):
+    id: Id
+    date: IsoDate
+    end: IsoDate | None = Field(default=None, description="Last day, for an event that spans days.")
+    title: Text
+    detail: Text | None = None
+    source: Id
+    attribution: Text | None = Field(default=None, description="Who states it, where it is contested.")
+    tags: list[Id] = []
+
+
+class Unit(str, Enum):
+    COUNT = "count"
+    PERCENT = "percent"
+    USD = "usd"
+    TIMES = "times"
+    DAYS = "days"
+
+
+class Qualifier(str, Enum):
+    ABOUT = "about"
+    NEARLY = "nearly"
+    OVER = "over"
+
+
+class Statistic(Model):
+    id: Id
+    label: Text = Field(description="Short name for charts and key figures, e.g. 美国用户.")
+    value: float = Field(ge=0)
+    unit: Unit
+    noun: Text | None = Field(default=None, description="What is counted, e.g. 用户 or creators.")
+    qualifier: Qualifier | None = None
+    measures: Text = Field(description="What the figure measures, in a sentence.")
+    as_of: PartialDate | None = None
+    source: Id
+    attribution: Text | None = None
+    tags: list[Id] = []
+
+
+class ChartKind(str, Enum):
+    TIMELINE = "timeline"
+    BAR = "bar"
+
+
+class Chart(Model):
+    id: Id
+    kind: ChartKind
+    title: Text
+    caption: Text | None = None
+    events: list[Id] = []
+    statistics: list[Id] = []
+    placement: Id | None = Field(default=None, description="Section or sub-section the chart belongs to.")
+    tags: list[Id] = []
+
+
+class Theme(Model):
+    latin_font: Text = "Arial"
+    east_asian_font: Text = "Microsoft YaHei"
+    heading_latin_font: Text = "Arial"
+    heading_east_asian_font: Text = "Microsoft YaHei"
+    primary_color: HexColor = "1F3A5F"
+    accent_color: HexColor = "C0392B"
+    text_color: HexColor = "222222"
+    muted_color: HexColor = "6B7280"
+
+
+class Outline(Model):
+    schema_version: Literal[1] = 1
+    meta: Meta
+    summary: list[Text] = Field(min_length=1)
+    sections: list[Section] = Field(min_length=1)
+    timeline: list[Event] = []
+    statistics: list[Statistic] = []
+    charts: list[Chart] = []
+    sources: list[Source] = Field(default=[], description="Sources beyond meta.source.")
+    theme: Theme = Theme()
+
+    @property
+    def all_sources(self) -> list[Source]:
+        return [self.meta.source, *self.sources]
+
+    def statistic(self, statistic_id: str) -> Statistic:
+        return next(s for s in self.statistics if s.id == statistic_id)
+
+    def event(self, event_id: str) -> Event:
+        return next(e for e in self.timeline if e.id == event_id)
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.all_sources if s.id == source_id)

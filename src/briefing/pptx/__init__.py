@@ -1,0 +1,1 @@
+"""The PowerPoint writer: plan.py decides the slides, render.py writes them."""
