@@ -29,11 +29,10 @@ def _advances() -> tuple[dict[int, float], float]:
     """Advance width of each code point, in ems, and the fallback width."""
     from fontTools.ttLib import TTFont
 
-    font = TTFont(sans_path(), lazy=True)
-    units = font["head"].unitsPerEm
-    metrics = font["hmtx"].metrics
-    cmap = font.getBestCmap()
-    widths = {code: metrics[glyph][0] / units for code, glyph in cmap.items()}
+    with TTFont(sans_path(), lazy=True) as font:
+        units = font["head"].unitsPerEm
+        metrics = font["hmtx"].metrics
+        widths = {code: metrics[glyph][0] / units for code, glyph in font.getBestCmap().items()}
     return widths, 1.0
 
 

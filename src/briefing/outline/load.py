@@ -81,7 +81,8 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        if node.style is None and node.value in _NULLS:
+        # libyaml reports a plain scalar's style as '', the pure-Python parser as None.
+        if not node.style and node.value in _NULLS:
             return None
         return node.value
 

@@ -1,0 +1,61 @@
+"""Chart images: drawn in the bundled Chinese font, at print resolution, cached by content."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from PIL import Image
+
+from briefing.charts import render_charts
+from briefing.outline import read_outline
+from briefing.outline.model import Outline
+from tests.conftest import DEFAULT_OUTLINE
+
+
+def test_every_chart_renders_without_missing_glyphs(tmp_path: Path) -> None:
+    outline = read_outline(DEFAULT_OUTLINE)
+    with warnings.catch_warnings():
+        # A missing Chinese glyph is only a warning in matplotlib; here it fails the test.
+        warnings.simplefilter("error")
+        images = render_charts(outline, tmp_path)
+    assert set(images) == {chart.id for chart in outline.charts}
+    for path in images.values():
+        with Image.open(path) as image:
+            dpi = image.info["dpi"][0]
+            assert round(dpi) >= 200
+            assert image.width / dpi >= 6  # drawn for the full text width of a page
+
+
+def test_the_charts_use_the_bundled_font() -> None:
+    from matplotlib import font_manager
+
+    from briefing.charts.style import configure
+    from briefing.fonts import sans_path
+
+    configure()
+    assert Path(font_manager.findfont("Noto Sans SC", fallback_to_default=False)) == sans_path()
+
+
+def test_unchanged_charts_are_reused_and_changed_ones_redrawn(tmp_path: Path) -> None:
+    outline = read_outline(DEFAULT_OUTLINE)
+    first = render_charts(outline, tmp_path)
+    stamps = {key: path.stat().st_mtime_ns for key, path in first.items()}
+    again = render_charts(outline, tmp_path)
+    assert again == first
+    assert {key: path.stat().st_mtime_ns for key, path in again.items()} == stamps
+
+    statistics = [s.model_copy(update={"value": s.value + 1}) if s.id == "us-users" else s
+                  for s in outline.statistics]
+    changed: Outline = outline.model_copy(update={"statistics": statistics})
+    redrawn = render_charts(changed, tmp_path)
+    assert redrawn["users-by-region"] != first["users-by-region"]
+    assert redrawn["download-growth"] == first["download-growth"]
+
+
+def test_dollar_signs_are_printed_not_parsed_as_math(tmp_path: Path) -> None:
+    outline = read_outline(DEFAULT_OUTLINE)
+    # As math, "$1^$" is a syntax error that stops the drawing.
+    statistics = [s.model_copy(update={"label": "收入 $1^$ 美元"}) for s in outline.statistics]
+    images = render_charts(outline.model_copy(update={"statistics": statistics}), tmp_path)
+    assert all(path.exists() for path in images.values())

@@ -1,0 +1,103 @@
+"""The Word briefing, reopened with python-docx and read as a person would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from briefing.outline import read_outline
+from tests.conftest import DEFAULT_OUTLINE
+
+W_LANG = qn("w:lang")
+
+
+@pytest.fixture(scope="module")
+def document(default_build) -> docx.document.Document:
+    _, out = default_build
+    return docx.Document(str(out / "briefing.docx"))
+
+
+def paragraphs_in(document, style: str) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name == style]
+
+
+def all_text(document) -> str:
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_sections_are_heading_1_in_the_article_order(document) -> None:
+    outline = read_outline(DEFAULT_OUTLINE)
+    headings = paragraphs_in(document, "Heading 1")
+    numbered = [f"{n}、{s.title}" for n, s in zip("一二三四五", outline.sections)]
+    positions = [headings.index(title) for title in numbered]
+    assert positions == sorted(positions)
+    assert headings[0] == "核心要点"  # the summary comes before the sections
+
+
+def test_subsections_are_heading_2_numbered_like_the_article(document) -> None:
+    outline = read_outline(DEFAULT_OUTLINE)
+    expected = [
+        f"（{'一二三'[i]}）{sub.title}" for section in outline.sections for i, sub in enumerate(section.subsections)
+    ]
+    assert paragraphs_in(document, "Heading 2") == expected
+
+
+def test_the_articles_dates_and_figures_are_in_the_text(document) -> None:
+    text = all_text(document)
+    for needle in ("2024年4月24日", "2024年5月7日", "2025年1月17日", "2025年1月18日", "2025年1月19日",
+                   "2025年1月8日—14日", "1.7亿", "200万", "近3亿美元", "约80%", "超过20倍", "超过30倍",
+                   "近1.576亿", "超过6.82亿", "1000", "90天"):
+        assert needle in text, needle
+
+
+def test_cover_summary_points_quotes_and_sources(document) -> None:
+    outline = read_outline(DEFAULT_OUTLINE)
+    assert paragraphs_in(document, "Title") == [outline.meta.title]
+    assert len(paragraphs_in(document, "List Bullet")) >= len(outline.summary) + 10
+    quotes = paragraphs_in(document, "Quote")
+    assert any("TikTok 就像我的好朋友" in q for q in quotes)
+    text = all_text(document)
+    assert outline.meta.source.caveat in text
+    assert "资料来源" in paragraphs_in(document, "Heading 1")
+
+
+def test_every_chart_is_a_captioned_figure_with_alt_text(document) -> None:
+    outline = read_outline(DEFAULT_OUTLINE)
+    pictures = document.inline_shapes
+    assert len(pictures) == len(outline.charts)
+    for picture in pictures:
+        description = picture._inline.docPr.get("descr")
+        assert description and "：" in description
+    captions = [c for c in paragraphs_in(document, "Caption") if c.startswith("图")]
+    assert [c.split()[1] for c in captions] == [str(n) for n in range(1, len(outline.charts) + 1)]
+
+
+def test_tables_of_timeline_and_statistics_repeat_their_header(document) -> None:
+    assert len(document.tables) == 2
+    for table in document.tables:
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert table.rows[0].cells[0].text == "指标"
+
+
+def test_styles_set_the_east_asian_font_and_chinese_language(document) -> None:
+    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Caption", "Quote", "List Bullet"):
+        rpr = document.styles[name].element.rPr
+        assert rpr.rFonts.get(qn("w:eastAsia")) == "Microsoft YaHei", name
+        assert rpr.find(W_LANG).get(qn("w:eastAsia")) == "zh-CN", name
+
+
+def test_properties_come_from_the_outline(document) -> None:
+    properties = document.core_properties
+    assert properties.title == read_outline(DEFAULT_OUTLINE).meta.title
+    assert properties.author == "briefing 示例"
+    assert properties.created.year == 2025
+    assert properties.language == "zh-CN"
+
+
+def test_page_is_a4_portrait(document) -> None:
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)

@@ -1,0 +1,78 @@
+"""YAML loading: positions, no YAML 1.1 surprises, duplicate keys, bombs, unreadable files."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from briefing.outline.errors import OutlineError
+from briefing.outline.load import load_yaml
+
+
+def write(tmp_path: Path, text: str | bytes) -> Path:
+    path = tmp_path / "outline.yaml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+def problems(path: Path) -> list[str]:
+    with pytest.raises(OutlineError) as caught:
+        loaded = load_yaml(path)
+        if loaded.problems:
+            raise OutlineError(loaded.problems)
+    return caught.value.messages()
+
+
+def test_plain_scalars_stay_text_and_positions_are_recorded(tmp_path: Path) -> None:
+    path = write(tmp_path, "a: no\nb:\n  - 2025-01-18\n  - 1.10\nc: ~\n")
+    loaded = load_yaml(path)
+    assert loaded.data == {"a": "no", "b": ["2025-01-18", "1.10"], "c": None}
+    assert loaded.positions.of_value(("b", 1)) == (4, 5)
+    assert loaded.positions.of_key(("c",)) == (5, 1)
+
+
+def test_duplicate_key_names_both_lines(tmp_path: Path) -> None:
+    path = write(tmp_path, "meta:\n  title: a\n  title: b\n")
+    [message] = problems(path)
+    assert message.startswith(f"{path}:3:3: meta.title: duplicate key 'title' (first given on line 2)")
+
+
+def test_syntax_error_points_at_line_and_column(tmp_path: Path) -> None:
+    path = write(tmp_path, "meta:\n  title: [unclosed\nsummary: x\n")
+    [message] = problems(path)
+    assert message.startswith(f"{path}:3:")
+    assert "YAML syntax error" in message
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("", "the outline is empty"),
+        ("# only a comment\n", "the outline is empty"),
+        ("- a\n- b\n", "an outline must be a mapping"),
+        (b"title: \xff\xfe\n", "is not UTF-8 text"),
+    ],
+)
+def test_unusable_files_get_a_clear_message(tmp_path: Path, content: str | bytes, expected: str) -> None:
+    [message] = problems(write(tmp_path, content))
+    assert expected in message
+    assert message.startswith(str(tmp_path / "outline.yaml") + ":")
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    [message] = problems(tmp_path / "nope.yaml")
+    assert "nope.yaml:1:1: (top level): no such file" in message
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for level in range(1, 10):
+        previous = f"*a{level - 1}"
+        lines.append(f"a{level}: &a{level} [{', '.join([previous] * 10)}]")
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    started = time.perf_counter()
+    [message] = problems(path)
+    assert "expands to more than" in message
+    assert time.perf_counter() - started < 5  # generous: only "it did not hang"

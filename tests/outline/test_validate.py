@@ -1,0 +1,105 @@
+"""Validation: every problem at once, as FILE:LINE:COL: key.path: message (hint)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.outline import OutlineError, read_outline
+from tests.conftest import DEFAULT_OUTLINE
+
+SECTION_TITLES = ["事件突发", "追溯根源", "广泛影响", "应对之策", "未来展望"]
+
+
+def errors_for(path: Path) -> list[str]:
+    with pytest.raises(OutlineError) as caught:
+        read_outline(path)
+    return caught.value.messages()
+
+
+def edit(path: Path, old: str, new: str) -> Path:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture lacks {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def test_default_outline_mirrors_the_article() -> None:
+    outline = read_outline(DEFAULT_OUTLINE)
+    assert [s.title.split("：")[0] for s in outline.sections] == SECTION_TITLES
+    assert [len(s.subsections) for s in outline.sections] == [0, 2, 3, 3, 3]
+    dates = {e.date.isoformat() for e in outline.timeline}
+    assert {"2024-04-24", "2024-05-07", "2025-01-08", "2025-01-17", "2025-01-18", "2025-01-19"} <= dates
+    values = {s.value for s in outline.statistics}
+    assert {170_000_000, 2_000_000, 300_000_000, 157_600_000, 682_000_000, 80, 20, 30, 1000, 90} <= values
+    assert outline.meta.source.published.isoformat() == "2025-02-02"
+    assert outline.meta.source.caveat and "真实性未证实" in outline.meta.source.caveat
+    kinds = [c.kind.value for c in outline.charts]
+    assert kinds.count("timeline") >= 1 and kinds.count("bar") >= 2
+
+
+def test_minimal_outline_is_valid(minimal_outline: Path) -> None:
+    assert read_outline(minimal_outline).meta.title == "测试简报"
+
+
+def test_unknown_key_suggests_the_closest(minimal_outline: Path) -> None:
+    edit(minimal_outline, "  subtitle: 最小示例", "  subtitel: 最小示例")
+    [message] = errors_for(minimal_outline)
+    line = line_of(minimal_outline, "subtitel")
+    assert message == f"{minimal_outline}:{line}:3: meta.subtitel: unknown key 'subtitel' (did you mean 'subtitle'?)"
+
+
+def test_every_problem_is_reported_at_once(minimal_outline: Path) -> None:
+    edit(minimal_outline, "date: 2025-02-03", "date: 2025-02-30")
+    edit(minimal_outline, "value: 170000000", "value: 1.7亿")
+    edit(minimal_outline, "kind: bar", "kind: pie")
+    messages = errors_for(minimal_outline)
+    assert len(messages) == 3
+    assert "meta.date: '2025-02-30' is not a real date" in messages[0]
+    assert "statistics[0].value: expected a number, got '1.7亿'" in messages[1]
+    assert "charts[1].kind: 'pie' is not allowed (use one of: 'timeline' or 'bar')" in messages[2]
+
+
+def test_wrong_type_names_what_was_expected(minimal_outline: Path) -> None:
+    edit(minimal_outline, "summary:\n  - 第一条要点。", "summary: 第一条要点。")
+    [message] = errors_for(minimal_outline)
+    assert f":{line_of(minimal_outline, 'summary:')}:10: summary: expected a list" in message
+
+
+def test_date_in_another_format_is_explained(minimal_outline: Path) -> None:
+    edit(minimal_outline, "date: 2024-04-24", "date: 24/04/2024")
+    [message] = errors_for(minimal_outline)
+    assert "timeline[0].date: expected a date written YYYY-MM-DD, like 2025-01-18, got '24/04/2024'" in message
+
+
+def test_text_that_yaml_1_1_would_turn_into_a_flag_stays_text(minimal_outline: Path) -> None:
+    edit(minimal_outline, "title: 第一部分", "title: no")
+    assert read_outline(minimal_outline).sections[0].title == "no"
+
+
+def test_dangling_references_name_the_known_ids(minimal_outline: Path) -> None:
+    edit(minimal_outline, "statistics: [users]", "statistics: [user]")
+    edit(minimal_outline, "placement: first-a", "placement: second")
+    messages = errors_for(minimal_outline)
+    assert any("charts[1].statistics[0]: no statistic has the id 'user' (did you mean 'users'?)" in m
+               for m in messages)
+    assert any("charts[1].placement: no section or sub-section has the id 'second'" in m for m in messages)
+    line = line_of(minimal_outline, "statistics: [user]")
+    assert any(m.startswith(f"{minimal_outline}:{line}:") for m in messages)
+
+
+def test_duplicate_ids_are_reported(minimal_outline: Path) -> None:
+    edit(minimal_outline, "id: end", "id: start")
+    messages = errors_for(minimal_outline)
+    assert any("timeline[1].id: duplicate id 'start' (also at timeline[0].id)" in m for m in messages)
+
+
+def test_control_characters_are_rejected_with_the_field(minimal_outline: Path) -> None:
+    edit(minimal_outline, "title: 第一部分", 'title: "第一\\x07部分"')
+    [message] = errors_for(minimal_outline)
+    assert "sections[0].title: contains the control character U+0007" in message

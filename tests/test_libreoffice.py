@@ -1,0 +1,60 @@
+"""LibreOffice is the real client: every file we write must open and render there."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from briefing.outline import read_outline
+from tests.conftest import DEFAULT_OUTLINE
+
+
+def _require(tool: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        # On CI the tools are installed by .ci/run, so their absence is a failure there.
+        (pytest.fail if os.environ.get("CI") else pytest.skip)(f"{tool} is not installed")
+    return path
+
+
+def to_pdf(source: Path, folder: Path) -> Path:
+    """Convert with LibreOffice in a private profile; the PDF, or a failed test."""
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [_require("soffice"), f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(folder), str(source)],
+        check=True, capture_output=True, timeout=300,
+    )
+    pdf = folder / f"{source.stem}.pdf"
+    assert pdf.exists() and pdf.stat().st_size > 20_000, f"LibreOffice could not convert {source.name}"
+    return pdf
+
+
+def poppler(tool: str, pdf: Path, *args: str) -> str:
+    return subprocess.run([_require(tool), *args, str(pdf), *(["-"] if tool == "pdftotext" else [])],
+                          check=True, capture_output=True, text=True).stdout
+
+
+def page_count(pdf: Path) -> int:
+    info = poppler("pdfinfo", pdf)
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pptx"])
+def test_opens_in_libreoffice_and_shows_the_chinese_text(default_build, tmp_path: Path, suffix: str) -> None:
+    report, out = default_build
+    pdf = to_pdf(out / f"briefing{suffix}", tmp_path)
+    text = "".join(poppler("pdftotext", pdf).split())  # LibreOffice spaces CJK from Latin
+    for section in read_outline(DEFAULT_OUTLINE).sections:
+        assert "".join(section.title.split()) in text, section.title
+    fonts = poppler("pdffonts", pdf)
+    assert any(name in fonts for name in ("CJK", "SC", "Hei")), f"no Chinese font in the PDF:\n{fonts}"
+    if suffix == ".pptx":
+        slides = next(o.detail for o in report.outputs if o.path.suffix == suffix)
+        assert page_count(pdf) == int(slides.split()[0])
+    else:
+        assert page_count(pdf) >= 6
