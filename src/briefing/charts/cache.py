@@ -59,13 +59,14 @@ def _draw(chart: Chart, outline: Outline, path: Path) -> None:
     from briefing.charts.timeline import draw_timeline
 
     configure()
-    if chart.kind is ChartKind.TIMELINE:
-        figure = draw_timeline(milestones(chart, outline), outline.theme, outline.meta.locale)
-    else:
-        figure = draw_bars(bar_groups(chart, outline), outline.theme)
     try:
+        if chart.kind is ChartKind.TIMELINE:
+            figure = draw_timeline(milestones(chart, outline), outline.theme, outline.meta.locale)
+        else:
+            figure = draw_bars(bar_groups(chart, outline), outline.theme)
         with atomic_write(path) as handle:
             # No 'Software' stamp, so an image depends only on its content.
             figure.savefig(handle, format="png", metadata={"Software": None})
     finally:
-        plt.close(figure)
+        # Also closes a figure left half-drawn by an error.
+        plt.close("all")

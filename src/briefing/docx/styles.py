@@ -15,6 +15,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 
 from briefing.outline.model import Locale, Theme
+from briefing.properties import language_tag
 
 PAGE_WIDTH = Cm(21.0)
 PAGE_HEIGHT = Cm(29.7)
@@ -39,7 +40,7 @@ _AFTER_LANG = {qn("w:eastAsianLayout"), qn("w:specVanish"), qn("w:oMath")}
 
 def language_tags(locale: Locale) -> tuple[str, str]:
     """(w:lang/@w:val, w:lang/@w:eastAsia) for the outline's locale."""
-    return ("zh-CN", "zh-CN") if locale is Locale.ZH_CN else ("en-GB", "zh-CN")
+    return (language_tag(locale), "zh-CN")
 
 
 def set_fonts(rpr, latin: str, east_asian: str, locale: Locale) -> None:

@@ -7,7 +7,6 @@ takeaways, the sections with their figures, the data tables, the sources.
 from __future__ import annotations
 
 import io
-from datetime import datetime, time
 from pathlib import Path
 
 from docx import Document as open_template
@@ -21,7 +20,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from briefing.chartdata import describe, source_line
-from briefing.docx.styles import TEXT_WIDTH, apply_theme, language_tags
+from briefing.docx.styles import TEXT_WIDTH, apply_theme
 from briefing.locale import (
     as_of_text,
     format_date,
@@ -32,6 +31,7 @@ from briefing.locale import (
     subsection_number,
 )
 from briefing.outline.model import Chart, Outline, Part
+from briefing.properties import fill_core_properties
 
 _IMAGE_WIDTH = Emu(int(TEXT_WIDTH * 0.98))
 
@@ -51,7 +51,7 @@ class _DocxWriter:
 
     def write(self) -> bytes:
         apply_theme(self.document, self.outline.theme, self.locale)
-        self._properties()
+        fill_core_properties(self.document.core_properties, self.outline)
         self._cover()
         self._summary()
         for index, section in enumerate(self.outline.sections):
@@ -67,22 +67,6 @@ class _DocxWriter:
         return buffer.getvalue()
 
     # -- parts of the document -------------------------------------------------
-
-    def _properties(self) -> None:
-        meta = self.outline.meta
-        properties = self.document.core_properties
-        properties.title = meta.title
-        properties.subject = meta.subtitle or meta.title
-        properties.author = meta.author or ""
-        properties.last_modified_by = meta.author or ""
-        properties.keywords = "; ".join(meta.keywords)
-        properties.language = language_tags(self.locale)[0]
-        properties.comments = ""
-        properties.revision = 1
-        # The briefing's own date, not the template's 2013 or the clock.
-        stamp = datetime.combine(meta.date, time(0, 0))
-        properties.created = properties.modified = stamp
-        properties.last_printed = stamp
 
     def _cover(self) -> None:
         meta, document = self.outline.meta, self.document

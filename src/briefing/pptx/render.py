@@ -9,7 +9,6 @@ edit; each bar's label is the locale's reading of the value (1.7亿).
 from __future__ import annotations
 
 import io
-from datetime import datetime, time
 from pathlib import Path
 
 from lxml import etree
@@ -28,6 +27,7 @@ from briefing.chartdata import bar_groups, describe, source_line
 from briefing.outline.model import Locale, Outline, Theme
 from briefing.pptx import geometry as g
 from briefing.pptx.plan import SlideKind, SlidePlan
+from briefing.properties import fill_core_properties, language_tag
 
 _BLANK_LAYOUT = 6
 _TITLE_ONLY_LAYOUT = 5
@@ -39,7 +39,7 @@ class _Fonts:
 
     def __init__(self, theme: Theme, locale: Locale):
         self.theme = theme
-        self.lang = "zh-CN" if locale is Locale.ZH_CN else "en-GB"
+        self.lang = language_tag(locale)
 
     def apply(self, rpr: etree._Element, heading: bool = False) -> None:
         latin = self.theme.heading_latin_font if heading else self.theme.latin_font
@@ -76,7 +76,7 @@ class _DeckRenderer:
         return RGBColor.from_string(value)
 
     def render(self, slides: list[SlidePlan]) -> bytes:
-        self._properties()
+        fill_core_properties(self.deck.core_properties, self.outline)
         for plan in slides:
             layout = {SlideKind.TITLE: _TITLE_LAYOUT}.get(plan.kind, _TITLE_ONLY_LAYOUT)
             slide = self.deck.slides.add_slide(self.deck.slide_layouts[layout])
@@ -96,19 +96,6 @@ class _DeckRenderer:
         buffer = io.BytesIO()
         self.deck.save(buffer)
         return buffer.getvalue()
-
-    def _properties(self) -> None:
-        meta = self.outline.meta
-        properties = self.deck.core_properties
-        properties.title = meta.title
-        properties.subject = meta.subtitle or meta.title
-        properties.author = meta.author or ""
-        properties.last_modified_by = meta.author or ""
-        properties.keywords = "; ".join(meta.keywords)
-        properties.language = self.fonts.lang
-        properties.revision = 1
-        stamp = datetime.combine(meta.date, time(0, 0))
-        properties.created = properties.modified = stamp
 
     # -- text --------------------------------------------------------------------
 
