@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -58,3 +59,21 @@ def test_opens_in_libreoffice_and_shows_the_chinese_text(default_build, tmp_path
         assert page_count(pdf) == int(slides.split()[0])
     else:
         assert page_count(pdf) >= 6
+
+
+def test_contents_page_numbers_match_the_laid_out_pages(default_build, tmp_path: Path) -> None:
+    """The page numbers written into the TOC are the ones LibreOffice lays the headings out on."""
+    _, out = default_build
+    pages = poppler("pdftotext", to_pdf(out / "briefing.docx", tmp_path), "-layout").split("\f")
+    claimed = {}
+    for line in pages[1].splitlines():
+        match = re.match(r"\s*(.+?)\.{3,}\s*(\d+)\s*$", line)
+        if match:
+            claimed["".join(match.group(1).split())] = int(match.group(2))
+    assert len(claimed) >= 19
+
+    def laid_out(title: str) -> int | None:
+        return next((number for number, page in enumerate(pages[2:], 3)
+                     if any("".join(line.split()).startswith(title) for line in page.splitlines())), None)
+
+    assert {title: laid_out(title) for title in claimed} == claimed

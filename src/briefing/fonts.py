@@ -10,6 +10,7 @@ same full-em advance, so a small safety margin covers the Latin difference.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,12 +37,17 @@ def _advances() -> tuple[dict[int, float], float]:
     return widths, 1.0
 
 
-def text_width(text: str, size_pt: float, bold: bool = False) -> float:
-    """Width of one line of text in points when set at size_pt."""
+def text_width_exact(text: str, size_pt: float, bold: bool = False) -> float:
+    """Width of one line of text in points at size_pt, as the bundled font sets it."""
     widths, fallback = _advances()
     ems = sum(widths.get(ord(char), fallback) for char in text)
     # Bold faces run about 5% wider than regular ones.
-    return ems * size_pt * SAFETY * (1.05 if bold else 1.0)
+    return ems * size_pt * (1.05 if bold else 1.0)
+
+
+def text_width(text: str, size_pt: float, bold: bool = False) -> float:
+    """Width with a margin for a client font a little wider than ours: for "does it fit"."""
+    return text_width_exact(text, size_pt, bold) * SAFETY
 
 
 def _tokens(text: str) -> list[str]:
@@ -59,12 +65,17 @@ _NO_LINE_START = set("，。、；：？！）》」』】”’,.;:?!)%")
 
 def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False) -> list[str]:
     """Split text into lines no wider than width_pt; a word too long is split."""
+    return wrap_with(text, width_pt, lambda line: text_width(line, size_pt, bold))
+
+
+def wrap_with(text: str, width_pt: float, measure: Callable[[str], float]) -> list[str]:
+    """Line breaking with any width function: Chinese breaks anywhere, Latin at spaces."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
         for token in _tokens(paragraph):
             candidate = line + token
-            if not line or text_width(candidate.rstrip(), size_pt, bold) <= width_pt:
+            if not line or measure(candidate.rstrip()) <= width_pt:
                 line = candidate
                 continue
             if token[0] in _NO_LINE_START:
@@ -72,16 +83,16 @@ def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False) -> list
                 continue
             lines.append(line.rstrip())
             line = token.lstrip()
-            while line and text_width(line, size_pt, bold) > width_pt:
-                cut = _fit_prefix(line, width_pt, size_pt, bold)
+            while line and measure(line) > width_pt:
+                cut = _fit_prefix(line, width_pt, measure)
                 lines.append(line[:cut])
                 line = line[cut:]
         lines.append(line.rstrip())
     return lines
 
 
-def _fit_prefix(text: str, width_pt: float, size_pt: float, bold: bool) -> int:
+def _fit_prefix(text: str, width_pt: float, measure: Callable[[str], float]) -> int:
     for end in range(len(text), 0, -1):
-        if text_width(text[:end], size_pt, bold) <= width_pt:
+        if measure(text[:end]) <= width_pt:
             return end
     return 1

@@ -40,6 +40,7 @@ class Labels:
     gap_months: str
     gap_days: str
     comma: str
+    page_of: str  # around the PAGE and NUMPAGES fields
     aside: str  # a parenthetical remark: "（{}）" or " ({})"
     data_appendix: str
     timeline_headers: tuple[str, ...]
@@ -68,10 +69,11 @@ LABELS = {
         gap_months="约{n}个月后",
         gap_days="{n}天后",
         comma="，",
+        page_of="第{page}页，共{pages}页",
         aside="（{}）",
         data_appendix="数据与时间线",
-        timeline_headers=("日期", "事件"),
-        statistics_headers=("指标", "数值", "时间", "说明与来源"),
+        timeline_headers=("日期", "事件", "来源"),
+        statistics_headers=("指标", "数值", "时间", "说明", "来源"),
     ),
     Locale.EN: Labels(
         contents="Contents",
@@ -94,10 +96,11 @@ LABELS = {
         gap_months="about {n} months later",
         gap_days="{n} days later",
         comma=", ",
+        page_of="Page {page} of {pages}",
         aside=" ({})",
         data_appendix="Data and timeline",
-        timeline_headers=("Date", "Event"),
-        statistics_headers=("Measure", "Value", "As of", "Notes and source"),
+        timeline_headers=("Date", "Event", "Source"),
+        statistics_headers=("Measure", "Value", "As of", "Notes", "Source"),
     ),
 }
 

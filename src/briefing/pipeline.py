@@ -43,7 +43,7 @@ def build(outline_file: Path, out_dir: Path) -> BuildReport:
 
 def build_outline(outline: Outline, out_dir: Path) -> BuildReport:
     from briefing.charts import render_charts
-    from briefing.docx import write_docx
+    from briefing.docx import DocxInputs, write_docx
     from briefing.pptx.plan import plan_deck
     from briefing.pptx.render import write_pptx
 
@@ -53,7 +53,7 @@ def build_outline(outline: Outline, out_dir: Path) -> BuildReport:
     report.warnings.extend(str(problem) for problem in deck.problems)
     stem = outline.meta.output
     rendered = {
-        out_dir / f"{stem}.docx": (write_docx(outline, images), f"{len(outline.charts)} figures"),
+        out_dir / f"{stem}.docx": (write_docx(outline, DocxInputs(images)), f"{len(outline.charts)} figures"),
         out_dir / f"{stem}.pptx": (write_pptx(outline, deck.slides, images), f"{len(deck.slides)} slides"),
     }
     for path, (content, detail) in rendered.items():

@@ -101,3 +101,54 @@ def test_properties_come_from_the_outline(document) -> None:
 def test_page_is_a4_portrait(document) -> None:
     section = document.sections[0]
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+
+
+def field_codes(element) -> list[str]:
+    return [" ".join(t.text.split()) for t in element.iter(qn("w:instrText"))]
+
+
+def test_contents_is_a_toc_field_filled_with_the_headings(document) -> None:
+    body = document.element.body
+    codes = field_codes(body)
+    assert 'TOC \\o "1-2" \\h \\z \\u' in codes
+    entries = [p for p in document.paragraphs if p.style.name in ("TOC 1", "TOC 2")]
+    headings = [p for p in document.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    assert [e.text.rsplit("\t", 1)[0] for e in entries] == [h.text for h in headings]
+    pages = [int(e.text.rsplit("\t", 1)[1]) for e in entries]
+    assert pages == sorted(pages) and pages[0] == 3  # cover, contents, then the body
+    begin = next(body.iter(qn("w:fldChar")))
+    assert begin.get(qn("w:dirty")) == "true"
+    assert document.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+
+
+def test_header_has_the_title_and_footer_page_x_of_y(document) -> None:
+    body_section = document.sections[-1]
+    assert body_section.header.paragraphs[0].text == read_outline(DEFAULT_OUTLINE).meta.title
+    footer = body_section.footer.paragraphs[0]
+    assert field_codes(footer._p) == ["PAGE", "NUMPAGES"]
+    assert footer.text.startswith("第") and "页，共" in footer.text
+    assert document.sections[0].header.is_linked_to_previous  # the cover has no header of its own
+
+
+def test_points_are_a_real_word_list(document) -> None:
+    bullet_style = document.styles["List Bullet"]
+    num_id = bullet_style.element.pPr.numPr.numId.val
+    numbering = document.part.numbering_part.element
+    assert any(num.numId == num_id for num in numbering.num_lst)
+
+
+def test_captions_are_numbered_seq_fields_in_order(document) -> None:
+    captions = [p for p in document.paragraphs if p.style.name == "Caption"]
+    figures = [c for c in captions if field_codes(c._p) == ["SEQ 图 \\* ARABIC"]]
+    tables = [c for c in captions if field_codes(c._p) == ["SEQ 表 \\* ARABIC"]]
+    assert [c.text.split()[1] for c in figures] == ["1", "2", "3", "4"]
+    assert [c.text.split()[1] for c in tables] == ["1", "2"]
+
+
+def test_sources_are_numbered_and_linked(document) -> None:
+    entries = [p for p in document.paragraphs if p.style.name == "Source Entry"]
+    assert entries[0].text.startswith("[1]\t")
+    links = [r for r in document.part.rels.values() if r.reltype.endswith("/hyperlink")]
+    assert read_outline(DEFAULT_OUTLINE).meta.source.url in [r.target_ref for r in links]
+    statistics_table = document.tables[1]
+    assert all(row.cells[-1].text == "[1]" for row in statistics_table.rows[1:])

@@ -3,44 +3,104 @@
 python-docx's ``Font.name`` fills only the Latin slots of ``w:rFonts``;
 Chinese text is set in the East Asian slot, so every style gets both, and a
 ``w:lang`` that tells Word which language the text is in.
+
+Every text style has an exact line pitch. Chinese documents are commonly set
+that way, and it makes the page layout predictable: pagination.py uses the
+same table to work out which page each heading lands on.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.styles.style import BaseStyle
 
+from briefing.docx.pagination import TextStyle
+from briefing.docx.xmlorder import insert_before_any
 from briefing.outline.model import Locale, Theme
 from briefing.properties import language_tag
 
 PAGE_WIDTH = Cm(21.0)
 PAGE_HEIGHT = Cm(29.7)
 MARGIN = Cm(2.2)
-TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+TEXT_WIDTH = Emu(PAGE_WIDTH - 2 * MARGIN)
+BODY_HEIGHT_PT = Emu(PAGE_HEIGHT - 2 * MARGIN).pt
+# Space around a picture in its own paragraph.
+PICTURE_PADDING_PT = 4.0
+# Table cell margins (top and bottom each) and the rule between rows.
+CELL_MARGIN_TWIPS = 57
+CELL_PADDING_PT = 2 * CELL_MARGIN_TWIPS / 20 + 0.5
+# Level-0 indent of the template's bullet list (numbering.xml: left 360 twips).
+LIST_INDENT_PT = 18.0
+
+
+@dataclass(frozen=True)
+class ParagraphSpec:
+    size: float
+    pitch: float  # exact line height
+    before: float = 0
+    after: float = 0
+    bold: bool = False
+    italic: bool = False
+    colour: str = "text"  # a theme colour role
+    heading: bool = False  # set in the heading fonts
+    keep_with_next: bool = False
+    left: float = 0
+    right: float = 0
+    hanging: float = 0
+    align: WD_ALIGN_PARAGRAPH | None = None
+    custom: bool = True  # added by us, not in Word's default set
+
 
 BODY_PT = 10.5  # 五号, the usual body size of a Chinese document
-# (style name, size in pt, bold, colour role, space before, space after)
-_STYLE_SIZES = {
-    "Title": (26, True, "primary", 0, 12),
-    "Subtitle": (15, False, "muted", 0, 18),
-    "Heading 1": (16, True, "primary", 18, 8),
-    "Heading 2": (13, True, "primary", 12, 6),
-    "Heading 3": (11.5, True, "text", 10, 4),
-    "Caption": (9, False, "muted", 4, 12),
-    "Quote": (BODY_PT, False, "text", 6, 2),
-    "List Bullet": (BODY_PT, False, "text", 0, 3),
+TABLE_PT = 9.0
+SPECS: dict[str, ParagraphSpec] = {
+    "Normal": ParagraphSpec(BODY_PT, 18, after=6, align=WD_ALIGN_PARAGRAPH.JUSTIFY, custom=False),
+    "Title": ParagraphSpec(26, 36, after=10, bold=True, colour="primary", heading=True, custom=False),
+    "Subtitle": ParagraphSpec(15, 24, after=18, colour="muted", custom=False),
+    "Heading 1": ParagraphSpec(16, 26, before=18, after=8, bold=True, colour="primary", heading=True,
+                               keep_with_next=True, custom=False),
+    "Heading 2": ParagraphSpec(13, 22, before=12, after=6, bold=True, colour="primary", heading=True,
+                               keep_with_next=True, custom=False),
+    "TOC Heading": ParagraphSpec(16, 26, after=12, bold=True, colour="primary", heading=True, custom=False),
+    "Caption": ParagraphSpec(9, 14, before=4, after=4, colour="muted", custom=False),
+    "Quote": ParagraphSpec(BODY_PT, 18, before=6, after=2, left=24, right=24, custom=False),
+    "List Bullet": ParagraphSpec(BODY_PT, 18, after=3, left=LIST_INDENT_PT, custom=False),
+    "Cover Line": ParagraphSpec(12, 20, after=4),
+    "Attribution": ParagraphSpec(BODY_PT, 18, after=10, colour="muted", align=WD_ALIGN_PARAGRAPH.RIGHT),
+    "Source Note": ParagraphSpec(8.5, 13, after=10, colour="muted"),
+    "Caveat": ParagraphSpec(9, 15, after=6, italic=True, colour="muted", left=25.5),
+    "Table Text": ParagraphSpec(TABLE_PT, 14, align=WD_ALIGN_PARAGRAPH.LEFT),
+    "Source Entry": ParagraphSpec(BODY_PT, 18, after=4, left=25.5, hanging=25.5, align=WD_ALIGN_PARAGRAPH.LEFT),
+    "TOC 1": ParagraphSpec(BODY_PT, 20, after=4, bold=True),
+    "TOC 2": ParagraphSpec(BODY_PT, 20, after=2, left=21),
 }
 # Elements that must follow w:lang inside w:rPr (schema order).
-_AFTER_LANG = {qn("w:eastAsianLayout"), qn("w:specVanish"), qn("w:oMath")}
+_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+
+
+def text_style(name: str) -> TextStyle:
+    """The page model's view of a style."""
+    spec = SPECS[name]
+    return TextStyle(
+        size=spec.size, pitch=spec.pitch, before=spec.before, after=spec.after,
+        indent=spec.left + spec.right, keep_with_next=spec.keep_with_next, bold=spec.bold,
+    )
 
 
 def language_tags(locale: Locale) -> tuple[str, str]:
-    """(w:lang/@w:val, w:lang/@w:eastAsia) for the outline's locale."""
-    return (language_tag(locale), "zh-CN")
+    """(w:lang/@w:val, w:lang/@w:eastAsia): the language of Latin text, and of Chinese text.
+
+    Latin words in a Chinese briefing (TikTok, YouTube) are English; tagging
+    them zh-CN lets LibreOffice break them mid-word.
+    """
+    return ("en-US" if locale is Locale.ZH_CN else language_tag(locale), "zh-CN")
 
 
 def set_fonts(rpr, latin: str, east_asian: str, locale: Locale) -> None:
@@ -55,11 +115,7 @@ def set_fonts(rpr, latin: str, east_asian: str, locale: Locale) -> None:
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
-        successor = next((child for child in rpr if child.tag in _AFTER_LANG), None)
-        if successor is not None:
-            successor.addprevious(lang)
-        else:
-            rpr.append(lang)
+        insert_before_any(rpr, lang, _AFTER_LANG)
     value, east_asian_tag = language_tags(locale)
     lang.set(qn("w:val"), value)
     lang.set(qn("w:eastAsia"), east_asian_tag)
@@ -95,7 +151,6 @@ def apply_theme(document: Document, theme: Theme, locale: Locale) -> None:
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
     section.left_margin = section.right_margin = MARGIN
     section.top_margin = section.bottom_margin = MARGIN
-
     set_fonts(_default_run_properties(document), theme.latin_font, theme.east_asian_font, locale)
 
     colours = {
@@ -103,35 +158,86 @@ def apply_theme(document: Document, theme: Theme, locale: Locale) -> None:
         "muted": RGBColor.from_string(theme.muted_color),
         "text": RGBColor.from_string(theme.text_color),
     }
-    normal = document.styles["Normal"]
-    normal.font.size = Pt(BODY_PT)
-    normal.font.color.rgb = colours["text"]
-    normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.line_spacing = 1.3
-    _style_fonts(normal, theme, locale, heading=False)
-    for name, (size, bold, colour, before, after) in _STYLE_SIZES.items():
-        style = document.styles[name]
-        style.font.size = Pt(size)
-        style.font.bold = bold
-        style.font.italic = False
-        style.font.color.rgb = colours[colour]
-        style.paragraph_format.space_before = Pt(before)
-        style.paragraph_format.space_after = Pt(after)
-        _style_fonts(style, theme, locale, heading=name.startswith(("Heading", "Title")))
+    for name, spec in SPECS.items():
+        if spec.custom:
+            style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = document.styles["Normal"]
+        else:
+            style = document.styles[name]
+        _apply_spec(style, spec, colours[spec.colour])
+        _style_fonts(style, theme, locale, heading=spec.heading)
     _remove_title_border(document)
-    _add_style(document, "Attribution", "Normal", colours["muted"], theme, locale)
-    _add_style(document, "Source Note", "Normal", colours["muted"], theme, locale, size=8.5)
+    document.styles["Source Entry"].paragraph_format.tab_stops.add_tab_stop(Pt(SPECS["Source Entry"].left))
+    for level in (1, 2):
+        document.styles[f"TOC {level}"].paragraph_format.tab_stops.add_tab_stop(
+            TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+        )
+    _add_figure_style(document)
+    for name in ("Header", "Footer"):
+        style = document.styles[name]
+        style.font.size = Pt(8.5)
+        style.font.color.rgb = colours["muted"]
+        _style_fonts(style, theme, locale, heading=False)
+    _add_table_style(document, theme)
 
 
-def _add_style(
-    document: Document, name: str, base: str, colour: RGBColor, theme: Theme, locale: Locale,
-    size: float = BODY_PT,
-) -> None:
-    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = document.styles[base]
-    style.font.size = Pt(size)
+def _apply_spec(style: BaseStyle, spec: ParagraphSpec, colour: RGBColor) -> None:
+    style.font.size = Pt(spec.size)
+    style.font.bold = spec.bold
+    style.font.italic = spec.italic
     style.font.color.rgb = colour
-    _style_fonts(style, theme, locale, heading=False)
+    layout = style.paragraph_format
+    layout.line_spacing = Pt(spec.pitch)
+    layout.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    layout.space_before = Pt(spec.before)
+    layout.space_after = Pt(spec.after)
+    layout.keep_with_next = spec.keep_with_next or None
+    layout.widow_control = True
+    if spec.left or spec.hanging:
+        layout.left_indent = Pt(spec.left)
+        layout.first_line_indent = Pt(-spec.hanging) if spec.hanging else None
+    if spec.right:
+        layout.right_indent = Pt(spec.right)
+    if spec.align is not None:
+        layout.alignment = spec.align
+    # The template suppresses spacing between list items; we want it as specified.
+    properties = style.element.pPr
+    if properties is not None:
+        for element in properties.findall(qn("w:contextualSpacing")):
+            properties.remove(element)
+
+
+def _add_figure_style(document: Document) -> None:
+    """Pictures: centred, single line spacing (an exact pitch would crop them), kept with the caption."""
+    style = document.styles.add_style("Figure", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Normal"]
+    layout = style.paragraph_format
+    layout.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    layout.keep_with_next = True
+    layout.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    layout.space_before = Pt(PICTURE_PADDING_PT)
+    layout.space_after = Pt(0)
+
+
+def _add_table_style(document: Document, theme: Theme) -> None:
+    """'Briefing Table': thin horizontal rules, a header row shaded in the primary colour."""
+    style = document.styles.add_style("Briefing Table", WD_STYLE_TYPE.TABLE)
+    rule = f'w:val="single" w:sz="4" w:space="0" w:color="{theme.muted_color}"'
+    margin = CELL_MARGIN_TWIPS
+    style.element.append(parse_xml(
+        f'<w:tblPr {nsdecls("w")}><w:tblBorders>'
+        f"<w:top {rule}/><w:bottom {rule}/><w:insideH {rule}/>"
+        "</w:tblBorders><w:tblCellMar>"
+        f'<w:top w:w="{margin}" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
+        f'<w:bottom w:w="{margin}" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+        "</w:tblCellMar></w:tblPr>"
+    ))
+    style.element.append(parse_xml(
+        f'<w:tblStylePr {nsdecls("w")} w:type="firstRow">'
+        '<w:rPr><w:b/><w:color w:val="FFFFFF"/></w:rPr>'
+        f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{theme.primary_color}"/></w:tcPr>'
+        "</w:tblStylePr>"
+    ))
 
 
 def _remove_title_border(document: Document) -> None:

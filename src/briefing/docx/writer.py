@@ -1,18 +1,21 @@
 """Outline + chart images -> a Word briefing, returned as bytes.
 
-The document reads top to bottom as a printed briefing: cover, key
-takeaways, the sections with their figures, the data tables, the sources.
+The document reads top to bottom as a printed briefing: cover, table of
+contents, key takeaways, the sections with their figures, the data tables,
+the sources. Every fact in the tables points to a numbered source.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from docx import Document as open_template
 from docx.document import Document
+from docx.enum.section import WD_SECTION_START
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Pt, RGBColor
@@ -20,7 +23,17 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from briefing.chartdata import describe, source_line
-from briefing.docx.styles import TEXT_WIDTH, apply_theme
+from briefing.docx import fields
+from briefing.docx.pagination import PageFlow, line_count
+from briefing.docx.styles import (
+    BODY_HEIGHT_PT,
+    CELL_PADDING_PT,
+    PICTURE_PADDING_PT,
+    SPECS,
+    TEXT_WIDTH,
+    apply_theme,
+    text_style,
+)
 from briefing.locale import (
     as_of_text,
     format_date,
@@ -34,17 +47,34 @@ from briefing.outline.model import Chart, Outline, Part
 from briefing.properties import fill_core_properties
 
 _IMAGE_WIDTH = Emu(int(TEXT_WIDTH * 0.98))
+_LOGO_HEIGHT = Pt(40)
+_CELL_SIDES_PT = 2 * 85 / 20  # left and right cell margins (styles.py)
+# Table column shares of the text width, by table.
+_TIMELINE_COLUMNS = (0.25, 0.67, 0.08)
+_STATISTICS_COLUMNS = (0.16, 0.14, 0.14, 0.48, 0.08)
+
+
+@dataclass(frozen=True)
+class DocxInputs:
+    """Files the document embeds, already resolved and checked by the pipeline."""
+
+    chart_images: dict[str, Path]
+    logo: Path | None = None
+    audience: str | None = None  # "for whom", printed on the cover
 
 
 class _DocxWriter:
-    def __init__(self, outline: Outline, chart_images: dict[str, Path]):
+    def __init__(self, outline: Outline, inputs: DocxInputs):
         self.outline = outline
+        self.inputs = inputs
         self.locale = outline.meta.locale
         self.words = labels(self.locale)
-        self.chart_images = chart_images
         self.document: Document = open_template()
         self.figures = 0
         self.tables = 0
+        self.headings: list[tuple[int, str, str, list[int]]] = []  # (level, text, bookmark, page)
+        self.flow = PageFlow(BODY_HEIGHT_PT)  # the body, from the page after the contents
+        self.source_numbers = {source.id: n for n, source in enumerate(outline.all_sources, 1)}
         self.charts_by_part: dict[str | None, list[Chart]] = {}
         for chart in outline.charts:
             self.charts_by_part.setdefault(chart.placement, []).append(chart)
@@ -53,27 +83,46 @@ class _DocxWriter:
         apply_theme(self.document, self.outline.theme, self.locale)
         fill_core_properties(self.document.core_properties, self.outline)
         self._cover()
+        toc_anchor = self._contents_page()
+        self._header_and_footer()
         self._summary()
         for index, section in enumerate(self.outline.sections):
-            self.document.add_heading(section_number(self.locale, index) + section.title, level=1)
+            self._heading(section_number(self.locale, index) + section.title, 1)
             self._part(section)
             for sub_index, sub in enumerate(section.subsections):
-                self.document.add_heading(subsection_number(self.locale, index, sub_index) + sub.title, level=2)
+                self._heading(subsection_number(self.locale, index, sub_index) + sub.title, 2)
                 self._part(sub)
         self._data_tables()
         self._sources()
+        self._fill_contents(toc_anchor)
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()
 
-    # -- parts of the document -------------------------------------------------
+    def _text(self, text: str, style: str) -> Paragraph:
+        """A paragraph of the body, placed in the page model as it is written."""
+        paragraph = self.document.add_paragraph(text, style=style)
+        self._last_page = self.flow.paragraph(style, text_style(style), self._lines(text, style))
+        return paragraph
+
+    def _lines(self, text: str, style: str, width: float | None = None) -> int:
+        return line_count(text, TEXT_WIDTH.pt if width is None else width, text_style(style))
+
+    # -- front matter ------------------------------------------------------------
 
     def _cover(self) -> None:
         meta, document = self.outline.meta, self.document
+        if self.inputs.logo is not None:
+            document.add_paragraph().add_run().add_picture(str(self.inputs.logo), height=_LOGO_HEIGHT)
+        spacer = document.add_paragraph()
+        spacer.paragraph_format.space_before = Pt(120)
         document.add_paragraph(meta.title, style="Title")
         if meta.subtitle:
             document.add_paragraph(meta.subtitle, style="Subtitle")
-        document.add_paragraph(f"{self.words.prepared}{self.words.colon}{format_date(meta.date, self.locale)}")
+        if self.inputs.audience:
+            document.add_paragraph(self.inputs.audience, style="Cover Line")
+        document.add_paragraph(f"{self.words.prepared}{self.words.colon}{format_date(meta.date, self.locale)}",
+                               style="Cover Line")
         source = meta.source
         line = f"{self.words.source_prefix}{source.title}"
         if source.published:
@@ -81,24 +130,73 @@ class _DocxWriter:
         document.add_paragraph(line, style="Source Note")
         if source.caveat:
             document.add_paragraph(f"{self.words.caveat}{self.words.colon}{source.caveat}", style="Source Note")
-        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def _contents_page(self) -> Paragraph:
+        """A new section (so the cover has no header) holding the contents; returns its anchor."""
+        self.document.add_section(WD_SECTION_START.NEW_PAGE)
+        self.document.add_paragraph(self.words.contents, style="TOC Heading")
+        return self.document.add_paragraph()  # the contents go here once the headings are known
+
+    def _fill_contents(self, anchor: Paragraph) -> None:
+        """The contents, with the page each heading falls on (cover, contents, then body)."""
+        contents = PageFlow(BODY_HEIGHT_PT)
+        contents.paragraph("TOC Heading", text_style("TOC Heading"), 1)
+        for level, text, _, _ in self.headings:
+            style = f"TOC {level}"
+            contents.paragraph(style, text_style(style), self._lines(text + "  000", style))
+        first_body_page = 1 + contents.finish() + 1
+        entries = [
+            (level, text, name, first_body_page + page[0] - 1) for level, text, name, page in self.headings
+        ]
+        fields.table_of_contents(self.document, anchor._p, entries)
+        anchor._p.getparent().remove(anchor._p)
+        fields.update_fields_on_open(self.document)
+
+    def _header_and_footer(self) -> None:
+        cover, body = self.document.sections[0], self.document.sections[-1]
+        body.header.is_linked_to_previous = False
+        body.footer.is_linked_to_previous = False
+        header = body.header.paragraphs[0]
+        header.text = self.outline.meta.title
+        header.style = self.document.styles["Header"]
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        footer = body.footer.paragraphs[0]
+        footer.style = self.document.styles["Footer"]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        before, rest = self.words.page_of.split("{page}")
+        between, after = rest.split("{pages}")
+        footer.add_run(before)
+        fields.add_field(footer, "PAGE", "1")
+        footer.add_run(between)
+        fields.add_field(footer, "NUMPAGES", "1")
+        footer.add_run(after)
+        for part in (cover.header, cover.footer):
+            part.is_linked_to_previous = True
+
+    # -- body ----------------------------------------------------------------------
+
+    def _heading(self, text: str, level: int) -> None:
+        paragraph = self._text(text, f"Heading {level}")
+        name = f"_Toc{len(self.headings) + 1:06d}"
+        fields.bookmark(paragraph, name, len(self.headings) + 1)
+        self.headings.append((level, text, name, self._last_page))
 
     def _summary(self) -> None:
-        self.document.add_heading(self.words.summary, level=1)
+        self._heading(self.words.summary, 1)
+        self.document.paragraphs[-1].paragraph_format.page_break_before = True  # after the contents
         for takeaway in self.outline.summary:
-            self.document.add_paragraph(takeaway, style="List Bullet")
+            self._text(takeaway, "List Bullet")
         self._charts_for(None)
 
     def _part(self, part: Part) -> None:
         for paragraph in part.prose:
-            self.document.add_paragraph(paragraph)
+            self._text(paragraph, "Normal")
         for point in part.points:
-            self.document.add_paragraph(point, style="List Bullet")
+            self._text(point, "List Bullet")
         for quote in part.quotes:
-            self.document.add_paragraph(f"“{quote.text}”", style="Quote")
+            self._text(f"“{quote.text}”", "Quote")
             who = quote.speaker + (self.words.comma + quote.context if quote.context else "")
-            attribution = self.document.add_paragraph(self.words.quote_dash + who, style="Attribution")
-            attribution.paragraph_format.left_indent = Pt(36)
+            self._text(self.words.quote_dash + who, "Attribution")
         self._charts_for(part.id)
 
     def _charts_for(self, placement: str | None) -> None:
@@ -107,125 +205,127 @@ class _DocxWriter:
 
     def _figure(self, chart: Chart) -> None:
         self.figures += 1
-        picture_paragraph = self.document.add_paragraph()
-        picture_paragraph.paragraph_format.keep_with_next = True
-        shape = picture_paragraph.add_run().add_picture(str(self.chart_images[chart.id]), width=_IMAGE_WIDTH)
-        doc_pr = shape._inline.docPr
-        doc_pr.set("descr", describe(chart, self.outline))
-        doc_pr.set("title", chart.title)
-        caption = self._caption(self.words.figure, self.figures, chart.title)
-        if chart.caption:
-            caption.add_run(self.words.colon + chart.caption)
-        self.document.add_paragraph(source_line(chart, self.outline), style="Source Note")
+        picture_paragraph = self.document.add_paragraph(style="Figure")
+        shape = picture_paragraph.add_run().add_picture(str(self.inputs.chart_images[chart.id]), width=_IMAGE_WIDTH)
+        self.flow.block(Emu(shape.height).pt + PICTURE_PADDING_PT, keep_with_next=True)
+        properties = shape._inline.docPr
+        properties.set("descr", describe(chart, self.outline))
+        properties.set("title", chart.title)
+        caption_text = chart.title + (self.words.colon + chart.caption if chart.caption else "")
+        self._caption(self.words.figure, self.figures, caption_text)
+        self._text(source_line(chart, self.outline), "Source Note")
 
-    def _caption(self, label: str, number: int, title: str) -> Paragraph:
-        """'图 1 title', with the number as a SEQ field so Word can renumber it."""
+    def _caption(self, label: str, number: int, title: str, keep_with_next: bool = False) -> None:
+        """'图 1  title', the number a SEQ field so Word renumbers figures it gains."""
         caption = self.document.add_paragraph(style="Caption")
         caption.add_run(f"{label} ")
-        _add_field(caption, f"SEQ {label} \\* ARABIC", str(number))
+        fields.add_field(caption, f"SEQ {label} \\* ARABIC", str(number))
         caption.add_run(f"  {title}")
-        return caption
+        caption.paragraph_format.keep_with_next = keep_with_next or None
+        style = text_style("Caption")
+        if keep_with_next:
+            style = replace(style, keep_with_next=True)
+        self.flow.paragraph("Caption", style, line_count(f"{label} {number}  {title}", TEXT_WIDTH.pt, style))
+
+    # -- back matter -----------------------------------------------------------------
+
+    def _cite(self, source_id: str) -> str:
+        """A reference to the numbered entry in the sources section."""
+        return f"[{self.source_numbers[source_id]}]"
 
     def _data_tables(self) -> None:
         outline = self.outline
         if not outline.statistics and not outline.timeline:
             return
-        self.document.add_heading(self.words.data_appendix, level=1)
+        self._heading(self.words.data_appendix, 1)
         if outline.timeline:
-            self._table_caption(self.words.timeline)
             rows = [
-                (format_date_range(e.date, e.end, self.locale), e.title + (self.words.colon + e.detail if e.detail else ""))
-                for e in sorted(outline.timeline, key=lambda e: e.date)
+                (
+                    format_date_range(e.date, e.end, self.locale),
+                    e.title + (self.words.colon + e.detail if e.detail else "")
+                    + (self.words.aside.format(e.attribution) if e.attribution else ""),
+                    self._cite(e.source),
+                )
+                for e in sorted(outline.timeline, key=lambda e: (e.date, e.end or e.date))
             ]
-            self._table(self.words.timeline_headers, rows)
+            self._table(self.words.timeline, self.words.timeline_headers, rows, _TIMELINE_COLUMNS)
         if outline.statistics:
-            self._table_caption(self.words.key_figures)
             rows = [
                 (
                     s.label,
                     format_value(s, self.locale),
                     as_of_text(s, self.locale) or "—",
                     s.measures + (self.words.aside.format(s.attribution) if s.attribution else ""),
+                    self._cite(s.source),
                 )
                 for s in outline.statistics
             ]
-            self._table(self.words.statistics_headers, rows)
+            self._table(self.words.key_figures, self.words.statistics_headers, rows, _STATISTICS_COLUMNS)
 
-    def _table_caption(self, title: str) -> None:
+    def _table(
+        self, title: str, headers: tuple[str, ...], rows: list[tuple[str, ...]], shares: tuple[float, ...]
+    ) -> Table:
         self.tables += 1
-        self._caption(self.words.table, self.tables, title).paragraph_format.keep_with_next = True
-
-    def _table(self, headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> Table:
+        self._caption(self.words.table, self.tables, title, keep_with_next=True)
         table = self.document.add_table(rows=1, cols=len(headers))
-        table.style = self.document.styles["Light Grid Accent 1"]
+        table.style = self.document.styles["Briefing Table"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for cell, text in zip(table.rows[0].cells, headers):
-            cell.text = text
-        _repeat_as_header(table.rows[0])
+        table.autofit = False
+        widths = [Emu(int(TEXT_WIDTH * share)) for share in shares]
+        for column, width in zip(table.columns, widths):
+            column.width = width
+        self._fill_row(table.rows[0], headers, widths, header=True)
         for row in rows:
-            for cell, text in zip(table.add_row().cells, row):
-                cell.text = text
-        self.document.add_paragraph()
+            self._fill_row(table.add_row(), row, widths)
+        self.flow.table(self._row_height(headers, widths), [self._row_height(row, widths) for row in rows])
+        self._text("", "Source Note")  # room between the table and what follows
         return table
 
+    def _row_height(self, texts: tuple[str, ...], widths: list[Emu]) -> float:
+        pitch = SPECS["Table Text"].pitch
+        lines = max(self._lines(text, "Table Text", Emu(width).pt - _CELL_SIDES_PT) for text, width in
+                    zip(texts, widths))
+        return lines * pitch + CELL_PADDING_PT
+
+    def _fill_row(self, row, texts: tuple[str, ...], widths: list[Emu], header: bool = False) -> None:
+        for cell, text, width in zip(row.cells, texts, widths):
+            cell.width = width
+            paragraph = cell.paragraphs[0]
+            paragraph.style = self.document.styles["Table Text"]
+            run = paragraph.add_run(text)
+            if header:
+                # Direct formatting: not every client applies a table style's first-row look.
+                run.bold = True
+                run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+                shading = OxmlElement("w:shd")
+                shading.set(qn("w:val"), "clear")
+                shading.set(qn("w:color"), "auto")
+                shading.set(qn("w:fill"), self.outline.theme.primary_color)
+                cell._tc.get_or_add_tcPr().append(shading)
+        # Rows never split across pages, which keeps each fact whole and the layout predictable.
+        properties = row._tr.get_or_add_trPr()
+        properties.append(OxmlElement("w:cantSplit"))
+        if header:
+            repeat = OxmlElement("w:tblHeader")
+            repeat.set(qn("w:val"), "true")
+            properties.append(repeat)
+
     def _sources(self) -> None:
-        self.document.add_heading(self.words.sources, level=1)
-        for source in self.outline.all_sources:
-            paragraph = self.document.add_paragraph(style="List Bullet")
-            paragraph.add_run(source.title)
-            details = [d for d in (source.publisher,) if d]
+        self._heading(self.words.sources, 1)
+        for number, source in enumerate(self.outline.all_sources, 1):
+            details = [source.title, *(d for d in (source.publisher,) if d)]
             if source.published:
                 details.append(f"{self.words.published} {format_date(source.published, self.locale)}")
-            if details:
-                paragraph.add_run(self.words.comma + self.words.comma.join(details))
+            text = f"[{number}]\t" + self.words.comma.join(details) + (self.words.comma if source.url else "")
+            paragraph = self.document.add_paragraph(text, style="Source Entry")
             if source.url:
-                paragraph.add_run(" ")
-                _add_hyperlink(paragraph, source.url)
+                fields.add_hyperlink(paragraph, source.url, self.outline.theme.primary_color)
+            self.flow.paragraph("Source Entry", text_style("Source Entry"),
+                                self._lines(text + (source.url or ""), "Source Entry"))
             if source.caveat:
-                self.document.add_paragraph(
-                    f"{self.words.caveat}{self.words.colon}{source.caveat}", style="Source Note"
-                )
+                self._text(f"{self.words.caveat}{self.words.colon}{source.caveat}", "Caveat")
 
 
-def _repeat_as_header(row) -> None:
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
-
-
-def _add_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
-    """A Word field with its current result, so readers without a refresh see it."""
-    def char(kind: str) -> None:
-        run = paragraph.add_run()
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        run._r.append(element)
-
-    char("begin")
-    code = OxmlElement("w:instrText")
-    code.set(qn("xml:space"), "preserve")
-    code.text = f" {instruction} "
-    paragraph.add_run()._r.append(code)
-    char("separate")
-    paragraph.add_run(shown)
-    char("end")
-
-
-def _add_hyperlink(paragraph: Paragraph, url: str) -> None:
-    relationship = paragraph.part.relate_to(
-        url, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink", is_external=True
-    )
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), relationship)
-    run = paragraph.add_run(url)
-    run.font.underline = True
-    run.font.color.rgb = RGBColor(0x1F, 0x4E, 0x99)
-    run._r.getparent().remove(run._r)
-    link.append(run._r)
-    paragraph._p.append(link)
-
-
-def write_docx(outline: Outline, chart_images: dict[str, Path]) -> bytes:
+def write_docx(outline: Outline, inputs: DocxInputs) -> bytes:
     """The Word briefing for an outline, as the bytes of a .docx file."""
-    return _DocxWriter(outline, chart_images).write()
+    return _DocxWriter(outline, inputs).write()

@@ -1,0 +1,145 @@
+"""Word fields, bookmarks and links: the XML python-docx has no API for.
+
+A field is written with its current result (what a reader sees before any
+refresh): a table of contents already lists the headings, a page reference
+already shows a number, so LibreOffice, a PDF or a viewer that never updates
+fields still shows something true.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from docx.document import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.text.run import CT_R
+from docx.text.paragraph import Paragraph
+
+from briefing.docx.xmlorder import insert_before_any
+
+# Children of w:settings that the schema places after w:updateFields.
+_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr",
+    "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
+    "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)
+HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+
+
+def _run(parent, text: str | None = None) -> CT_R:
+    run = OxmlElement("w:r")
+    if text is not None:
+        element = OxmlElement("w:t")
+        element.set(qn("xml:space"), "preserve")
+        element.text = text
+        run.append(element)
+    parent.append(run)
+    return run
+
+
+def _field_char(parent, kind: str, dirty: bool = False) -> None:
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), kind)
+    if dirty:
+        element.set(qn("w:dirty"), "true")  # Word recomputes it when the file opens
+    _run(parent).append(element)
+
+
+@contextmanager
+def field(parent, instruction: str, dirty: bool = False) -> Iterator[None]:
+    """Write begin/instruction/separate, let the caller write the result, then end."""
+    _field_char(parent, "begin", dirty)
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    _run(parent).append(code)
+    _field_char(parent, "separate")
+    yield
+    _field_char(parent, "end")
+
+
+def add_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
+    """A simple field (PAGE, NUMPAGES, SEQ) showing `shown` until it is updated."""
+    with field(paragraph._p, instruction):
+        paragraph.add_run(shown)
+
+
+def bookmark(paragraph: Paragraph, name: str, bookmark_id: int) -> None:
+    """Wrap the whole paragraph's content in a bookmark, as Word does for headings."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(bookmark_id))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(bookmark_id))
+    properties = paragraph._p.pPr
+    if properties is not None:
+        properties.addnext(start)
+    else:
+        paragraph._p.insert(0, start)
+    paragraph._p.append(end)
+
+
+def add_hyperlink(paragraph: Paragraph, url: str, colour: str) -> None:
+    """An external link, underlined in the link colour."""
+    relationship = paragraph.part.relate_to(url, HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), relationship)
+    run = _run(link, url)
+    properties = run.get_or_add_rPr()
+    colour_element = OxmlElement("w:color")
+    colour_element.set(qn("w:val"), colour)
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    properties.append(colour_element)
+    properties.append(underline)
+    paragraph._p.append(link)
+
+
+def table_of_contents(
+    document: Document, before: CT_P, entries: list[tuple[int, str, str, int]], levels: str = "1-2"
+) -> None:
+    """A TOC field over the headings, filled with (level, text, bookmark, page) entries.
+
+    Each entry links to its heading and shows its page through a PAGEREF
+    field, which LibreOffice resolves when it lays out the document; Word
+    refreshes the whole table when the file opens (the field is dirty and the
+    settings ask for it).
+    """
+    paragraphs: list[CT_P] = []
+    for index, (level, text, name, page) in enumerate(entries):
+        paragraph = document.add_paragraph(style=f"TOC {level}")
+        p = paragraph._p
+        if index == 0:
+            _field_char(p, "begin", dirty=True)
+            code = OxmlElement("w:instrText")
+            code.set(qn("xml:space"), "preserve")
+            code.text = f' TOC \\o "{levels}" \\h \\z \\u '
+            _run(p).append(code)
+            _field_char(p, "separate")
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), name)
+        link.set(qn("w:history"), "1")
+        _run(link, text)
+        _run(link).append(OxmlElement("w:tab"))
+        with field(link, f"PAGEREF {name} \\h"):
+            _run(link, str(page))
+        p.append(link)
+        if index == len(entries) - 1:
+            _field_char(p, "end")
+        paragraphs.append(p)
+    for p in paragraphs:
+        before.addprevious(p)
+
+
+def update_fields_on_open(document: Document) -> None:
+    """Ask Word to refresh fields (the TOC, page numbers) when it opens the file."""
+    settings = document.settings.element
+    element = settings.find(qn("w:updateFields"))
+    if element is None:
+        element = OxmlElement("w:updateFields")
+        insert_before_any(settings, element, _AFTER_UPDATE_FIELDS)
+    element.set(qn("w:val"), "true")
