@@ -11,8 +11,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.assets import resolve_asset
 from briefing.outline import read_outline
-from briefing.outline.model import Outline
+from briefing.outline.model import IMAGE_KINDS, Outline
+from briefing.references import expand_references
 from briefing.publish import atomic_write
 
 CACHE_FOLDER = ".cache"
@@ -35,13 +37,13 @@ class BuildReport:
 def build(outline_file: Path, out_dir: Path) -> BuildReport:
     """Build the document and the deck for one outline file into out_dir."""
     started = time.perf_counter()
-    outline = read_outline(outline_file)
-    report = build_outline(outline, out_dir)
+    outline = expand_references(read_outline(outline_file))
+    report = build_outline(outline, outline_file.parent, out_dir)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def build_outline(outline: Outline, out_dir: Path) -> BuildReport:
+def build_outline(outline: Outline, base_dir: Path, out_dir: Path) -> BuildReport:
     from briefing.charts import render_charts
     from briefing.docx import DocxInputs, write_docx
     from briefing.pptx.plan import plan_deck
@@ -49,11 +51,12 @@ def build_outline(outline: Outline, out_dir: Path) -> BuildReport:
 
     report = BuildReport()
     images = render_charts(outline, out_dir / CACHE_FOLDER)
+    logo = resolve_asset(base_dir, outline.theme.logo, IMAGE_KINDS) if outline.theme.logo else None
     deck = plan_deck(outline)
     report.warnings.extend(str(problem) for problem in deck.problems)
     stem = outline.meta.output
     rendered = {
-        out_dir / f"{stem}.docx": (write_docx(outline, DocxInputs(images)), f"{len(outline.charts)} figures"),
+        out_dir / f"{stem}.docx": (write_docx(outline, DocxInputs(images, logo)), f"{len(outline.charts)} figures"),
         out_dir / f"{stem}.pptx": (write_pptx(outline, deck.slides, images), f"{len(deck.slides)} slides"),
     }
     for path, (content, detail) in rendered.items():

@@ -178,7 +178,13 @@ class Chart(Model):
     tags: list[Id] = []
 
 
+IMAGE_KINDS = (".png", ".jpg", ".jpeg", ".gif")
+
+
 class Theme(Model):
+    logo: Text | None = Field(
+        default=None, description="A PNG, JPEG or GIF image, relative to the outline's folder, shown on the cover."
+    )
     latin_font: Text = "Arial"
     east_asian_font: Text = "Microsoft YaHei"
     heading_latin_font: Text = "Arial"

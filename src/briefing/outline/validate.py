@@ -16,7 +16,9 @@ from pydantic import BaseModel, ValidationError
 
 from briefing.outline.errors import KeyPath, OutlineError, Problem, format_path
 from briefing.outline.load import LoadedYaml, Positions, load_yaml
-from briefing.outline.model import Outline
+from briefing.assets import AssetProblem, resolve_asset
+from briefing.outline.model import IMAGE_KINDS, Outline
+from briefing.references import referenced_ids, text_fields
 
 
 def read_outline(file: Path) -> Outline:
@@ -29,10 +31,8 @@ def read_outline(file: Path) -> Outline:
     except ValidationError as error:
         problems.extend(_schema_problems(error, loaded))
     if outline is not None:
-        problems.extend(
-            _at(loaded.file, loaded.positions, path, message, hint)
-            for path, message, hint in check_references(outline)
-        )
+        found = [*check_references(outline), *check_files(outline, file.parent)]
+        problems.extend(_at(loaded.file, loaded.positions, path, message, hint) for path, message, hint in found)
     if problems:
         raise OutlineError(problems)
     assert outline is not None
@@ -127,6 +127,15 @@ def _pattern_hint(path: KeyPath) -> str:
     return hints.get(name, "ids use lowercase letters, digits, '-' and '_', like us-users")
 
 
+def check_files(outline: Outline, base_dir: Path) -> Iterator[tuple[KeyPath, str, str | None]]:
+    """Files the outline names: present, inside its folder, and what their extension says."""
+    if outline.theme.logo is not None:
+        try:
+            resolve_asset(base_dir, outline.theme.logo, IMAGE_KINDS)
+        except AssetProblem as problem:
+            yield (("theme", "logo"), str(problem), problem.hint)
+
+
 def check_references(outline: Outline) -> Iterator[tuple[KeyPath, str, str | None]]:
     """Problems with ids: duplicates, and references to ids that do not exist."""
     statistic_ids = [s.id for s in outline.statistics]
@@ -171,6 +180,8 @@ def check_references(outline: Outline) -> Iterator[tuple[KeyPath, str, str | Non
     for key, items in (("timeline", outline.timeline), ("statistics", outline.statistics)):
         for index, item in enumerate(items):
             yield from _unknown((key, index, "source"), [item.source], source_ids, "source")
+    for path, text in text_fields(outline):
+        yield from _unknown(path, referenced_ids(text), fact_ids, "statistic or event", single=True)
     for index, event in enumerate(outline.timeline):
         if event.end is not None and event.end < event.date:
             yield (("timeline", index, "end"), f"ends ({event.end}) before it starts ({event.date})", None)
@@ -197,9 +208,11 @@ def _duplicates(
 
 
 def _unknown(
-    path: KeyPath, ids: list[str], known: list[str], what: str
+    path: KeyPath, ids: list[str], known: list[str], what: str, single: bool | None = None
 ) -> Iterator[tuple[KeyPath, str, str | None]]:
-    single = path[-1] in ("source", "placement")
+    """References to ids that do not exist; `single` when path names one value, not a list."""
+    if single is None:
+        single = path[-1] in ("source", "placement")
     for index, value in enumerate(ids):
         if value in known:
             continue

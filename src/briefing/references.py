@@ -1,0 +1,67 @@
+"""Figures and dates named by id inside text: '{us-users}' -> 1.7亿, '{law-signed}' -> 2024年4月24日.
+
+Writing a figure once, as a raw value in statistics, and referring to it from
+prose keeps every mention consistent and in the locale's style. '{{' and
+'}}' stand for literal braces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from briefing.locale import format_date_range, format_value
+from briefing.outline.errors import KeyPath
+from briefing.outline.model import Outline
+
+REFERENCE = re.compile(r"\{\{|\}\}|\{([a-z0-9][a-z0-9_-]*)\}")
+
+
+def text_fields(outline: Outline) -> Iterator[tuple[KeyPath, str]]:
+    """Every text field in which references are allowed, with its key path."""
+    for index, text in enumerate(outline.summary):
+        yield ("summary", index), text
+    for s, section in enumerate(outline.sections):
+        parts = [(("sections", s), section)] + [
+            (("sections", s, "subsections", j), sub) for j, sub in enumerate(section.subsections)
+        ]
+        for path, part in parts:
+            for key in ("points", "prose"):
+                for index, text in enumerate(getattr(part, key)):
+                    yield (*path, key, index), text
+    for index, event in enumerate(outline.timeline):
+        if event.detail:
+            yield ("timeline", index, "detail"), event.detail
+    for index, chart in enumerate(outline.charts):
+        if chart.caption:
+            yield ("charts", index, "caption"), chart.caption
+
+
+def referenced_ids(text: str) -> list[str]:
+    return [match.group(1) for match in REFERENCE.finditer(text) if match.group(1)]
+
+
+def _replacer(outline: Outline) -> Callable[[str], str]:
+    locale = outline.meta.locale
+    values = {s.id: format_value(s, locale) for s in outline.statistics}
+    values |= {e.id: format_date_range(e.date, e.end, locale) for e in outline.timeline}
+
+    def replace(match: re.Match[str]) -> str:
+        if match.group(1) is None:
+            return match.group()[0]  # '{{' -> '{', '}}' -> '}'
+        return values[match.group(1)]
+
+    return lambda text: REFERENCE.sub(replace, text)
+
+
+def expand_references(outline: Outline) -> Outline:
+    """The outline with every reference replaced by its formatted value (validated before)."""
+    expand = _replacer(outline)
+    data: Any = outline.model_dump()
+    for path, text in text_fields(outline):
+        target = data
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = expand(text)
+    return Outline.model_validate(data)
