@@ -81,6 +81,13 @@ SPECS: dict[str, ParagraphSpec] = {
     "TOC 1": ParagraphSpec(BODY_PT, 20, after=4, bold=True),
     "TOC 2": ParagraphSpec(BODY_PT, 20, after=2, left=21),
 }
+# Elements that must follow w:pBdr inside w:pPr (schema order).
+_AFTER_BORDER = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
 # Elements that must follow w:lang inside w:rPr (schema order).
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 
@@ -167,6 +174,7 @@ def apply_theme(document: Document, theme: Theme, locale: Locale) -> None:
         _apply_spec(style, spec, colours[spec.colour])
         _style_fonts(style, theme, locale, heading=spec.heading)
     _remove_title_border(document)
+    _caveat_rule(document, theme)
     document.styles["Source Entry"].paragraph_format.tab_stops.add_tab_stop(Pt(SPECS["Source Entry"].left))
     for level in (1, 2):
         document.styles[f"TOC {level}"].paragraph_format.tab_stops.add_tab_stop(
@@ -238,6 +246,16 @@ def _add_table_style(document: Document, theme: Theme) -> None:
         f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{theme.primary_color}"/></w:tcPr>'
         "</w:tblStylePr>"
     ))
+
+
+def _caveat_rule(document: Document, theme: Theme) -> None:
+    """The publisher's caveat stands out: a bar in the accent colour beside it."""
+    properties = document.styles["Caveat"].element.get_or_add_pPr()
+    border = parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" w:space="8" '
+        f'w:color="{theme.accent_color}"/></w:pBdr>'
+    )
+    insert_before_any(properties, border, _AFTER_BORDER)
 
 
 def _remove_title_border(document: Document) -> None:

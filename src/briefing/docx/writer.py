@@ -127,9 +127,9 @@ class _DocxWriter:
         line = f"{self.words.source_prefix}{source.title}"
         if source.published:
             line += self.words.aside.format(f"{self.words.published} {format_date(source.published, self.locale)}")
-        document.add_paragraph(line, style="Source Note")
+        document.add_paragraph(line, style="Cover Line")
         if source.caveat:
-            document.add_paragraph(f"{self.words.caveat}{self.words.colon}{source.caveat}", style="Source Note")
+            document.add_paragraph(f"{self.words.caveat}{self.words.colon}{source.caveat}", style="Caveat")
 
     def _contents_page(self) -> Paragraph:
         """A new section (so the cover has no header) holding the contents; returns its anchor."""
