@@ -40,6 +40,8 @@ class Labels:
     gap_months: str
     gap_days: str
     comma: str
+    full_stop: str
+    closing: str
     page_of: str  # around the PAGE and NUMPAGES fields
     aside: str  # a parenthetical remark: "（{}）" or " ({})"
     data_appendix: str
@@ -69,6 +71,8 @@ LABELS = {
         gap_months="约{n}个月后",
         gap_days="{n}天后",
         comma="，",
+        full_stop="。",
+        closing="谢谢",
         page_of="第{page}页，共{pages}页",
         aside="（{}）",
         data_appendix="数据与时间线",
@@ -96,6 +100,8 @@ LABELS = {
         gap_months="about {n} months later",
         gap_days="{n} days later",
         comma=", ",
+        full_stop=". ",
+        closing="Thank you",
         page_of="Page {page} of {pages}",
         aside=" ({})",
         data_appendix="Data and timeline",

@@ -47,7 +47,7 @@ def build_outline(outline: Outline, base_dir: Path, out_dir: Path) -> BuildRepor
     from briefing.charts import render_charts
     from briefing.docx import DocxInputs, write_docx
     from briefing.pptx.plan import plan_deck
-    from briefing.pptx.render import write_pptx
+    from briefing.pptx.render import PptxInputs, write_pptx
 
     report = BuildReport()
     images = render_charts(outline, out_dir / CACHE_FOLDER)
@@ -57,7 +57,7 @@ def build_outline(outline: Outline, base_dir: Path, out_dir: Path) -> BuildRepor
     stem = outline.meta.output
     rendered = {
         out_dir / f"{stem}.docx": (write_docx(outline, DocxInputs(images, logo)), f"{len(outline.charts)} figures"),
-        out_dir / f"{stem}.pptx": (write_pptx(outline, deck.slides, images), f"{len(deck.slides)} slides"),
+        out_dir / f"{stem}.pptx": (write_pptx(outline, deck.slides, PptxInputs(images, logo)), f"{len(deck.slides)} slides"),
     }
     for path, (content, detail) in rendered.items():
         with atomic_write(path) as handle:

@@ -123,7 +123,7 @@ def test_contents_is_a_toc_field_filled_with_the_headings(document) -> None:
 
 def test_header_has_the_title_and_footer_page_x_of_y(document) -> None:
     body_section = document.sections[-1]
-    assert body_section.header.paragraphs[0].text == read_outline(DEFAULT_OUTLINE).meta.title
+    assert body_section.header.paragraphs[0].text == read_outline(DEFAULT_OUTLINE).short_title
     footer = body_section.footer.paragraphs[0]
     assert field_codes(footer._p) == ["PAGE", "NUMPAGES"]
     assert footer.text.startswith("第") and "页，共" in footer.text

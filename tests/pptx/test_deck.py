@@ -42,9 +42,81 @@ def test_statistics_charts_are_native_and_show_locale_values(deck) -> None:
     assert {"1.7亿", "超过20倍", "约200万", "近3亿美元"} <= labels
 
 
-def test_timeline_slide_has_the_timeline(deck) -> None:
-    slide = next(s for s in deck.slides if s.shapes.title is not None and s.shapes.title.text.startswith("事件时间线"))
-    assert any(shape.shape_type == 13 for shape in slide.shapes)  # a picture
+def slides_titled(deck, prefix: str) -> list:
+    return [s for s in deck.slides if s.shapes.title is not None and s.shapes.title.text.startswith(prefix)]
+
+
+def test_timeline_is_drawn_with_shapes_showing_every_date(deck) -> None:
+    [slide] = slides_titled(deck, "事件时间线")
+    assert not any(shape.shape_type == 13 for shape in slide.shapes)  # no picture
+    texts = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    for date in ("2024年4月24日", "2024年5月7日", "2025年1月8日—14日", "2025年1月17日", "2025年1月18日",
+                 "2025年1月19日"):
+        assert date in texts
+    markers = [shape for shape in slide.shapes if shape.name.startswith("Marker")]
+    assert len(markers) == 7
+
+
+def test_timeline_labels_do_not_overlap(deck) -> None:
+    [slide] = slides_titled(deck, "事件时间线")
+    boxes = [(s.left, s.top, s.left + s.width, s.top + s.height) for s in slide.shapes
+             if s.name.startswith(("Event", "Gap"))]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            overlap = min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+            assert not overlap, (a, b)
+
+
+def test_every_slide_has_a_title_and_no_empty_placeholder(deck) -> None:
+    for index, slide in enumerate(deck.slides, 1):
+        assert slide.shapes.title is not None and slide.shapes.title.text.strip(), f"slide {index}"
+        for placeholder in slide.placeholders:
+            assert not placeholder.has_text_frame or placeholder.text_frame.text.strip(), f"slide {index}"
+
+
+def test_pictures_and_charts_have_alt_text(deck) -> None:
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.shape_type == 13 or getattr(shape, "has_chart", False):
+                assert shape._element.xpath("./*[1]/p:cNvPr")[0].get("descr"), shape.name
+
+
+def test_no_body_text_below_18_points(deck) -> None:
+    small_ok = ("Footer", "Slide Number", "Source", "Gap")  # marginal notes, not body text
+    for index, slide in enumerate(deck.slides, 1):
+        for shape in slide.shapes:
+            if not shape.has_text_frame or shape.name.startswith(small_ok):
+                continue
+            for paragraph in shape.text_frame.paragraphs:
+                for run in paragraph.runs:
+                    note = shape.top > slide.shapes.title.top and "·" in run.text and "[" in run.text
+                    if not note:  # the small 'as of · [n]' line under a key figure
+                        assert run.font.size.pt >= 18, (index, shape.name, run.text)
+
+
+def test_content_slides_have_a_footer_and_slide_number(deck) -> None:
+    for index, slide in enumerate(deck.slides, 1):
+        names = {shape.name for shape in slide.shapes}
+        layout = slide.slide_layout.name
+        if layout in ("Title Slide", "Section Header"):
+            continue
+        assert {"Footer", "Slide Number"} <= names, index
+        number = next(s for s in slide.shapes if s.name == "Slide Number")
+        assert number._element.xpath(".//a:fld[@type='slidenum']")
+        assert number.text_frame.text == str(index)
+
+
+def test_key_figures_slide_shows_the_large_numbers(deck) -> None:
+    [slide] = slides_titled(deck, "关键数据")
+    figures = [s.text_frame.text for s in slide.shapes if s.name.startswith("Figure Value")]
+    assert figures[:3] == ["1.7亿", "约200万", "近3亿美元"]
+
+
+def test_quotes_get_their_own_slides(deck) -> None:
+    quotes = [s for s in deck.slides if any(shape.name == "Quote" for shape in s.shapes)]
+    assert len(quotes) == 4
+    texts = [next(sh for sh in s.shapes if sh.name == "Quote").text_frame.text for s in quotes]
+    assert any(t.startswith("TikTok 就像我的好朋友") for t in texts)
 
 
 def test_every_run_has_east_asian_font_and_language(deck) -> None:
@@ -59,11 +131,8 @@ def test_every_run_has_east_asian_font_and_language(deck) -> None:
                     assert rpr.get("lang") == "zh-CN"
 
 
-def test_every_content_slide_has_speaker_notes(deck) -> None:
+def test_every_slide_has_speaker_notes(deck) -> None:
     for index, slide in enumerate(deck.slides, 1):
-        title = slide.shapes.title.text if slide.shapes.title is not None else ""
-        if title in ("核心要点", "资料来源"):
-            continue
         assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip(), f"slide {index}"
 
 
@@ -76,10 +145,12 @@ def test_text_fits_inside_every_box(deck) -> None:
             width_pt, height_pt = Emu(shape.width).pt, Emu(shape.height).pt
             used = 0.0
             for paragraph in shape.text_frame.paragraphs:
-                size = paragraph.runs[0].font.size.pt if paragraph.runs else 18
+                if not paragraph.runs:
+                    continue
+                size = paragraph.runs[0].font.size.pt
                 indent = int(paragraph._p.pPr.get("marL", 0)) / 12700 if paragraph._p.pPr is not None else 0
-                lines = wrap(paragraph.text, width_pt - indent, size, bold=bool(paragraph.runs[0].font.bold))
-                assert all(line for line in lines) or paragraph.text == ""
+                text = paragraph.text.replace("\v", "\n")  # python-pptx shows a line break as \v
+                lines = wrap(text, width_pt - indent, size, bold=bool(paragraph.runs[0].font.bold))
                 used += len(lines) * size * LINE_SPACING
             assert used <= height_pt + 1, f"slide {index}: {shape.text_frame.text[:40]!r} needs {used:.0f} pt"
             assert shape.left >= 0 and shape.top >= 0

@@ -7,7 +7,12 @@ from pathlib import Path
 from briefing.fonts import wrap
 from briefing.outline import read_outline
 from briefing.outline.model import Outline
-from briefing.pptx.geometry import BODY, BODY_PT
+import pytest
+
+from briefing.chartdata import Milestone
+from briefing.outline.model import Locale
+from briefing.pptx.geometry import BODY, BODY_PT, SLIDE_WIDTH_PT, Box
+from briefing.pptx.timeline import paginate_timeline, per_slide
 from briefing.pptx.plan import SlideKind, bullet_height_pt, plan_deck
 from tests.conftest import DEFAULT_OUTLINE
 
@@ -20,11 +25,13 @@ def with_points(outline: Outline, points: list[str]) -> Outline:
 def test_default_deck_has_every_kind_of_slide_and_no_fit_problems() -> None:
     plan = plan_deck(read_outline(DEFAULT_OUTLINE))
     kinds = [slide.kind for slide in plan.slides]
-    assert kinds[0] is SlideKind.TITLE
+    assert kinds[:4] == [SlideKind.TITLE, SlideKind.AGENDA, SlideKind.POINTS, SlideKind.KEY_FIGURES]
     assert kinds.count(SlideKind.SECTION) == 5
     assert kinds.count(SlideKind.CHART) == 3 and kinds.count(SlideKind.TIMELINE) == 1
-    assert kinds[-1] is SlideKind.SOURCES
+    assert kinds.count(SlideKind.QUOTE) == 4
+    assert kinds[-2:] == [SlideKind.SOURCES, SlideKind.CLOSING]
     assert plan.problems == []
+    assert all(slide.notes for slide in plan.slides)
 
 
 def test_every_points_slide_fits_its_box() -> None:
@@ -37,6 +44,7 @@ def test_too_many_points_continue_on_a_marked_slide(minimal_outline: Path) -> No
     outline = with_points(read_outline(minimal_outline), [f"第{n}个要点，内容适中，用来测试续页。" for n in range(30)])
     plan = plan_deck(outline)
     titles = [s.title for s in plan.slides if s.kind is SlideKind.POINTS and s.title.startswith("一、第一部分")]
+    assert all(s.notes for s in plan.slides if s.title in titles)  # notes repeat on continued slides
     assert len(titles) >= 3
     assert titles[0] == "一、第一部分" and all(t == "一、第一部分（续）" for t in titles[1:])
     carried = [b for s in plan.slides if s.title in titles for b in s.bullets]
@@ -59,3 +67,40 @@ def test_wrapping_breaks_chinese_anywhere_but_keeps_latin_words_whole() -> None:
     for word in ("TikTok", "Instagram", "Reels", "YouTube", "Shorts"):
         assert any(word in line for line in lines)
     assert not any(line.startswith(("，", "。")) for line in lines)
+
+
+def events(count: int, days_apart: int = 1) -> list[Milestone]:
+    from datetime import date, timedelta
+
+    start = date(2024, 1, 1)
+    return [
+        Milestone(start + timedelta(days=n * days_apart), None, f"2024年第{n + 1}天",
+                  f"第{n + 1}个事件的标题稍长一些", None)
+        for n in range(count)
+    ]
+
+
+def boxes_overlap(a: Box, b: Box) -> bool:
+    return min(a.right_pt, b.right_pt) > max(a.left_pt, b.left_pt) and \
+        min(a.bottom_pt, b.bottom_pt) > max(a.top_pt, b.top_pt)
+
+
+@pytest.mark.parametrize("count", [1, 2, 5, 8, 9, 20])
+def test_timeline_labels_never_overlap_and_stay_on_the_slide(count: int) -> None:
+    layouts = paginate_timeline(events(count), Locale.ZH_CN)
+    assert sum(len(layout.labels) for layout in layouts) == count
+    for layout in layouts:
+        assert len(layout.labels) <= per_slide(count)
+        labels = [label.box for label in layout.labels]
+        for i, a in enumerate(labels):
+            assert 0 <= a.left_pt and a.right_pt <= SLIDE_WIDTH_PT
+            assert all(not boxes_overlap(a, b) for b in labels[i + 1:])
+        assert layout.overflow == ()
+
+
+def test_a_long_quiet_stretch_is_marked_on_the_axis() -> None:
+    items = events(3, days_apart=1)
+    later = Milestone(items[-1].start.replace(year=2025), None, "2025年", "很久以后", None)
+    [layout] = paginate_timeline([*items, later], Locale.ZH_CN)
+    assert [gap.text for gap in layout.gaps] == ["约12个月后"]
+    assert layout.labels[2].x < layout.gaps[0].x < layout.labels[3].x

@@ -157,7 +157,7 @@ class _DocxWriter:
         body.header.is_linked_to_previous = False
         body.footer.is_linked_to_previous = False
         header = body.header.paragraphs[0]
-        header.text = self.outline.meta.title
+        header.text = self.outline.short_title
         header.style = self.document.styles["Header"]
         header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         footer = body.footer.paragraphs[0]

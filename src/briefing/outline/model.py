@@ -87,6 +87,7 @@ class Source(Model):
 
 class Meta(Model):
     title: Text
+    short_title: Text | None = Field(default=None, description="For page headers and slide footers.")
     subtitle: Text | None = None
     date: IsoDate
     locale: Locale = Locale.ZH_CN
@@ -203,8 +204,21 @@ class Outline(Model):
     timeline: list[Event] = []
     statistics: list[Statistic] = []
     charts: list[Chart] = []
+    key_figures: list[Id] | None = Field(
+        default=None, description="Statistics shown as large numbers on the deck's key-figures slide; all when absent."
+    )
     sources: list[Source] = Field(default=[], description="Sources beyond meta.source.")
     theme: Theme = Theme()
+
+    @property
+    def key_statistics(self) -> list[Statistic]:
+        if self.key_figures is None:
+            return list(self.statistics)
+        return [self.statistic(i) for i in self.key_figures]
+
+    @property
+    def short_title(self) -> str:
+        return self.meta.short_title or self.meta.title
 
     @property
     def all_sources(self) -> list[Source]:

@@ -180,6 +180,8 @@ def check_references(outline: Outline) -> Iterator[tuple[KeyPath, str, str | Non
     for key, items in (("timeline", outline.timeline), ("statistics", outline.statistics)):
         for index, item in enumerate(items):
             yield from _unknown((key, index, "source"), [item.source], source_ids, "source")
+    if outline.key_figures is not None:
+        yield from _unknown(("key_figures",), outline.key_figures, statistic_ids, "statistic")
     for path, text in text_fields(outline):
         yield from _unknown(path, referenced_ids(text), fact_ids, "statistic or event", single=True)
     for index, event in enumerate(outline.timeline):

@@ -3,7 +3,8 @@
 Fitting is decided here with the bundled font's real advance widths:
 PowerPoint does not shrink text when it opens a file, so points that would
 overflow continue on a follow-on slide marked as continued, and anything
-that cannot fit on any slide is reported as a FitProblem.
+that cannot fit on any slide is reported as a FitProblem with its slide
+number. The renderer only draws what the plan says.
 """
 
 from __future__ import annotations
@@ -11,28 +12,45 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from briefing.chartdata import milestones, source_line
 from briefing.fonts import wrap
-from briefing.locale import format_date, labels, section_number, subsection_number
-from briefing.outline.model import ChartKind, Outline, Part
-from briefing.pptx.geometry import BODY, BODY_PT, BULLET_INDENT_PT, LINE_SPACING, PARAGRAPH_GAP_PT, TITLE, TITLE_PT
+from briefing.locale import as_of_text, format_date, format_value, labels, section_number, subsection_number
+from briefing.outline.model import Chart, ChartKind, Outline, Part, Quote
+from briefing.pptx import geometry as g
+from briefing.pptx.timeline import TimelineLayout, paginate_timeline
 
 
 class SlideKind(str, Enum):
     TITLE = "title"
+    AGENDA = "agenda"
     SECTION = "section"
     POINTS = "points"
+    KEY_FIGURES = "key_figures"
     CHART = "chart"
     TIMELINE = "timeline"
+    QUOTE = "quote"
     SOURCES = "sources"
+    CLOSING = "closing"
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    value: str  # 1.7亿
+    label: str  # 美国用户
+    note: str  # 截至2025年1月 · [1]
 
 
 @dataclass(frozen=True)
 class SlidePlan:
     kind: SlideKind
     title: str
-    subtitle: str = ""
+    subtitle: tuple[str, ...] = ()  # lines under the title (cover, closing)
     bullets: tuple[str, ...] = ()
+    figures: tuple[KeyFigure, ...] = ()
     chart_id: str | None = None
+    timeline: TimelineLayout | None = None
+    quote: Quote | None = None
+    source_line: str = ""
     notes: str = ""
 
 
@@ -51,14 +69,18 @@ class DeckPlan:
     problems: list[FitProblem] = field(default_factory=list)
 
 
-def bullet_height_pt(text: str) -> float:
+def lines_height(lines: int, size: float) -> float:
+    return lines * size * g.LINE_SPACING
+
+
+def bullet_height_pt(text: str, size: float = g.BODY_PT) -> float:
     """Height of one bullet in the body box, from its wrapped line count."""
-    lines = wrap(text, BODY.width_pt - BULLET_INDENT_PT, BODY_PT)
-    return len(lines) * BODY_PT * LINE_SPACING + PARAGRAPH_GAP_PT
+    lines = wrap(text, g.BODY.width_pt - g.BULLET_INDENT_PT, size)
+    return lines_height(len(lines), size) + g.PARAGRAPH_GAP_PT
 
 
-def title_fits(text: str) -> bool:
-    return len(wrap(text, TITLE.width_pt, TITLE_PT, bold=True)) * TITLE_PT * LINE_SPACING <= TITLE.height_pt
+def fits(text: str, box: g.Box, size: float, bold: bool = False) -> bool:
+    return lines_height(len(wrap(text, box.width_pt, size, bold)), size) <= box.height_pt
 
 
 class _Planner:
@@ -67,79 +89,165 @@ class _Planner:
         self.locale = outline.meta.locale
         self.words = labels(self.locale)
         self.plan = DeckPlan()
-        self.charts_by_part: dict[str | None, list[str]] = {}
+        self.source_numbers = {source.id: n for n, source in enumerate(outline.all_sources, 1)}
+        self.charts_by_part: dict[str | None, list[Chart]] = {}
         for chart in outline.charts:
-            self.charts_by_part.setdefault(chart.placement, []).append(chart.id)
+            self.charts_by_part.setdefault(chart.placement, []).append(chart)
 
     def add(self, slide: SlidePlan) -> None:
         self.plan.slides.append(slide)
-        if not title_fits(slide.title):
-            self.problem(f"the title '{slide.title}' is too long for the title box; shorten it")
+        box, size = {
+            SlideKind.TITLE: (g.COVER_TITLE, g.COVER_TITLE_PT),
+            SlideKind.SECTION: (g.SECTION_TITLE, g.SECTION_TITLE_PT),
+            SlideKind.CLOSING: (g.SECTION_TITLE, g.SECTION_TITLE_PT),
+        }.get(slide.kind, (g.TITLE, g.TITLE_PT))
+        if not fits(slide.title, box, size, bold=True):
+            self.problem(f"the title '{slide.title}' is too long for two lines; shorten it")
 
     def problem(self, message: str) -> None:
         self.plan.problems.append(FitProblem(len(self.plan.slides), message))
 
+    # -- the deck, in order -------------------------------------------------------------
+
     def build(self) -> DeckPlan:
-        meta = self.outline.meta
-        subtitle = "\n".join(
-            line
-            for line in (meta.subtitle, format_date(meta.date, self.locale),
-                         f"{self.words.source_prefix}{meta.source.title}")
-            if line
-        )
-        self.add(SlidePlan(SlideKind.TITLE, meta.title, subtitle=subtitle, notes="\n".join(self.outline.summary)))
-        self.points(self.words.summary, list(self.outline.summary), notes="")
+        self.cover()
+        self.agenda()
+        self.points(self.words.summary, list(self.outline.summary), notes=self._summary_notes())
+        self.key_figures()
         self.charts(None)
         for index, section in enumerate(self.outline.sections):
             heading = section_number(self.locale, index) + section.title
-            self.add(SlidePlan(SlideKind.SECTION, heading, notes="\n\n".join(section.prose)))
+            self.add(SlidePlan(SlideKind.SECTION, heading, notes=self._prose(section) or heading))
             self.part(heading, section)
             for sub_index, sub in enumerate(section.subsections):
                 self.part(subsection_number(self.locale, index, sub_index) + sub.title, sub)
         self.sources()
+        self.closing()
         return self.plan
 
+    def cover(self) -> None:
+        meta = self.outline.meta
+        lines = [meta.subtitle, format_date(meta.date, self.locale),
+                 f"{self.words.source_prefix}{meta.source.title}"]
+        subtitle = tuple(line for line in lines if line)
+        height = sum(lines_height(len(wrap(line, g.COVER_SUBTITLE.width_pt, g.BODY_PT)), g.BODY_PT)
+                     for line in subtitle)
+        self.add(SlidePlan(SlideKind.TITLE, meta.title, subtitle=subtitle, notes="\n".join(self.outline.summary)))
+        if height > g.COVER_SUBTITLE.height_pt:
+            self.problem("the subtitle, date and source do not fit under the title; shorten the subtitle")
+
+    def agenda(self) -> None:
+        entries = [section_number(self.locale, i) + s.title for i, s in enumerate(self.outline.sections)]
+        self.points(self.words.agenda, entries, notes="\n".join(entries), kind=SlideKind.AGENDA)
+
     def part(self, title: str, part: Part) -> None:
-        notes = "\n\n".join([*part.prose, *(f"“{q.text}” {self.words.quote_dash}{q.speaker}" for q in part.quotes)])
+        notes = self._prose(part) or "\n".join(part.points)
         if part.points:
             self.points(title, list(part.points), notes)
+        for quote in part.quotes:
+            self.quote(title, quote)
         self.charts(part.id)
 
     def points(self, title: str, bullets: list[str], notes: str, kind: SlideKind = SlideKind.POINTS) -> None:
         """As many slides as the bullets need, the later ones marked continued."""
         pages: list[list[str]] = [[]]
         used = 0.0
+        too_long: list[str] = []
         for bullet in bullets:
             height = bullet_height_pt(bullet)
-            if pages[-1] and used + height > BODY.height_pt:
+            if pages[-1] and used + height > g.BODY.height_pt:
                 pages.append([])
                 used = 0.0
             pages[-1].append(bullet)
             used += height
-            if height > BODY.height_pt:
-                self.problem(f"a point is too long for any slide ({bullet[:30]}…); split it into shorter points")
+            if height > g.BODY.height_pt:
+                too_long.append(bullet)
         for number, page in enumerate(pages):
             slide_title = title if number == 0 else title + self.words.continued
             self.add(SlidePlan(kind, slide_title, bullets=tuple(page), notes=notes))
+            for bullet in too_long:
+                if bullet in page:
+                    self.problem(f"a point is too long for any slide ('{bullet[:30]}…'); split it")
+
+    def key_figures(self) -> None:
+        statistics = self.outline.key_statistics
+        per_slide = g.FIGURE_COLUMNS * g.FIGURE_ROWS
+        for start in range(0, len(statistics), per_slide):
+            chunk = statistics[start:start + per_slide]
+            figures = tuple(
+                KeyFigure(
+                    format_value(s, self.locale),
+                    s.label,
+                    " · ".join(p for p in (as_of_text(s, self.locale), f"[{self.source_numbers[s.source]}]") if p),
+                )
+                for s in chunk
+            )
+            notes = "\n".join(f"{f.label}{self.words.colon}{f.value}{self.words.full_stop}{s.measures}" for f, s in zip(figures, chunk))
+            title = self.words.key_figures + (self.words.continued if start else "")
+            self.add(SlidePlan(SlideKind.KEY_FIGURES, title, figures=figures, notes=notes))
+            for figure in figures:
+                tile_width = (g.BODY.width_pt - (g.FIGURE_COLUMNS - 1) * g.FIGURE_GAP_PT) / g.FIGURE_COLUMNS
+                if len(wrap(figure.value, tile_width, g.FIGURE_PT, bold=True)) > 1:
+                    self.problem(f"the figure '{figure.value}' is too wide for its tile")
+
+    def quote(self, title: str, quote: Quote) -> None:
+        text = f"“{quote.text}”"
+        self.add(SlidePlan(SlideKind.QUOTE, title, quote=quote,
+                           notes=quote.context or quote.speaker))
+        if not fits(text, g.QUOTE, g.QUOTE_PT):
+            self.problem("the quote is too long for one slide; shorten it or keep it for the document")
 
     def charts(self, placement: str | None) -> None:
-        for chart_id in self.charts_by_part.get(placement, []):
-            chart = next(c for c in self.outline.charts if c.id == chart_id)
-            kind = SlideKind.TIMELINE if chart.kind is ChartKind.TIMELINE else SlideKind.CHART
-            self.add(SlidePlan(kind, chart.title, chart_id=chart.id, notes=chart.caption or ""))
+        for chart in self.charts_by_part.get(placement, []):
+            notes = chart.caption or chart.title
+            source = self._chart_source(chart)
+            if chart.kind is ChartKind.TIMELINE:
+                items = milestones(chart, self.outline)
+                layouts = paginate_timeline(items, self.locale)
+                details = "\n".join(f"{m.when}{self.words.colon}{m.title}" + (self.words.full_stop + m.detail if m.detail else "")
+                                    for m in items)
+                for number, layout in enumerate(layouts):
+                    title = chart.title + (self.words.continued if number else "")
+                    self.add(SlidePlan(SlideKind.TIMELINE, title, chart_id=chart.id, timeline=layout,
+                                       source_line=source, notes=f"{notes}\n\n{details}"))
+                    for overflow in layout.overflow:
+                        self.problem(f"the timeline label '{overflow}' is too long; shorten the event title")
+            else:
+                self.add(SlidePlan(SlideKind.CHART, chart.title, chart_id=chart.id, source_line=source,
+                                   notes=notes))
 
     def sources(self) -> None:
         lines = []
-        for source in self.outline.all_sources:
-            line = source.title
+        for number, source in enumerate(self.outline.all_sources, 1):
+            line = f"[{number}] {source.title}"
             if source.published:
                 line += self.words.aside.format(f"{self.words.published} {format_date(source.published, self.locale)}")
             if source.url:
                 line += f"\n{source.url}"
             lines.append(line)
-            if source.caveat:
-                lines.append(f"{self.words.caveat}{self.words.colon}{source.caveat}")
-        self.points(self.words.sources, lines, notes="", kind=SlideKind.SOURCES)
+        caveats = [f"{self.words.caveat}{self.words.colon}{s.caveat}" for s in self.outline.all_sources if s.caveat]
+        self.points(self.words.sources, lines + caveats, notes="\n".join(caveats) or self.words.sources,
+                    kind=SlideKind.SOURCES)
+
+    def closing(self) -> None:
+        meta = self.outline.meta
+        caveat = meta.source.caveat
+        subtitle = (self.outline.short_title, *((f"{self.words.caveat}{self.words.colon}{caveat}",) if caveat else ()))
+        self.add(SlidePlan(SlideKind.CLOSING, self.words.closing, subtitle=subtitle,
+                           notes=caveat or self.outline.short_title))
+
+    # -- notes and source lines ------------------------------------------------------------
+
+    def _prose(self, part: Part) -> str:
+        quotes = [f"“{q.text}”{self.words.quote_dash}{q.speaker}" for q in part.quotes]
+        return "\n\n".join([*part.prose, *quotes])
+
+    def _summary_notes(self) -> str:
+        meta = self.outline.meta
+        return "\n".join(filter(None, [meta.subtitle, *self.outline.summary]))
+
+    def _chart_source(self, chart: Chart) -> str:
+        return source_line(chart, self.outline)
 
 
 def plan_deck(outline: Outline) -> DeckPlan:

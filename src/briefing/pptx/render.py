@@ -3,12 +3,14 @@
 Every run gets the theme's Latin font, its East Asian font (``a:ea``, which
 python-pptx's ``Font.name`` does not set) and the outline's language.
 Statistics charts are native PowerPoint charts whose data the speaker can
-edit; each bar's label is the locale's reading of the value (1.7亿).
+edit; each bar's label is the locale's reading of the value (1.7亿). The
+timeline is drawn with shapes, so it stays editable too.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -16,22 +18,32 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide
 from pptx.text.text import TextFrame
 from pptx.util import Pt
 
-from briefing.chartdata import bar_groups, describe, source_line
+from briefing.chartdata import Bar, bar_groups, describe
+from briefing.locale import format_date, labels
 from briefing.outline.model import Locale, Outline, Theme
 from briefing.pptx import geometry as g
 from briefing.pptx.plan import SlideKind, SlidePlan
 from briefing.properties import fill_core_properties, language_tag
 
-_BLANK_LAYOUT = 6
-_TITLE_ONLY_LAYOUT = 5
-_TITLE_LAYOUT = 0
+# Layouts of python-pptx's default template, by name.
+_LAYOUTS = {SlideKind.TITLE: "Title Slide", SlideKind.SECTION: "Section Header", SlideKind.CLOSING: "Section Header"}
+_DEFAULT_LAYOUT = "Title Only"
+# Children of a:rPr that the schema places after the font elements.
+_AFTER_FONTS = {qn("a:sym"), qn("a:hlinkClick"), qn("a:hlinkMouseOver"), qn("a:rtl"), qn("a:extLst")}
+
+
+@dataclass(frozen=True)
+class PptxInputs:
+    chart_images: dict[str, Path]
+    logo: Path | None = None
+    audience: str | None = None
 
 
 class _Fonts:
@@ -49,12 +61,7 @@ class _Fonts:
         for tag in ("a:latin", "a:ea", "a:cs"):
             for old in rpr.findall(qn(tag)):
                 rpr.remove(old)
-        # Schema order inside a:rPr: ln, fill, effects, highlight, ..., latin, ea, cs, sym, hlinkClick.
-        successor = next(
-            (child for child in rpr if child.tag in {qn("a:sym"), qn("a:hlinkClick"), qn("a:hlinkMouseOver"),
-                                                      qn("a:rtl"), qn("a:extLst")}),
-            None,
-        )
+        successor = next((child for child in rpr if child.tag in _AFTER_FONTS), None)
         for tag, face in (("a:latin", latin), ("a:ea", east_asian), ("a:cs", latin)):
             element = etree.SubElement(rpr, qn(tag))
             element.set("typeface", face)
@@ -62,109 +69,216 @@ class _Fonts:
                 successor.addprevious(element)
 
 
+@dataclass(frozen=True)
+class _Text:
+    """How a block of text looks."""
+
+    size: float
+    colour: str
+    bold: bool = False
+    heading: bool = False
+    align: PP_ALIGN = PP_ALIGN.LEFT
+    anchor: MSO_ANCHOR = MSO_ANCHOR.TOP
+    bullets: bool = False
+
+
 class _DeckRenderer:
-    def __init__(self, outline: Outline, chart_images: dict[str, Path]):
+    def __init__(self, outline: Outline, inputs: PptxInputs):
         self.outline = outline
         self.theme = outline.theme
+        self.words = labels(outline.meta.locale)
         self.fonts = _Fonts(outline.theme, outline.meta.locale)
-        self.chart_images = chart_images
+        self.inputs = inputs
         self.deck = Presentation()
         self.deck.slide_width = Pt(g.SLIDE_WIDTH_PT)
         self.deck.slide_height = Pt(g.SLIDE_HEIGHT_PT)
+        self.layouts = {layout.name: layout for layout in self.deck.slide_layouts}
+        self.footer = f"{outline.short_title} · {format_date(outline.meta.date, outline.meta.locale)}"
 
     def colour(self, value: str) -> RGBColor:
         return RGBColor.from_string(value)
 
     def render(self, slides: list[SlidePlan]) -> bytes:
         fill_core_properties(self.deck.core_properties, self.outline)
+        draw = {
+            SlideKind.TITLE: self._cover,
+            SlideKind.AGENDA: self._points,
+            SlideKind.SECTION: self._section,
+            SlideKind.POINTS: self._points,
+            SlideKind.SOURCES: self._sources,
+            SlideKind.KEY_FIGURES: self._key_figures,
+            SlideKind.CHART: self._chart,
+            SlideKind.TIMELINE: self._timeline,
+            SlideKind.QUOTE: self._quote,
+            SlideKind.CLOSING: self._closing,
+        }
         for plan in slides:
-            layout = {SlideKind.TITLE: _TITLE_LAYOUT}.get(plan.kind, _TITLE_ONLY_LAYOUT)
-            slide = self.deck.slides.add_slide(self.deck.slide_layouts[layout])
-            {
-                SlideKind.TITLE: self._cover,
-                SlideKind.SECTION: self._section,
-                SlideKind.POINTS: self._points,
-                SlideKind.SOURCES: self._points,
-                SlideKind.CHART: self._chart,
-                SlideKind.TIMELINE: self._timeline,
-            }[plan.kind](slide, plan)
-            if plan.notes:
-                slide.notes_slide.notes_text_frame.text = plan.notes
-                for paragraph in slide.notes_slide.notes_text_frame.paragraphs:
-                    for run in paragraph.runs:
-                        self.fonts.apply(run._r.get_or_add_rPr())
+            layout = self.layouts[_LAYOUTS.get(plan.kind, _DEFAULT_LAYOUT)]
+            slide = self.deck.slides.add_slide(layout)
+            draw[plan.kind](slide, plan)
+            self._remove_empty_placeholders(slide)
+            if plan.kind not in (SlideKind.TITLE, SlideKind.SECTION, SlideKind.CLOSING):
+                self._footer(slide)
+            self._notes(slide, plan.notes)
         buffer = io.BytesIO()
         self.deck.save(buffer)
         return buffer.getvalue()
 
-    # -- text --------------------------------------------------------------------
+    # -- text -----------------------------------------------------------------------
 
-    def _place(self, shape: Shape, box: g.Box) -> None:
+    def _place(self, shape, box: g.Box) -> None:
         shape.left, shape.top = Pt(box.left_pt), Pt(box.top_pt)
         shape.width, shape.height = Pt(box.width_pt), Pt(box.height_pt)
 
-    def _fill(
-        self, frame: TextFrame, lines: list[str], size: float, colour: str, bold: bool = False,
-        heading: bool = False, bullets: bool = False, align: PP_ALIGN = PP_ALIGN.LEFT,
-    ) -> None:
+    def _fill(self, frame: TextFrame, lines: list[str] | tuple[str, ...], look: _Text) -> None:
         frame.word_wrap = True
         frame.auto_size = None
+        frame.vertical_anchor = look.anchor
         for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
             setattr(frame, side, 0)
         for index, line in enumerate(lines):
             paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-            paragraph.alignment = align
+            paragraph.alignment = look.align
             paragraph.line_spacing = g.LINE_SPACING
-            if bullets:
+            if look.bullets:
                 paragraph.space_after = Pt(g.PARAGRAPH_GAP_PT)
                 _bullet(paragraph._p, g.BULLET_INDENT_PT, self.theme.accent_color)
-            run = paragraph.add_run()
-            run.text = line
-            run.font.size = Pt(size)
-            run.font.bold = bold
-            run.font.color.rgb = self.colour(colour)
-            self.fonts.apply(run._r.get_or_add_rPr(), heading=heading)
+            else:
+                _no_bullet(paragraph._p)
+            for part_index, part in enumerate(line.split("\n")):
+                if part_index:
+                    paragraph.add_line_break()
+                run = paragraph.add_run()
+                run.text = part
+                run.font.size = Pt(look.size)
+                run.font.bold = look.bold
+                run.font.color.rgb = self.colour(look.colour)
+                rpr = run._r.get_or_add_rPr()
+                rpr.set("cap", "none")  # some layouts set titles in capitals: TikTok stays TikTok
+                self.fonts.apply(rpr, heading=look.heading)
 
-    def _title(self, slide: Slide, text: str, box: g.Box = g.TITLE, size: float = g.TITLE_PT) -> None:
+    def _textbox(self, slide: Slide, box: g.Box, lines, look: _Text, name: str | None = None):
+        shape = slide.shapes.add_textbox(Pt(box.left_pt), Pt(box.top_pt), Pt(box.width_pt), Pt(box.height_pt))
+        if name:
+            shape.name = name
+        self._fill(shape.text_frame, lines, look)
+        return shape
+
+    def _title(self, slide: Slide, text: str, box: g.Box = g.TITLE, size: float = g.TITLE_PT,
+               anchor: MSO_ANCHOR = MSO_ANCHOR.BOTTOM) -> None:
         title = slide.shapes.title
         self._place(title, box)
-        title.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM if box is g.TITLE else MSO_ANCHOR.MIDDLE
-        self._fill(title.text_frame, [text], size, self.theme.primary_color, bold=True, heading=True)
+        self._fill(title.text_frame, [text],
+                   _Text(size, self.theme.primary_color, bold=True, heading=True, anchor=anchor))
 
-    def _textbox(self, slide: Slide, box: g.Box) -> TextFrame:
-        shape = slide.shapes.add_textbox(Pt(box.left_pt), Pt(box.top_pt), Pt(box.width_pt), Pt(box.height_pt))
-        return shape.text_frame
-
-    def _accent_bar(self, slide: Slide, top_pt: float) -> None:
-        from pptx.enum.shapes import MSO_SHAPE
-
-        bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(g.MARGIN_PT), Pt(top_pt), Pt(80), Pt(5))
+    def _accent_bar(self, slide: Slide, left: float, top: float, width: float = 80, height: float = 5) -> None:
+        bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(left), Pt(top), Pt(width), Pt(height))
         bar.fill.solid()
         bar.fill.fore_color.rgb = self.colour(self.theme.accent_color)
         bar.line.fill.background()
+        bar.name = "Accent"
 
-    # -- slide kinds -------------------------------------------------------------
+    def _footer(self, slide: Slide) -> None:
+        look = _Text(g.FOOTER_PT, self.theme.muted_color)
+        self._textbox(slide, g.FOOTER, [self.footer], look, name="Footer")
+        number = self._textbox(slide, g.SLIDE_NUMBER, [""], _Text(g.FOOTER_PT, self.theme.muted_color,
+                                                                  align=PP_ALIGN.RIGHT), name="Slide Number")
+        _slide_number_field(number.text_frame.paragraphs[0]._p, len(self.deck.slides._sldIdLst))
+
+    def _notes(self, slide: Slide, text: str) -> None:
+        frame = slide.notes_slide.notes_text_frame
+        frame.text = text
+        for paragraph in frame.paragraphs:
+            for run in paragraph.runs:
+                self.fonts.apply(run._r.get_or_add_rPr())
+
+    def _remove_empty_placeholders(self, slide: Slide) -> None:
+        """Layout placeholders we left unused would show 'Click to add text' in an editor."""
+        for shape in list(slide.placeholders):
+            if shape.has_text_frame and not shape.text_frame.text.strip():
+                shape._element.getparent().remove(shape._element)
+
+    # -- slide kinds --------------------------------------------------------------------
+
+    def _band(self, slide: Slide) -> None:
+        """A bar of the primary colour down the left edge marks the cover and section slides."""
+        band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, Pt(g.BAND_PT), Pt(g.SLIDE_HEIGHT_PT))
+        band.fill.solid()
+        band.fill.fore_color.rgb = self.colour(self.theme.primary_color)
+        band.line.fill.background()
+        band.name = "Band"
 
     def _cover(self, slide: Slide, plan: SlidePlan) -> None:
-        self._title(slide, plan.title, g.COVER_TITLE, size=36)
-        subtitle = slide.placeholders[1]
+        self._band(slide)
+        if self.inputs.logo is not None:
+            box = g.COVER_LOGO
+            slide.shapes.add_picture(str(self.inputs.logo), Pt(box.left_pt), Pt(box.top_pt),
+                                     height=Pt(box.height_pt)).name = "Logo"
+        self._title(slide, plan.title, g.COVER_TITLE, size=g.COVER_TITLE_PT)
+        self._accent_bar(slide, g.MARGIN_PT, g.COVER_SUBTITLE.top_pt - 16)
+        lines = list(plan.subtitle)
+        if self.inputs.audience:
+            lines.insert(1, self.inputs.audience)
+        subtitle = next(p for p in slide.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE)
         self._place(subtitle, g.COVER_SUBTITLE)
-        subtitle.text_frame.vertical_anchor = MSO_ANCHOR.TOP
-        self._fill(subtitle.text_frame, plan.subtitle.split("\n"), g.BODY_PT, self.theme.muted_color)
-        self._accent_bar(slide, g.COVER_SUBTITLE.top_pt - 14)
+        self._fill(subtitle.text_frame, lines, _Text(g.BODY_PT, self.theme.muted_color))
 
     def _section(self, slide: Slide, plan: SlidePlan) -> None:
+        self._band(slide)
         self._title(slide, plan.title, g.SECTION_TITLE, size=g.SECTION_TITLE_PT)
-        self._accent_bar(slide, g.SECTION_TITLE.top_pt + g.SECTION_TITLE.height_pt + 8)
+        self._accent_bar(slide, g.MARGIN_PT, g.SECTION_TITLE.bottom_pt + 10)
+
+    def _closing(self, slide: Slide, plan: SlidePlan) -> None:
+        self._section(slide, plan)
+        body = g.Box(g.MARGIN_PT, g.SECTION_TITLE.bottom_pt + 30, g.CONTENT_WIDTH, 120)
+        self._textbox(slide, body, plan.subtitle, _Text(g.SMALL_PT, self.theme.muted_color), name="Closing")
 
     def _points(self, slide: Slide, plan: SlidePlan) -> None:
         self._title(slide, plan.title)
-        frame = self._textbox(slide, g.BODY)
-        self._fill(frame, list(plan.bullets), g.BODY_PT, self.theme.text_color, bullets=True)
+        self._textbox(slide, g.BODY, plan.bullets, _Text(g.BODY_PT, self.theme.text_color, bullets=True),
+                      name="Points")
+
+    def _sources(self, slide: Slide, plan: SlidePlan) -> None:
+        """Numbered references, matching the [n] marks on figures and in the document."""
+        self._title(slide, plan.title)
+        frame = self._textbox(slide, g.BODY, plan.bullets, _Text(g.BODY_PT, self.theme.text_color), name="Sources")
+        for paragraph in frame.text_frame.paragraphs:
+            paragraph.space_after = Pt(g.PARAGRAPH_GAP_PT)
+
+    def _key_figures(self, slide: Slide, plan: SlidePlan) -> None:
+        self._title(slide, plan.title)
+        columns, gap = g.FIGURE_COLUMNS, g.FIGURE_GAP_PT
+        width = (g.BODY.width_pt - (columns - 1) * gap) / columns
+        height = (g.BODY.height_pt - gap) / g.FIGURE_ROWS
+        for index, figure in enumerate(plan.figures):
+            row, column = divmod(index, columns)
+            left = g.BODY.left_pt + column * (width + gap)
+            top = g.BODY.top_pt + row * (height + gap)
+            self._accent_bar(slide, left, top, width=4, height=height)
+            inner = left + 16
+            value = g.Box(inner, top + 8, width - 16, g.FIGURE_PT * g.LINE_SPACING + 4)
+            self._textbox(slide, value, [figure.value], _Text(g.FIGURE_PT, self.theme.primary_color, bold=True),
+                          name=f"Figure Value {index + 1}")
+            label = g.Box(inner, value.bottom_pt + 4, width - 16, g.SMALL_PT * g.LINE_SPACING * 2)
+            self._textbox(slide, label, [figure.label], _Text(g.SMALL_PT, self.theme.text_color),
+                          name=f"Figure Label {index + 1}")
+            note = g.Box(inner, label.bottom_pt + 2, width - 16, g.FOOTER_PT * g.LINE_SPACING * 2)
+            self._textbox(slide, note, [figure.note], _Text(g.FOOTER_PT, self.theme.muted_color),
+                          name=f"Source Note {index + 1}")
+
+    def _quote(self, slide: Slide, plan: SlidePlan) -> None:
+        assert plan.quote is not None
+        self._title(slide, plan.title)
+        mark = g.Box(g.MARGIN_PT, g.QUOTE.top_pt - 30, 60, 90)
+        self._textbox(slide, mark, ["“"], _Text(72, self.theme.accent_color, bold=True))
+        self._textbox(slide, g.QUOTE, [plan.quote.text], _Text(g.QUOTE_PT, self.theme.text_color,
+                                                               anchor=MSO_ANCHOR.MIDDLE), name="Quote")
+        who = plan.quote.speaker + (self.words.comma + plan.quote.context if plan.quote.context else "")
+        self._textbox(slide, g.ATTRIBUTION, [self.words.quote_dash + who],
+                      _Text(g.SMALL_PT, self.theme.muted_color, align=PP_ALIGN.RIGHT), name="Attribution")
 
     def _source_line(self, slide: Slide, text: str) -> None:
-        frame = self._textbox(slide, g.SOURCE_LINE)
-        self._fill(frame, [text], g.NOTE_PT, self.theme.muted_color)
+        self._textbox(slide, g.SOURCE_LINE, [text], _Text(g.FOOTER_PT, self.theme.muted_color), name="Source")
 
     def _chart(self, slide: Slide, plan: SlidePlan) -> None:
         self._title(slide, plan.title)
@@ -173,23 +287,24 @@ class _DeckRenderer:
         gap = 24.0
         width = (g.BODY.width_pt - gap * (len(groups) - 1)) / len(groups)
         for index, group in enumerate(groups):
+            bars = list(reversed(group.bars))  # a bar chart draws its first category at the bottom
             data = CategoryChartData()
-            data.categories = [bar.label for bar in reversed(group.bars)]
-            data.add_series(chart_spec.title, [bar.value for bar in reversed(group.bars)])
+            data.categories = [bar.label for bar in bars]
+            data.add_series(chart_spec.title, [bar.value for bar in bars])
             frame = slide.shapes.add_chart(
                 XL_CHART_TYPE.BAR_CLUSTERED,
-                Pt(g.BODY.left_pt + index * (width + gap)), Pt(g.BODY.top_pt), Pt(width), Pt(g.BODY.height_pt),
-                data,
+                Pt(g.BODY.left_pt + index * (width + gap)), Pt(g.BODY.top_pt), Pt(width),
+                Pt(g.SOURCE_LINE.top_pt - g.BODY.top_pt - 8), data,
             )
-            frame.name = f"{chart_spec.id}-{index + 1}"
+            frame.name = f"Chart {chart_spec.id} {index + 1}"
             _describe(frame, describe(chart_spec, self.outline))
-            self._style_chart(frame.chart, list(reversed(group.bars)))
-        self._source_line(slide, source_line(chart_spec, self.outline))
+            self._style_chart(frame.chart, bars)
+        self._source_line(slide, plan.source_line)
 
-    def _style_chart(self, chart, bars) -> None:
+    def _style_chart(self, chart, bars: list[Bar]) -> None:
         chart.has_legend = False
         chart.has_title = False  # the slide title names the chart
-        chart.font.size = Pt(18)
+        chart.font.size = Pt(g.SMALL_PT)
         self.fonts.apply(chart.font._rPr)
         plot = chart.plots[0]
         plot.gap_width = 60
@@ -199,43 +314,77 @@ class _DeckRenderer:
         value_axis = chart.value_axis
         value_axis.visible = False
         value_axis.has_major_gridlines = False
-        value_axis.maximum_scale = max(bar.value for bar in bars) * 1.35
+        value_axis.maximum_scale = max(bar.value for bar in bars) * 1.4 or 1
         value_axis.minimum_scale = 0
-        chart.category_axis.tick_labels.font.size = Pt(18)
+        chart.category_axis.tick_labels.font.size = Pt(g.SMALL_PT)
         chart.category_axis.format.line.color.rgb = self.colour(self.theme.muted_color)
         for point_index, bar in enumerate(bars):
             label = series.points[point_index].data_label
             label.position = XL_LABEL_POSITION.OUTSIDE_END
-            frame = label.text_frame
-            frame.text = bar.display
-            for run in frame.paragraphs[0].runs:
-                run.font.size = Pt(20)
+            label.text_frame.text = bar.display
+            label.text_frame._txBody.bodyPr.set("wrap", "none")  # 超过6.82亿 on one line
+            for run in label.text_frame.paragraphs[0].runs:
+                run.font.size = Pt(g.BODY_PT)
                 run.font.bold = True
                 run.font.color.rgb = self.colour(self.theme.text_color)
                 self.fonts.apply(run._r.get_or_add_rPr())
 
     def _timeline(self, slide: Slide, plan: SlidePlan) -> None:
+        assert plan.timeline is not None
+        layout = plan.timeline
         self._title(slide, plan.title)
-        from PIL import Image
-
-        path = self.chart_images[plan.chart_id]
-        with Image.open(path) as image:
-            aspect = image.height / image.width
-        width = g.BODY.width_pt
-        height = width * aspect
-        if height > g.BODY.height_pt:
-            height = g.BODY.height_pt
-            width = height / aspect
-        left = g.BODY.left_pt + (g.BODY.width_pt - width) / 2
-        picture = slide.shapes.add_picture(str(path), Pt(left), Pt(g.BODY.top_pt), Pt(width), Pt(height))
+        shapes = slide.shapes
+        axis = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Pt(layout.axis_left), Pt(g.TIMELINE_AXIS_Y),
+                                    Pt(layout.axis_right), Pt(g.TIMELINE_AXIS_Y))
+        axis.line.color.rgb = self.colour(self.theme.primary_color)
+        axis.line.width = Pt(3)
+        axis.name = "Axis"
+        radius = 7.0
+        for index, label in enumerate(layout.labels):
+            # The stem joins the marker to the edge of its label, above or below the axis.
+            text_edge = label.box.bottom_pt if label.above else label.box.top_pt
+            stem = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Pt(label.x), Pt(g.TIMELINE_AXIS_Y),
+                                        Pt(label.x), Pt(text_edge))
+            stem.line.color.rgb = self.colour(self.theme.muted_color)
+            stem.line.width = Pt(1)
+            stem.name = f"Stem {index + 1}"
+            marker = shapes.add_shape(MSO_SHAPE.OVAL, Pt(label.x - radius), Pt(g.TIMELINE_AXIS_Y - radius),
+                                      Pt(2 * radius), Pt(2 * radius))
+            marker.fill.solid()
+            marker.fill.fore_color.rgb = self.colour(self.theme.accent_color)
+            marker.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            marker.name = f"Marker {index + 1}"
+            box = label.box
+            lines = [*label.when, *label.title]
+            shape = self._textbox(slide, box, lines, _Text(g.SMALL_PT, self.theme.text_color, align=PP_ALIGN.CENTER,
+                                                           anchor=MSO_ANCHOR.BOTTOM if label.above else MSO_ANCHOR.TOP),
+                                  name=f"Event {index + 1}")
+            for paragraph in shape.text_frame.paragraphs[: len(label.when)]:
+                for run in paragraph.runs:
+                    run.font.bold = True
+                    run.font.color.rgb = self.colour(self.theme.primary_color)
+        for index, gap in enumerate(layout.gaps):
+            width = 110.0
+            box = g.Box(gap.x - width / 2, g.TIMELINE_AXIS_Y - 14, width, 28)
+            shape = self._textbox(slide, box, [gap.text], _Text(g.FOOTER_PT + 3, self.theme.muted_color,
+                                                                 align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE),
+                                  name=f"Gap {index + 1}")
+            shape.fill.solid()
+            shape.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         chart_spec = next(c for c in self.outline.charts if c.id == plan.chart_id)
-        _describe(picture, describe(chart_spec, self.outline))
-        self._source_line(slide, source_line(chart_spec, self.outline))
+        _group_description(slide, describe(chart_spec, self.outline))
+        self._source_line(slide, plan.source_line)
 
 
 def _describe(shape, text: str) -> None:
     """Alt text: the shape's description, read out by screen readers."""
     shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
+
+
+def _group_description(slide: Slide, text: str) -> None:
+    """The axis carries the whole timeline's description for screen readers."""
+    axis = next(shape for shape in slide.shapes if shape.name == "Axis")
+    _describe(axis, text)
 
 
 def _bullet(p: etree._Element, indent_pt: float, colour: str) -> None:
@@ -248,6 +397,30 @@ def _bullet(p: etree._Element, indent_pt: float, colour: str) -> None:
     etree.SubElement(ppr, qn("a:buChar")).set("char", "•")
 
 
-def write_pptx(outline: Outline, slides: list[SlidePlan], chart_images: dict[str, Path]) -> bytes:
+def _no_bullet(p: etree._Element) -> None:
+    """Placeholders inherit bullets from the master; plain text says it has none."""
+    ppr = p.get_or_add_pPr()
+    ppr.set("marL", "0")
+    ppr.set("indent", "0")
+    etree.SubElement(ppr, qn("a:buNone"))
+
+
+def _slide_number_field(p: etree._Element, number: int) -> None:
+    """A slidenum field: PowerPoint keeps it right when slides move."""
+    run = p.find(qn("a:r"))
+    field = etree.SubElement(p, qn("a:fld"))
+    field.set("id", "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}")
+    field.set("type", "slidenum")
+    field.append(run.find(qn("a:rPr")))  # the run's look, fonts included
+    etree.SubElement(field, qn("a:t")).text = str(number)
+    p.remove(run)
+    # The field must come before a:endParaRPr.
+    end = p.find(qn("a:endParaRPr"))
+    if end is not None:
+        p.remove(end)
+        p.append(end)
+
+
+def write_pptx(outline: Outline, slides: list[SlidePlan], inputs: PptxInputs) -> bytes:
     """The deck for an outline's slide plans, as the bytes of a .pptx file."""
-    return _DeckRenderer(outline, chart_images).render(slides)
+    return _DeckRenderer(outline, inputs).render(slides)
