@@ -6,8 +6,12 @@ so 'briefing --help' and 'briefing validate' start quickly.
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
+from functools import wraps
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -17,10 +21,31 @@ from briefing.errors import BriefingError
 DEFAULT_OUTLINE = Path("outline.yaml")
 
 
-def _fail(error: BriefingError) -> None:
-    for message in error.messages():
-        click.echo(message, err=True)
-    sys.exit(error.exit_code)
+def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """User errors become messages and exit codes; a bug says so without a wall of traceback."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except BriefingError as error:
+            for message in error.messages():
+                click.echo(message, err=True)
+            sys.exit(error.exit_code)
+        except BrokenPipeError:  # output piped into 'head' and the like
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more may reach the closed pipe
+            sys.exit(0)
+        except KeyboardInterrupt:
+            click.echo("briefing: interrupted; earlier outputs are unchanged", err=True)
+            sys.exit(130)
+        except Exception as error:  # noqa: BLE001 - the last line of defence for the user
+            if "--debug" in sys.argv:
+                raise
+            click.echo(f"briefing: internal error: {type(error).__name__}: {error}", err=True)
+            click.echo("briefing: earlier outputs are unchanged; rerun with --debug for details", err=True)
+            sys.exit(1)
+
+    return run
 
 
 outline_argument = click.argument(
@@ -30,7 +55,8 @@ outline_argument = click.argument(
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefing")
-def main() -> None:
+@click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks of internal errors.")
+def main(debug: bool) -> None:
     """Turn an outline (outline.yaml) into a Word briefing and a PowerPoint deck."""
 
 
@@ -38,16 +64,19 @@ def main() -> None:
 @outline_argument
 @click.option("-o", "--out", "out_dir", default=Path("build"), type=click.Path(path_type=Path, file_okay=False),
               show_default=True, help="Folder to write the outputs to.")
+@click.option("-a", "--audience", "audiences", multiple=True, metavar="NAME",
+              help="Build for this audience profile, into OUT/NAME/ (repeatable).")
+@click.option("--all", "every_audience", is_flag=True, help="Build every audience profile, in parallel.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(outline: Path, out_dir: Path, quiet: bool) -> None:
-    """Build the .docx briefing and the .pptx deck from OUTLINE (default: outline.yaml)."""
+@reports_errors
+def build(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audience: bool, quiet: bool) -> None:
+    """Build the .docx briefing and the .pptx deck from OUTLINE (default: outline.yaml).
+
+    Without --audience or --all, builds the full briefing into OUT/.
+    """
     from briefing.pipeline import build as run_build
 
-    try:
-        report = run_build(outline, out_dir)
-    except BriefingError as error:
-        _fail(error)
-        return
+    report = run_build(outline, out_dir, list(audiences), every_audience)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     if not quiet:
@@ -58,13 +87,21 @@ def build(outline: Path, out_dir: Path, quiet: bool) -> None:
 
 @main.command()
 @outline_argument
+@reports_errors
 def validate(outline: Path) -> None:
     """Check OUTLINE and print every problem as FILE:LINE:COL: key.path: what is wrong."""
     from briefing.outline import read_outline
 
-    try:
-        read_outline(outline)
-    except BriefingError as error:
-        _fail(error)
-        return
+    read_outline(outline)
     click.echo(f"{outline}: valid")
+
+
+@main.command()
+@outline_argument
+@reports_errors
+def audiences(outline: Path) -> None:
+    """List the audience profiles of OUTLINE: what each includes and how long it comes out."""
+    from briefing.summary import describe_audiences
+
+    for line in describe_audiences(outline, Path("build")):
+        click.echo(line)

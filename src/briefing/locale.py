@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from briefing.outline.model import Locale, Qualifier, Statistic, Unit
+from briefing.outline.model import Locale, Outline, Qualifier, Statistic, Unit
 
 _CHINESE_DIGITS = "零一二三四五六七八九"
 _MONTHS_EN = (
@@ -40,6 +40,7 @@ class Labels:
     gap_months: str
     gap_days: str
     comma: str
+    audience_line: str
     full_stop: str
     closing: str
     page_of: str  # around the PAGE and NUMPAGES fields
@@ -71,6 +72,7 @@ LABELS = {
         gap_months="约{n}个月后",
         gap_days="{n}天后",
         comma="，",
+        audience_line="面向：{}",
         full_stop="。",
         closing="谢谢",
         page_of="第{page}页，共{pages}页",
@@ -97,9 +99,10 @@ LABELS = {
         quote_dash="— ",
         list_separator=", ",
         colon=": ",
-        gap_months="about {n} months later",
+        gap_months="{n} months later",
         gap_days="{n} days later",
         comma=", ",
+        audience_line="For: {}",
         full_stop=". ",
         closing="Thank you",
         page_of="Page {page} of {pages}",
@@ -128,6 +131,18 @@ def chinese_number(n: int) -> str:
     return ("" if tens == 1 else _CHINESE_DIGITS[tens]) + "十" + (_CHINESE_DIGITS[ones] if ones else "")
 
 
+def numbered_titles(outline: Outline) -> dict[str, str]:
+    """Each section's and sub-section's heading with its number: 一、事件突发, （一）…"""
+    locale = outline.meta.locale
+    titles: dict[str, str] = {}
+    for index, section in enumerate(outline.sections):
+        number = (section.number or index + 1) - 1
+        titles[section.id] = section_number(locale, number) + section.title
+        for sub_index, sub in enumerate(section.subsections):
+            titles[sub.id] = subsection_number(locale, number, (sub.number or sub_index + 1) - 1) + sub.title
+    return titles
+
+
 def section_number(locale: Locale, index: int) -> str:
     """The prefix of the index-th (0-based) section heading: 一、 or 1."""
     return f"{chinese_number(index + 1)}、" if locale is Locale.ZH_CN else f"{index + 1}. "
@@ -145,8 +160,8 @@ def _trim(value: float) -> str:
     return text
 
 
-def format_number(value: float, locale: Locale) -> str:
-    """170000000 -> 1.7亿 or 170 million; 2000000 -> 200万 or 2 million."""
+def format_number(value: float, locale: Locale, compact: bool = False) -> str:
+    """170000000 -> 1.7亿 or 170 million (compact: 170m); 2000000 -> 200万 or 2 million."""
     if locale is Locale.ZH_CN:
         if value >= 1e8:
             return f"{_trim(value / 1e8)}亿"
@@ -154,15 +169,15 @@ def format_number(value: float, locale: Locale) -> str:
             return f"{_trim(value / 1e4)}万"
         return _trim(value).replace(",", "")
     if value >= 1e9:
-        return f"{_trim(value / 1e9)} billion"
+        return f"{_trim(value / 1e9)}{'bn' if compact else ' billion'}"
     if value >= 1e6:
-        return f"{_trim(value / 1e6)} million"
+        return f"{_trim(value / 1e6)}{'m' if compact else ' million'}"
     return _trim(value)
 
 
-def format_value(statistic: Statistic, locale: Locale, qualified: bool = True) -> str:
-    """The figure as a reader sees it: 近3亿美元, 约80%, over 20×."""
-    number = format_number(statistic.value, locale)
+def format_value(statistic: Statistic, locale: Locale, qualified: bool = True, compact: bool = False) -> str:
+    """The figure as a reader sees it: 近3亿美元, 约80%, over 20×; compact for large type: US$300m."""
+    number = format_number(statistic.value, locale, compact)
     zh = locale is Locale.ZH_CN
     match statistic.unit:
         case Unit.PERCENT:

@@ -1,21 +1,27 @@
-"""build(): load -> validate -> charts -> write -> publish, in that order.
+"""build(): load -> validate -> select -> charts -> write -> publish, in that order.
 
-Nothing here knows a file format; each step is a module of its own. All
-outputs are rendered in memory first and put in place only when every one of
-them succeeded, so a failed build changes nothing in the output folder.
+Nothing here knows a file format; each step is a module of its own. Every
+output of a build is rendered in memory first and put in place only when all
+of them succeeded, so a failed build changes nothing in the output folder.
+Several audiences build in parallel processes, one per core.
 """
 
 from __future__ import annotations
 
+import difflib
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.assets import resolve_asset
+from briefing.audience import select
+from briefing.errors import InputError
 from briefing.outline import read_outline
 from briefing.outline.model import IMAGE_KINDS, Outline
-from briefing.references import expand_references
 from briefing.publish import atomic_write
+from briefing.references import expand_references
 
 CACHE_FOLDER = ".cache"
 
@@ -34,33 +40,92 @@ class BuildReport:
     seconds: float = 0.0
 
 
-def build(outline_file: Path, out_dir: Path) -> BuildReport:
-    """Build the document and the deck for one outline file into out_dir."""
+@dataclass(frozen=True)
+class _Rendered:
+    """One target's files, rendered but not yet in place."""
+
+    files: dict[Path, tuple[bytes, str]]
+    warnings: list[str]
+
+
+def load(outline_file: Path) -> Outline:
+    """The validated outline with '{id}' references filled in."""
+    return expand_references(read_outline(outline_file))
+
+
+def check_audiences(outline: Outline, outline_file: Path, names: list[str]) -> None:
+    """Every name must be a profile of the outline; say which ones there are if not."""
+    known = [audience.name for audience in outline.audiences]
+    for name in names:
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise InputError(
+                f"{outline_file}: no audience named '{name}'{hint} "
+                f"(known: {', '.join(known) or 'none; add an audiences: section'})"
+            )
+
+
+def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
+          every_audience: bool = False) -> BuildReport:
+    """Build the full briefing, or the named audiences (or all of them), into out_dir."""
     started = time.perf_counter()
-    outline = expand_references(read_outline(outline_file))
-    report = build_outline(outline, outline_file.parent, out_dir)
+    outline = load(outline_file)
+    names: list[str | None] = [a.name for a in outline.audiences] if every_audience else list(audiences or [])
+    check_audiences(outline, outline_file, [n for n in names if n is not None])
+    if not names:
+        names = [None]
+    if len(names) == 1:
+        rendered = [_render_target(outline, outline_file.parent, out_dir, names[0])]
+    else:
+        workers = min(len(names), os.cpu_count() or 1)
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            rendered = list(pool.map(_render_from_file, [outline_file] * len(names), [out_dir] * len(names),
+                                     names))
+    report = BuildReport()
+    for target in rendered:
+        report.warnings.extend(target.warnings)
+    for target in rendered:  # only now that every target rendered
+        for path, (content, detail) in target.files.items():
+            with atomic_write(path) as handle:
+                handle.write(content)
+            report.outputs.append(Output(path, len(content), detail))
     report.seconds = time.perf_counter() - started
     return report
 
 
-def build_outline(outline: Outline, base_dir: Path, out_dir: Path) -> BuildReport:
+def _render_from_file(outline_file: Path, out_dir: Path, name: str | None) -> _Rendered:
+    """A worker process's job: it loads the outline itself rather than unpickling it."""
+    return _render_target(load(outline_file), outline_file.parent, out_dir, name)
+
+
+def _render_target(outline: Outline, base_dir: Path, out_dir: Path, name: str | None) -> _Rendered:
+    if name is not None:
+        outline = select(outline, outline.audience(name))
+        target_dir = out_dir / name
+    else:
+        target_dir = out_dir
+    rendered = render_outline(outline, base_dir, out_dir / CACHE_FOLDER, target_dir)
+    if name is not None:
+        rendered.warnings[:] = [f"{name}: {warning}" for warning in rendered.warnings]
+    return rendered
+
+
+def render_outline(outline: Outline, base_dir: Path, cache_dir: Path, target_dir: Path) -> _Rendered:
+    """The .docx and .pptx of one (already selected) outline, in memory."""
     from briefing.charts import render_charts
     from briefing.docx import DocxInputs, write_docx
     from briefing.pptx.plan import plan_deck
     from briefing.pptx.render import PptxInputs, write_pptx
 
-    report = BuildReport()
-    images = render_charts(outline, out_dir / CACHE_FOLDER)
+    images = render_charts(outline, cache_dir)
     logo = resolve_asset(base_dir, outline.theme.logo, IMAGE_KINDS) if outline.theme.logo else None
     deck = plan_deck(outline)
-    report.warnings.extend(str(problem) for problem in deck.problems)
     stem = outline.meta.output
-    rendered = {
-        out_dir / f"{stem}.docx": (write_docx(outline, DocxInputs(images, logo)), f"{len(outline.charts)} figures"),
-        out_dir / f"{stem}.pptx": (write_pptx(outline, deck.slides, PptxInputs(images, logo)), f"{len(deck.slides)} slides"),
+    document = write_docx(outline, DocxInputs(images, logo))
+    files = {
+        target_dir / f"{stem}.docx": (document.content, f"{document.pages} pages"),
+        target_dir / f"{stem}.pptx": (write_pptx(outline, deck.slides, PptxInputs(images, logo)),
+                                      f"{len(deck.slides)} slides"),
     }
-    for path, (content, detail) in rendered.items():
-        with atomic_write(path) as handle:
-            handle.write(content)
-        report.outputs.append(Output(path, len(content), detail))
-    return report
+    return _Rendered(files, [str(problem) for problem in deck.problems])

@@ -9,7 +9,7 @@ from PIL import Image
 
 from briefing.charts import render_charts
 from briefing.outline import read_outline
-from briefing.outline.model import Outline
+from briefing.outline.model import Locale, Outline
 from tests.conftest import DEFAULT_OUTLINE
 
 
@@ -33,7 +33,7 @@ def test_the_charts_use_the_bundled_font() -> None:
     from briefing.charts.style import configure
     from briefing.fonts import sans_path
 
-    configure()
+    configure(Locale.ZH_CN)
     assert Path(font_manager.findfont("Noto Sans SC", fallback_to_default=False)) == sans_path()
 
 

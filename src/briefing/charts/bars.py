@@ -7,21 +7,25 @@ from matplotlib.figure import Figure
 
 from briefing.chartdata import BarGroup
 from briefing.charts.style import WIDTH_IN, hex_color
-from briefing.fonts import wrap
+from briefing.fonts import text_width, wrap
 from briefing.outline.model import Theme
 
 _ROW_IN = 0.42
 _LABEL_WIDTH_PT = 90
 _FONT_PT = 9
+_VALUE_PT = 10
+# The plotting area: the figure less the category labels on the left.
+_PLOT_WIDTH_IN = WIDTH_IN - (_LABEL_WIDTH_PT + 20) / 72
 
 
 def draw_bars(groups: list[BarGroup], theme: Theme) -> Figure:
-    rows = max(len(group.bars) for group in groups)
-    height = 0.5 + rows * _ROW_IN
+    """One row of panels per unit, stacked, so no panel's labels reach into another's."""
+    heights = [len(group.bars) for group in groups]
     figure, axes_list = plt.subplots(
-        1, len(groups), figsize=(WIDTH_IN, height), squeeze=False, layout="constrained"
+        len(groups), 1, figsize=(WIDTH_IN, 0.35 + sum(heights) * _ROW_IN + 0.15 * len(groups)),
+        squeeze=False, layout="constrained", gridspec_kw={"height_ratios": heights},
     )
-    for axes, group in zip(axes_list[0], groups):
+    for axes, group in zip(axes_list[:, 0], groups):
         bars = list(reversed(group.bars))  # first statistic on top
         positions = range(len(bars))
         axes.barh(positions, [b.value for b in bars], height=0.6, color=hex_color(theme.primary_color))
@@ -32,17 +36,13 @@ def draw_bars(groups: list[BarGroup], theme: Theme) -> Figure:
         )
         largest = max(b.value for b in bars) or 1
         for position, bar in zip(positions, bars):
-            axes.text(
-                bar.value + largest * 0.03,
-                position,
-                bar.display,
-                va="center",
-                fontsize=_FONT_PT + 1,
-                color=hex_color(theme.text_color),
-            )
-        # Room on the right for the longest value label.
-        axes.set_xlim(0, largest * 1.45)
-        axes.set_ylim(-0.6, rows - 0.4)
+            axes.text(bar.value + largest * 0.02, position, bar.display, va="center",
+                      fontsize=_VALUE_PT, color=hex_color(theme.text_color))
+        # Room on the right for the longest value label, measured in the font that draws it.
+        label_in = max(text_width(b.display, _VALUE_PT) for b in bars) / 72 + 0.1
+        share = min(label_in / _PLOT_WIDTH_IN, 0.6)
+        axes.set_xlim(0, largest * 1.02 / (1 - share))
+        axes.set_ylim(-0.6, len(bars) - 0.4)
         axes.xaxis.set_visible(False)
         for side in ("top", "right", "bottom"):
             axes.spines[side].set_visible(False)

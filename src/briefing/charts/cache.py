@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict
+from functools import lru_cache
 from pathlib import Path
 
 from briefing import __version__
@@ -17,8 +18,17 @@ from briefing.chartdata import bar_groups, milestones
 from briefing.outline.model import Chart, ChartKind, Outline
 from briefing.publish import atomic_write
 
-# Bump when drawing code changes, so old images are not reused.
-RENDERER_REVISION = 1
+
+
+@lru_cache(maxsize=1)
+def _renderer_fingerprint() -> str:
+    """A hash of the drawing code and matplotlib's version: new code never reuses old images."""
+    import importlib.metadata
+
+    digest = hashlib.sha256(importlib.metadata.version("matplotlib").encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _chart_content(chart: Chart, outline: Outline) -> object:
@@ -33,7 +43,7 @@ def chart_key(chart: Chart, outline: Outline) -> str:
         "content": _chart_content(chart, outline),
         "theme": outline.theme.model_dump(mode="json"),
         "locale": outline.meta.locale.value,
-        "renderer": [__version__, RENDERER_REVISION],
+        "renderer": [__version__, _renderer_fingerprint()],
     }
     text = json.dumps(payload, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
@@ -58,7 +68,7 @@ def _draw(chart: Chart, outline: Outline, path: Path) -> None:
     from briefing.charts.style import configure
     from briefing.charts.timeline import draw_timeline
 
-    configure()
+    configure(outline.meta.locale)
     try:
         if chart.kind is ChartKind.TIMELINE:
             figure = draw_timeline(milestones(chart, outline), outline.theme, outline.meta.locale)

@@ -40,8 +40,7 @@ from briefing.locale import (
     format_date_range,
     format_value,
     labels,
-    section_number,
-    subsection_number,
+    numbered_titles,
 )
 from briefing.outline.model import Chart, Outline, Part
 from briefing.properties import fill_core_properties
@@ -50,8 +49,8 @@ _IMAGE_WIDTH = Emu(int(TEXT_WIDTH * 0.98))
 _LOGO_HEIGHT = Pt(40)
 _CELL_SIDES_PT = 2 * 85 / 20  # left and right cell margins (styles.py)
 # Table column shares of the text width, by table.
-_TIMELINE_COLUMNS = (0.25, 0.67, 0.08)
-_STATISTICS_COLUMNS = (0.16, 0.14, 0.14, 0.48, 0.08)
+_TIMELINE_COLUMNS = (0.24, 0.65, 0.11)
+_STATISTICS_COLUMNS = (0.16, 0.14, 0.14, 0.45, 0.11)
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,12 @@ class DocxInputs:
 
     chart_images: dict[str, Path]
     logo: Path | None = None
-    audience: str | None = None  # "for whom", printed on the cover
+
+
+@dataclass(frozen=True)
+class WrittenDocument:
+    content: bytes
+    pages: int  # as laid out by the page model (LibreOffice agrees; see the tests)
 
 
 class _DocxWriter:
@@ -79,25 +83,28 @@ class _DocxWriter:
         for chart in outline.charts:
             self.charts_by_part.setdefault(chart.placement, []).append(chart)
 
-    def write(self) -> bytes:
+    def write(self) -> WrittenDocument:
         apply_theme(self.document, self.outline.theme, self.locale)
         fill_core_properties(self.document.core_properties, self.outline)
         self._cover()
-        toc_anchor = self._contents_page()
+        # A new section, so the cover has no header or footer; the contents open it.
+        self.document.add_section(WD_SECTION_START.NEW_PAGE)
+        toc_anchor = self._contents_page() if self.outline.meta.table_of_contents else None
         self._header_and_footer()
         self._summary()
-        for index, section in enumerate(self.outline.sections):
-            self._heading(section_number(self.locale, index) + section.title, 1)
+        titles = numbered_titles(self.outline)
+        for section in self.outline.sections:
+            self._heading(titles[section.id], 1)
             self._part(section)
-            for sub_index, sub in enumerate(section.subsections):
-                self._heading(subsection_number(self.locale, index, sub_index) + sub.title, 2)
+            for sub in section.subsections:
+                self._heading(titles[sub.id], 2)
                 self._part(sub)
         self._data_tables()
         self._sources()
-        self._fill_contents(toc_anchor)
+        contents_pages = self._fill_contents(toc_anchor) if toc_anchor is not None else 0
         buffer = io.BytesIO()
         self.document.save(buffer)
-        return buffer.getvalue()
+        return WrittenDocument(buffer.getvalue(), 1 + contents_pages + self.flow.finish())
 
     def _text(self, text: str, style: str) -> Paragraph:
         """A paragraph of the body, placed in the page model as it is written."""
@@ -119,8 +126,8 @@ class _DocxWriter:
         document.add_paragraph(meta.title, style="Title")
         if meta.subtitle:
             document.add_paragraph(meta.subtitle, style="Subtitle")
-        if self.inputs.audience:
-            document.add_paragraph(self.inputs.audience, style="Cover Line")
+        if meta.audience:
+            document.add_paragraph(meta.audience, style="Cover Line")
         document.add_paragraph(f"{self.words.prepared}{self.words.colon}{format_date(meta.date, self.locale)}",
                                style="Cover Line")
         source = meta.source
@@ -132,25 +139,26 @@ class _DocxWriter:
             document.add_paragraph(f"{self.words.caveat}{self.words.colon}{source.caveat}", style="Caveat")
 
     def _contents_page(self) -> Paragraph:
-        """A new section (so the cover has no header) holding the contents; returns its anchor."""
-        self.document.add_section(WD_SECTION_START.NEW_PAGE)
+        """The contents' heading, and the place the entries go once the headings are known."""
         self.document.add_paragraph(self.words.contents, style="TOC Heading")
         return self.document.add_paragraph()  # the contents go here once the headings are known
 
-    def _fill_contents(self, anchor: Paragraph) -> None:
-        """The contents, with the page each heading falls on (cover, contents, then body)."""
+    def _fill_contents(self, anchor: Paragraph) -> int:
+        """The contents, with the page each heading falls on (cover, contents, then body); its page count."""
         contents = PageFlow(BODY_HEIGHT_PT)
         contents.paragraph("TOC Heading", text_style("TOC Heading"), 1)
         for level, text, _, _ in self.headings:
             style = f"TOC {level}"
             contents.paragraph(style, text_style(style), self._lines(text + "  000", style))
-        first_body_page = 1 + contents.finish() + 1
+        contents_pages = contents.finish()
+        first_body_page = 1 + contents_pages + 1
         entries = [
             (level, text, name, first_body_page + page[0] - 1) for level, text, name, page in self.headings
         ]
         fields.table_of_contents(self.document, anchor._p, entries)
         anchor._p.getparent().remove(anchor._p)
         fields.update_fields_on_open(self.document)
+        return contents_pages
 
     def _header_and_footer(self) -> None:
         cover, body = self.document.sections[0], self.document.sections[-1]
@@ -183,7 +191,8 @@ class _DocxWriter:
 
     def _summary(self) -> None:
         self._heading(self.words.summary, 1)
-        self.document.paragraphs[-1].paragraph_format.page_break_before = True  # after the contents
+        if self.outline.meta.table_of_contents:
+            self.document.paragraphs[-1].paragraph_format.page_break_before = True  # after the contents
         for takeaway in self.outline.summary:
             self._text(takeaway, "List Bullet")
         self._charts_for(None)
@@ -326,6 +335,6 @@ class _DocxWriter:
                 self._text(f"{self.words.caveat}{self.words.colon}{source.caveat}", "Caveat")
 
 
-def write_docx(outline: Outline, inputs: DocxInputs) -> bytes:
-    """The Word briefing for an outline, as the bytes of a .docx file."""
+def write_docx(outline: Outline, inputs: DocxInputs) -> WrittenDocument:
+    """The Word briefing for an outline: the bytes of a .docx file and its page count."""
     return _DocxWriter(outline, inputs).write()

@@ -94,6 +94,11 @@ class Meta(Model):
     author: Text | None = None
     keywords: list[Text] = []
     output: FileStem = Field(default="briefing", description="File name (without extension) of the outputs.")
+    audience: Text | None = Field(default=None, description="Who the documents are for, printed on the cover.")
+    table_of_contents: bool = Field(default=True, description="Whether the document has a contents page.")
+    slide_budget: int | None = Field(
+        default=None, ge=3, description="Most slides the deck should have; less essential slides give way."
+    )
     source: Source
 
 
@@ -109,9 +114,13 @@ class Part(Model):
 
     id: Id
     title: Text
+    number: int | None = Field(
+        default=None, ge=1, description="Heading number (一、 or （一）); its position when absent."
+    )
     points: list[Text] = Field(default=[], description="Concise, slide-sized statements.")
     prose: list[Text] = Field(default=[], description="Paragraphs for the document, in the briefing's words.")
     quotes: list[Quote] = []
+    notes: list[Text] = Field(default=[], description="Speaker notes only: said, not shown.")
     facts: list[Id] = Field(default=[], description="Ids of the statistics and events this part relies on.")
     tags: list[Id] = []
 
@@ -196,6 +205,37 @@ class Theme(Model):
     muted_color: HexColor = "6B7280"
 
 
+class Depth(str, Enum):
+    BRIEF = "brief"  # points; the prose goes to the speaker notes
+    FULL = "full"
+
+
+class Audience(Model):
+    """A reader: what of the outline they get, and how it is presented to them."""
+
+    name: Id = Field(description="Used on the command line: briefing build --audience NAME.")
+    display_name: Text
+    description: Text | None = None
+    sections: list[Id] | None = Field(
+        default=None, description="Section or sub-section ids to include; all when absent and no tags are given."
+    )
+    tags: list[Id] = Field(default=[], description="Also include every section or sub-section with one of these tags.")
+    charts: list[Id] | None = Field(
+        default=None, description="Charts to include; those placed in included parts when absent."
+    )
+    statistics: list[Id] | None = Field(
+        default=None, description="Statistics for the data table; those the included parts rely on when absent."
+    )
+    key_figures: list[Id] | None = None
+    depth: Depth = Depth.FULL
+    title: Text | None = None
+    subtitle: Text | None = None
+    cover_line: Text | None = Field(default=None, description="Who it is for, on the cover; from display_name when absent.")
+    locale: Locale | None = None
+    slide_budget: int | None = Field(default=None, ge=3)
+    table_of_contents: bool | None = None
+
+
 class Outline(Model):
     schema_version: Literal[1] = 1
     meta: Meta
@@ -209,6 +249,7 @@ class Outline(Model):
     )
     sources: list[Source] = Field(default=[], description="Sources beyond meta.source.")
     theme: Theme = Theme()
+    audiences: list[Audience] = []
 
     @property
     def key_statistics(self) -> list[Statistic]:
@@ -232,3 +273,10 @@ class Outline(Model):
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.all_sources if s.id == source_id)
+
+    def audience(self, name: str) -> Audience:
+        return next(a for a in self.audiences if a.name == name)
+
+    def parts(self) -> list[Part]:
+        """Every section and sub-section, in reading order."""
+        return [part for section in self.sections for part in (section, *section.subsections)]

@@ -18,7 +18,7 @@ from briefing.outline.errors import KeyPath, OutlineError, Problem, format_path
 from briefing.outline.load import LoadedYaml, Positions, load_yaml
 from briefing.assets import AssetProblem, resolve_asset
 from briefing.outline.model import IMAGE_KINDS, Outline
-from briefing.references import referenced_ids, text_fields
+from briefing.outline.textrefs import referenced_ids, text_fields
 
 
 def read_outline(file: Path) -> Outline:
@@ -180,6 +180,25 @@ def check_references(outline: Outline) -> Iterator[tuple[KeyPath, str, str | Non
     for key, items in (("timeline", outline.timeline), ("statistics", outline.statistics)):
         for index, item in enumerate(items):
             yield from _unknown((key, index, "source"), [item.source], source_ids, "source")
+    yield from _duplicates(
+        [(("audiences", i, "name"), a.name) for i, a in enumerate(outline.audiences)], "audience names must differ"
+    )
+    chart_ids = [c.id for c in outline.charts]
+    known_tags = sorted({tag for part in outline.parts() for tag in part.tags})
+    for index, audience in enumerate(outline.audiences):
+        path = ("audiences", index)
+        for key, known, what in (
+            ("sections", part_ids, "section or sub-section"),
+            ("charts", chart_ids, "chart"),
+            ("statistics", statistic_ids, "statistic"),
+            ("key_figures", statistic_ids, "statistic"),
+        ):
+            yield from _unknown(path + (key,), getattr(audience, key) or [], known, what)
+        for tag_index, tag in enumerate(audience.tags):
+            if tag not in known_tags:
+                close = difflib.get_close_matches(tag, known_tags, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"known tags: {', '.join(known_tags) or 'none'}"
+                yield (path + ("tags", tag_index), f"no section or sub-section has the tag '{tag}'", hint)
     if outline.key_figures is not None:
         yield from _unknown(("key_figures",), outline.key_figures, statistic_ids, "statistic")
     for path, text in text_fields(outline):

@@ -17,9 +17,11 @@ COVER_TITLE_PT = 38
 SECTION_TITLE_PT = 36
 BODY_PT = 20
 SMALL_PT = 18  # the smallest body text: timeline labels, figure labels
-FIGURE_PT = 40  # key figures
+FIGURE_SIZES = (40, 34, 28)  # key figures: the largest that fits
+FIGURE_PT = FIGURE_SIZES[0]
 QUOTE_PT = 26
 FOOTER_PT = 11  # footer, slide number, source lines: not body text
+GAP_PT = 14  # the 'months later' mark on a timeline's axis
 LINE_SPACING = 1.2
 PARAGRAPH_GAP_PT = 10
 BULLET_INDENT_PT = 24
@@ -60,6 +62,8 @@ ATTRIBUTION = Box(MARGIN_PT + 60, 400, CONTENT_WIDTH - 120, 60)
 FIGURE_COLUMNS = 3
 FIGURE_ROWS = 2
 FIGURE_GAP_PT = 20
+FIGURE_TILE_WIDTH = (CONTENT_WIDTH - (FIGURE_COLUMNS - 1) * FIGURE_GAP_PT) / FIGURE_COLUMNS
+FIGURE_INSET_PT = 16  # text starts right of the tile's accent bar
 
 # Timeline: an axis across BODY with labels alternating above and below it.
 TIMELINE_AXIS_Y = 295.0

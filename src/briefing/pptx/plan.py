@@ -9,12 +9,12 @@ number. The renderer only draws what the plan says.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from briefing.chartdata import milestones, source_line
 from briefing.fonts import wrap
-from briefing.locale import as_of_text, format_date, format_value, labels, section_number, subsection_number
+from briefing.locale import as_of_text, format_date, format_value, labels, numbered_titles
 from briefing.outline.model import Chart, ChartKind, Outline, Part, Quote
 from briefing.pptx import geometry as g
 from briefing.pptx.timeline import TimelineLayout, paginate_timeline
@@ -38,6 +38,7 @@ class KeyFigure:
     value: str  # 1.7亿
     label: str  # 美国用户
     note: str  # 截至2025年1月 · [1]
+    size: float = g.FIGURE_PT  # the same for every figure on a slide
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class _Planner:
         self.words = labels(self.locale)
         self.plan = DeckPlan()
         self.source_numbers = {source.id: n for n, source in enumerate(outline.all_sources, 1)}
+        self.titles = numbered_titles(outline)
         self.charts_by_part: dict[str | None, list[Chart]] = {}
         for chart in outline.charts:
             self.charts_by_part.setdefault(chart.placement, []).append(chart)
@@ -115,19 +117,41 @@ class _Planner:
         self.points(self.words.summary, list(self.outline.summary), notes=self._summary_notes())
         self.key_figures()
         self.charts(None)
-        for index, section in enumerate(self.outline.sections):
-            heading = section_number(self.locale, index) + section.title
+        for section in self.outline.sections:
+            heading = self.titles[section.id]
             self.add(SlidePlan(SlideKind.SECTION, heading, notes=self._prose(section) or heading))
             self.part(heading, section)
-            for sub_index, sub in enumerate(section.subsections):
-                self.part(subsection_number(self.locale, index, sub_index) + sub.title, sub)
+            for sub in section.subsections:
+                self.part(self.titles[sub.id], sub)
         self.sources()
         self.closing()
+        if self.outline.meta.slide_budget is not None:
+            self.fit_budget(self.outline.meta.slide_budget)
         return self.plan
+
+    # Slides that give way, in this order, when a deck is over its budget.
+    _EXPENDABLE = (SlideKind.QUOTE, SlideKind.SECTION, SlideKind.AGENDA, SlideKind.CLOSING)
+
+    def fit_budget(self, budget: int) -> None:
+        """Drop the least essential slides, last first, until the deck is within its budget."""
+        slides = self.plan.slides
+        for kind in self._EXPENDABLE:
+            while len(slides) > budget:
+                index = next((i for i in range(len(slides) - 1, -1, -1) if slides[i].kind is kind), None)
+                if index is None:
+                    break
+                del slides[index]
+                for n, problem in enumerate(self.plan.problems):  # problems keep pointing at their slide
+                    if problem.slide > index + 1:
+                        self.plan.problems[n] = FitProblem(problem.slide - 1, problem.message)
+        if len(slides) > budget:
+            self.plan.problems.append(FitProblem(
+                len(slides), f"the deck has {len(slides)} slides, over its budget of {budget}; "
+                "include fewer sections or charts"))
 
     def cover(self) -> None:
         meta = self.outline.meta
-        lines = [meta.subtitle, format_date(meta.date, self.locale),
+        lines = [meta.subtitle, meta.audience, format_date(meta.date, self.locale),
                  f"{self.words.source_prefix}{meta.source.title}"]
         subtitle = tuple(line for line in lines if line)
         height = sum(lines_height(len(wrap(line, g.COVER_SUBTITLE.width_pt, g.BODY_PT)), g.BODY_PT)
@@ -137,7 +161,7 @@ class _Planner:
             self.problem("the subtitle, date and source do not fit under the title; shorten the subtitle")
 
     def agenda(self) -> None:
-        entries = [section_number(self.locale, i) + s.title for i, s in enumerate(self.outline.sections)]
+        entries = [self.titles[s.id] for s in self.outline.sections]
         self.points(self.words.agenda, entries, notes="\n".join(entries), kind=SlideKind.AGENDA)
 
     def part(self, title: str, part: Part) -> None:
@@ -176,7 +200,7 @@ class _Planner:
             chunk = statistics[start:start + per_slide]
             figures = tuple(
                 KeyFigure(
-                    format_value(s, self.locale),
+                    format_value(s, self.locale, compact=True),
                     s.label,
                     " · ".join(p for p in (as_of_text(s, self.locale), f"[{self.source_numbers[s.source]}]") if p),
                 )
@@ -184,11 +208,19 @@ class _Planner:
             )
             notes = "\n".join(f"{f.label}{self.words.colon}{f.value}{self.words.full_stop}{s.measures}" for f, s in zip(figures, chunk))
             title = self.words.key_figures + (self.words.continued if start else "")
+            size = self._figure_size([f.value for f in figures])
+            figures = tuple(replace(f, size=size or g.FIGURE_SIZES[-1]) for f in figures)
             self.add(SlidePlan(SlideKind.KEY_FIGURES, title, figures=figures, notes=notes))
-            for figure in figures:
-                tile_width = (g.BODY.width_pt - (g.FIGURE_COLUMNS - 1) * g.FIGURE_GAP_PT) / g.FIGURE_COLUMNS
-                if len(wrap(figure.value, tile_width, g.FIGURE_PT, bold=True)) > 1:
-                    self.problem(f"the figure '{figure.value}' is too wide for its tile")
+            if size is None:
+                self.problem("a key figure is too wide for its tile even in the smallest type; shorten its value")
+
+    def _figure_size(self, values: list[str]) -> float | None:
+        """The largest type in which every value on the slide fits its tile on one line."""
+        tile = g.FIGURE_TILE_WIDTH - g.FIGURE_INSET_PT
+        for size in g.FIGURE_SIZES:
+            if all(len(wrap(value, tile, size, bold=True)) == 1 for value in values):
+                return size
+        return None
 
     def quote(self, title: str, quote: Quote) -> None:
         text = f"“{quote.text}”"
@@ -239,8 +271,9 @@ class _Planner:
     # -- notes and source lines ------------------------------------------------------------
 
     def _prose(self, part: Part) -> str:
+        """The speaker's narrative for a part: its prose, its notes, its quotes."""
         quotes = [f"“{q.text}”{self.words.quote_dash}{q.speaker}" for q in part.quotes]
-        return "\n\n".join([*part.prose, *quotes])
+        return "\n\n".join([*part.prose, *part.notes, *quotes])
 
     def _summary_notes(self) -> str:
         meta = self.outline.meta

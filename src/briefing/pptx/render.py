@@ -26,6 +26,7 @@ from pptx.text.text import TextFrame
 from pptx.util import Pt
 
 from briefing.chartdata import Bar, bar_groups, describe
+from briefing.fonts import text_width
 from briefing.locale import format_date, labels
 from briefing.outline.model import Locale, Outline, Theme
 from briefing.pptx import geometry as g
@@ -43,7 +44,6 @@ _AFTER_FONTS = {qn("a:sym"), qn("a:hlinkClick"), qn("a:hlinkMouseOver"), qn("a:r
 class PptxInputs:
     chart_images: dict[str, Path]
     logo: Path | None = None
-    audience: str | None = None
 
 
 class _Fonts:
@@ -217,8 +217,6 @@ class _DeckRenderer:
         self._title(slide, plan.title, g.COVER_TITLE, size=g.COVER_TITLE_PT)
         self._accent_bar(slide, g.MARGIN_PT, g.COVER_SUBTITLE.top_pt - 16)
         lines = list(plan.subtitle)
-        if self.inputs.audience:
-            lines.insert(1, self.inputs.audience)
         subtitle = next(p for p in slide.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE)
         self._place(subtitle, g.COVER_SUBTITLE)
         self._fill(subtitle.text_frame, lines, _Text(g.BODY_PT, self.theme.muted_color))
@@ -247,22 +245,21 @@ class _DeckRenderer:
 
     def _key_figures(self, slide: Slide, plan: SlidePlan) -> None:
         self._title(slide, plan.title)
-        columns, gap = g.FIGURE_COLUMNS, g.FIGURE_GAP_PT
-        width = (g.BODY.width_pt - (columns - 1) * gap) / columns
+        columns, gap, width = g.FIGURE_COLUMNS, g.FIGURE_GAP_PT, g.FIGURE_TILE_WIDTH
         height = (g.BODY.height_pt - gap) / g.FIGURE_ROWS
         for index, figure in enumerate(plan.figures):
             row, column = divmod(index, columns)
             left = g.BODY.left_pt + column * (width + gap)
             top = g.BODY.top_pt + row * (height + gap)
             self._accent_bar(slide, left, top, width=4, height=height)
-            inner = left + 16
-            value = g.Box(inner, top + 8, width - 16, g.FIGURE_PT * g.LINE_SPACING + 4)
-            self._textbox(slide, value, [figure.value], _Text(g.FIGURE_PT, self.theme.primary_color, bold=True),
+            inner, inner_width = left + g.FIGURE_INSET_PT, width - g.FIGURE_INSET_PT
+            value = g.Box(inner, top + 8, inner_width, figure.size * g.LINE_SPACING + 4)
+            self._textbox(slide, value, [figure.value], _Text(figure.size, self.theme.primary_color, bold=True),
                           name=f"Figure Value {index + 1}")
-            label = g.Box(inner, value.bottom_pt + 4, width - 16, g.SMALL_PT * g.LINE_SPACING * 2)
+            label = g.Box(inner, value.bottom_pt + 4, inner_width, g.SMALL_PT * g.LINE_SPACING * 2)
             self._textbox(slide, label, [figure.label], _Text(g.SMALL_PT, self.theme.text_color),
                           name=f"Figure Label {index + 1}")
-            note = g.Box(inner, label.bottom_pt + 2, width - 16, g.FOOTER_PT * g.LINE_SPACING * 2)
+            note = g.Box(inner, label.bottom_pt + 2, inner_width, g.FOOTER_PT * g.LINE_SPACING * 2)
             self._textbox(slide, note, [figure.note], _Text(g.FOOTER_PT, self.theme.muted_color),
                           name=f"Source Note {index + 1}")
 
@@ -364,9 +361,9 @@ class _DeckRenderer:
                     run.font.bold = True
                     run.font.color.rgb = self.colour(self.theme.primary_color)
         for index, gap in enumerate(layout.gaps):
-            width = 110.0
-            box = g.Box(gap.x - width / 2, g.TIMELINE_AXIS_Y - 14, width, 28)
-            shape = self._textbox(slide, box, [gap.text], _Text(g.FOOTER_PT + 3, self.theme.muted_color,
+            width = text_width(gap.text, g.GAP_PT) + 12
+            box = g.Box(gap.x - width / 2, g.TIMELINE_AXIS_Y - 12, width, 24)
+            shape = self._textbox(slide, box, [gap.text], _Text(g.GAP_PT, self.theme.muted_color,
                                                                  align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE),
                                   name=f"Gap {index + 1}")
             shape.fill.solid()

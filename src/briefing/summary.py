@@ -1,0 +1,44 @@
+"""What each audience profile gets, as lines for 'briefing audiences'.
+
+The slide count comes from the deck plan and the page count from the
+document's page model, so the figures are those a build produces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from briefing.audience import select
+from briefing.locale import section_number
+from briefing.pipeline import CACHE_FOLDER, load
+
+
+def describe_audiences(outline_file: Path, out_dir: Path) -> Iterator[str]:
+    from briefing.charts import render_charts
+    from briefing.docx import DocxInputs, write_docx
+    from briefing.pptx.plan import plan_deck
+
+    outline = load(outline_file)
+    if not outline.audiences:
+        yield f"{outline_file}: no audience profiles (add an 'audiences:' section)"
+        return
+    outline_sections = {section.id: section for section in outline.sections}
+    numbers = {section.id: section_number(outline.meta.locale, i).strip("、. ")
+               for i, section in enumerate(outline.sections)}  # as the full outline numbers them
+    for audience in outline.audiences:
+        selected = select(outline, audience)
+        slides = len(plan_deck(selected).slides)
+        images = render_charts(selected, out_dir / CACHE_FOLDER)
+        pages = write_docx(selected, DocxInputs(images)).pages
+        budget = f" (budget {selected.meta.slide_budget})" if selected.meta.slide_budget else ""
+        yield f"{audience.name}: {audience.display_name}"
+        if audience.description:
+            yield f"    {audience.description}"
+        parts = ", ".join(
+            numbers[s.id] + (f" ({len(s.subsections)} of {len(outline_sections[s.id].subsections)} sub-sections)"
+                             if s.subsections else "")
+            for s in selected.sections
+        )
+        yield f"    sections: {parts or 'none'}; charts: {', '.join(c.id for c in selected.charts) or 'none'}"
+        yield f"    depth: {audience.depth.value}; {slides} slides{budget}, {pages} pages"
