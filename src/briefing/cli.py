@@ -7,6 +7,7 @@ so 'briefing --help' and 'briefing validate' start quickly.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -53,11 +54,20 @@ outline_argument = click.argument(
 )
 
 
+def _stop_cleanly_on_sigterm() -> None:
+    """A terminated build unwinds like an interrupted one, so its temporary files are removed."""
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefing")
 @click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks of internal errors.")
 def main(debug: bool) -> None:
     """Turn an outline (outline.yaml) into a Word briefing and a PowerPoint deck."""
+    _stop_cleanly_on_sigterm()
 
 
 @main.command()

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import difflib
 import os
-import time
+import time as clock
 from concurrent.futures import ProcessPoolExecutor
+from datetime import datetime, time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from briefing.audience import select
 from briefing.errors import InputError
 from briefing.outline import read_outline
 from briefing.outline.model import IMAGE_KINDS, Outline
-from briefing.publish import atomic_write
+from briefing.publish import build_time, publish_all, remove_stale_temporaries, reproducible_zip
 from briefing.references import expand_references
 
 CACHE_FOLDER = ".cache"
@@ -69,7 +70,7 @@ def check_audiences(outline: Outline, outline_file: Path, names: list[str]) -> N
 def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
           every_audience: bool = False) -> BuildReport:
     """Build the full briefing, or the named audiences (or all of them), into out_dir."""
-    started = time.perf_counter()
+    started = clock.perf_counter()
     outline = load(outline_file)
     names: list[str | None] = [a.name for a in outline.audiences] if every_audience else list(audiences or [])
     check_audiences(outline, outline_file, [n for n in names if n is not None])
@@ -85,12 +86,11 @@ def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
     report = BuildReport()
     for target in rendered:
         report.warnings.extend(target.warnings)
-    for target in rendered:  # only now that every target rendered
-        for path, (content, detail) in target.files.items():
-            with atomic_write(path) as handle:
-                handle.write(content)
-            report.outputs.append(Output(path, len(content), detail))
-    report.seconds = time.perf_counter() - started
+        report.outputs.extend(Output(path, len(content), detail) for path, (content, detail) in target.files.items())
+    # Only now that every target rendered: all files written out, then all renamed into place.
+    remove_stale_temporaries(out_dir)
+    publish_all({path: content for target in rendered for path, (content, _) in target.files.items()})
+    report.seconds = clock.perf_counter() - started
     return report
 
 
@@ -123,9 +123,10 @@ def render_outline(outline: Outline, base_dir: Path, cache_dir: Path, target_dir
     deck = plan_deck(outline)
     stem = outline.meta.output
     document = write_docx(outline, DocxInputs(images, logo))
+    slides = write_pptx(outline, deck.slides, PptxInputs(images, logo))
+    when = build_time(datetime.combine(outline.meta.date, time(0, 0)))
     files = {
-        target_dir / f"{stem}.docx": (document.content, f"{document.pages} pages"),
-        target_dir / f"{stem}.pptx": (write_pptx(outline, deck.slides, PptxInputs(images, logo)),
-                                      f"{len(deck.slides)} slides"),
+        target_dir / f"{stem}.docx": (reproducible_zip(document.content, when), f"{document.pages} pages"),
+        target_dir / f"{stem}.pptx": (reproducible_zip(slides, when), f"{len(deck.slides)} slides"),
     }
     return _Rendered(files, [str(problem) for problem in deck.problems])

@@ -1,27 +1,76 @@
-"""Putting files in place: whole or not at all.
+"""Putting files in place: whole or not at all, and the same every time.
 
 Every output is written to a temporary file beside its destination and
 renamed over it only once complete, so a failed or killed build leaves the
-previous file as it was and no partial file behind.
+previous file as it was and no partial file behind. Office files are
+rewritten with fixed zip timestamps so rebuilds are reproducible.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import re
 import tempfile
+import time
+import zipfile
 from collections.abc import Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO
+
+
+_TEMP_SUFFIX = ".tmp"
+
+
+def _temporary_beside(destination: Path) -> tuple[int, str]:
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    return tempfile.mkstemp(prefix=f".{destination.name}.", suffix=_TEMP_SUFFIX, dir=destination.parent)
+
+
+def publish_all(files: dict[Path, bytes]) -> None:
+    """Put several files in place together: all are written out before any replaces its old version.
+
+    If writing any of them fails, none of the destinations has changed and
+    the temporary files are removed.
+    """
+    written: list[tuple[str, Path]] = []
+    try:
+        for destination, content in files.items():
+            descriptor, temporary = _temporary_beside(destination)
+            written.append((temporary, destination))
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(content)
+                handle.flush()
+                os.fsync(handle.fileno())
+    except BaseException:
+        for temporary, _ in written:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+        raise
+    for temporary, destination in written:
+        os.replace(temporary, destination)
+
+
+def remove_stale_temporaries(folder: Path, older_than_seconds: float = 60) -> None:
+    """Temporary files a killed build could not remove (ours start with '.' and end in .tmp).
+
+    Recent ones are left alone: they may belong to a build running beside this one.
+    """
+    if not folder.is_dir():
+        return
+    cutoff = time.time() - older_than_seconds
+    for path in folder.rglob(f".*{_TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
 
 
 @contextlib.contextmanager
 def atomic_write(destination: Path) -> Iterator[BinaryIO]:
     """Yield a binary file that replaces destination when the block succeeds."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{destination.name}.", suffix=".tmp", dir=destination.parent
-    )
+    descriptor, temporary = _temporary_beside(destination)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             yield handle
@@ -30,3 +79,39 @@ def atomic_write(destination: Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+# A W3C date-time, as Office writes in docProps/core.xml.
+_W3CDTF = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def build_time(fallback: datetime) -> datetime:
+    """SOURCE_DATE_EPOCH when it is set (reproducible builds), else the given time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
+    return fallback
+
+
+def reproducible_zip(content: bytes, when: datetime) -> bytes:
+    """The same Office file with every zip entry stamped `when`, nested workbooks too.
+
+    python-docx and python-pptx stamp entries with the current time, and the
+    workbooks behind native charts carry their creation time; rewritten this
+    way, two builds of the same outline are byte for byte the same.
+    """
+    stamp = max(when, datetime(1980, 1, 1)).timetuple()[:6]
+    source = zipfile.ZipFile(io.BytesIO(content))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            data = source.read(entry.filename)
+            if entry.filename.endswith(".xlsx"):
+                data = reproducible_zip(data, when)
+            elif entry.filename == "docProps/core.xml":
+                data = _W3CDTF.sub(rb"\g<1>" + when.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>", data)
+            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, data, compresslevel=6)
+    return output.getvalue()
