@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,26 @@ def test_contents_page_numbers_match_the_laid_out_pages(default_build, tmp_path:
                      if any("".join(line.split()).startswith(title) for line in page.splitlines())), None)
 
     assert {title: laid_out(title) for title in claimed} == claimed
+
+
+def test_build_pdf_writes_a_pdf_of_each_output(minimal_outline: Path) -> None:
+    _require("soffice")
+    out = minimal_outline.parent / "build"
+    report = build(minimal_outline, out, pdf=True)
+    document, deck = out / "mini.pdf", out / "mini-slides.pdf"
+    slides = next(o.detail for o in report.outputs if o.path.suffix == ".pptx")
+    assert page_count(deck) == int(slides.split()[0])
+    assert page_count(document) >= 3
+    assert "第一部分" in poppler("pdftotext", document)
+
+
+def test_pdf_without_libreoffice_says_what_to_install(minimal_outline: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty-path"
+    empty.mkdir()
+    result = subprocess.run([sys.executable, "-m", "briefing", "build", str(minimal_outline), "--pdf"],
+                            capture_output=True, text=True, env={**os.environ, "PATH": str(empty)}, timeout=120,
+                            cwd=minimal_outline.parent)
+    assert result.returncode == 1
+    assert "--pdf needs LibreOffice, which is not installed" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (minimal_outline.parent / "build").exists()

@@ -77,16 +77,18 @@ def main(debug: bool) -> None:
 @click.option("-a", "--audience", "audiences", multiple=True, metavar="NAME",
               help="Build for this audience profile, into OUT/NAME/ (repeatable).")
 @click.option("--all", "every_audience", is_flag=True, help="Build every audience profile, in parallel.")
+@click.option("--pdf", is_flag=True, help="Also write PDFs of the document and the deck (needs LibreOffice).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @reports_errors
-def build(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audience: bool, quiet: bool) -> None:
+def build(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audience: bool, pdf: bool,
+          quiet: bool) -> None:
     """Build the .docx briefing and the .pptx deck from OUTLINE (default: outline.yaml).
 
     Without --audience or --all, builds the full briefing into OUT/.
     """
     from briefing.pipeline import build as run_build
 
-    report = run_build(outline, out_dir, list(audiences), every_audience)
+    report = run_build(outline, out_dir, list(audiences), every_audience, pdf)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     if not quiet:

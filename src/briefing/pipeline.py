@@ -21,6 +21,7 @@ from briefing.audience import select
 from briefing.errors import InputError
 from briefing.outline import read_outline
 from briefing.outline.model import IMAGE_KINDS, Outline
+from briefing.pdf import convert, find_libreoffice
 from briefing.publish import build_time, publish_all, remove_stale_temporaries, reproducible_zip
 from briefing.references import expand_references
 
@@ -68,21 +69,24 @@ def check_audiences(outline: Outline, outline_file: Path, names: list[str]) -> N
 
 
 def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
-          every_audience: bool = False) -> BuildReport:
-    """Build the full briefing, or the named audiences (or all of them), into out_dir."""
+          every_audience: bool = False, pdf: bool = False) -> BuildReport:
+    """Build the full briefing, or the named audiences (or all of them), into out_dir; PDFs too if asked."""
     started = clock.perf_counter()
     outline = load(outline_file)
     names: list[str | None] = [a.name for a in outline.audiences] if every_audience else list(audiences or [])
     check_audiences(outline, outline_file, [n for n in names if n is not None])
     if not names:
         names = [None]
+    if pdf:
+        find_libreoffice()  # say so now, not after rendering everything
     if len(names) == 1:
-        rendered = [_render_target(outline, outline_file.parent, out_dir, names[0])]
+        rendered = [_render_target(outline, outline_file.parent, out_dir, names[0], pdf)]
     else:
         workers = min(len(names), os.cpu_count() or 1)
+        count = len(names)
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            rendered = list(pool.map(_render_from_file, [outline_file] * len(names), [out_dir] * len(names),
-                                     names))
+            rendered = list(pool.map(_render_from_file, [outline_file] * count, [out_dir] * count, names,
+                                     [pdf] * count))
     report = BuildReport()
     for target in rendered:
         report.warnings.extend(target.warnings)
@@ -94,21 +98,33 @@ def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
     return report
 
 
-def _render_from_file(outline_file: Path, out_dir: Path, name: str | None) -> _Rendered:
+def _render_from_file(outline_file: Path, out_dir: Path, name: str | None, pdf: bool) -> _Rendered:
     """A worker process's job: it loads the outline itself rather than unpickling it."""
-    return _render_target(load(outline_file), outline_file.parent, out_dir, name)
+    return _render_target(load(outline_file), outline_file.parent, out_dir, name, pdf)
 
 
-def _render_target(outline: Outline, base_dir: Path, out_dir: Path, name: str | None) -> _Rendered:
+def _render_target(outline: Outline, base_dir: Path, out_dir: Path, name: str | None, pdf: bool) -> _Rendered:
     if name is not None:
         outline = select(outline, outline.audience(name))
         target_dir = out_dir / name
     else:
         target_dir = out_dir
     rendered = render_outline(outline, base_dir, out_dir / CACHE_FOLDER, target_dir)
+    if pdf:
+        rendered = _with_pdfs(rendered)
     if name is not None:
         rendered.warnings[:] = [f"{name}: {warning}" for warning in rendered.warnings]
     return rendered
+
+
+def _with_pdfs(rendered: _Rendered) -> _Rendered:
+    """Add <stem>.pdf (the document) and <stem>-slides.pdf (the deck), converted by LibreOffice."""
+    pdfs = convert({path.name: content for path, (content, _) in rendered.files.items()})
+    files = dict(rendered.files)
+    for path, (_, detail) in rendered.files.items():
+        name = path.stem + ("-slides" if path.suffix == ".pptx" else "") + ".pdf"
+        files[path.with_name(name)] = (pdfs[path.name], f"PDF of {path.name}, {detail}")
+    return _Rendered(files, rendered.warnings)
 
 
 def render_outline(outline: Outline, base_dir: Path, cache_dir: Path, target_dir: Path) -> _Rendered:

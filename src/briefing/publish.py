@@ -24,9 +24,21 @@ from typing import BinaryIO
 _TEMP_SUFFIX = ".tmp"
 
 
+def _file_mode() -> int:
+    """rw for everyone the umask allows, as a file made with open() would get (mkstemp gives 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
 def _temporary_beside(destination: Path) -> tuple[int, str]:
     destination.parent.mkdir(parents=True, exist_ok=True)
-    return tempfile.mkstemp(prefix=f".{destination.name}.", suffix=_TEMP_SUFFIX, dir=destination.parent)
+    descriptor, path = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=_TEMP_SUFFIX, dir=destination.parent)
+    os.fchmod(descriptor, _FILE_MODE)
+    return descriptor, path
 
 
 def publish_all(files: dict[Path, bytes]) -> None:

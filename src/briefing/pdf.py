@@ -1,0 +1,60 @@
+"""PDFs of the outputs, through LibreOffice: the real client, run headless.
+
+Each call gets a private LibreOffice profile (so it neither disturbs nor
+waits for a LibreOffice the user has open) and a time limit. LibreOffice
+exits 0 even when it cannot load a file, so success is judged by the PDF.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from briefing.errors import BriefingError
+
+TIMEOUT_SECONDS = 240
+_EXECUTABLES = ("soffice", "libreoffice")
+
+
+class PdfError(BriefingError):
+    """LibreOffice is missing, failed, or took too long."""
+
+
+def find_libreoffice() -> str:
+    for name in _EXECUTABLES:
+        path = shutil.which(name)
+        if path:
+            return path
+    raise PdfError(
+        "--pdf needs LibreOffice, which is not installed; on Debian or Ubuntu: "
+        "apt-get install libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk"
+    )
+
+
+def convert(files: dict[str, bytes]) -> dict[str, bytes]:
+    """{'briefing.docx': bytes, ...} -> {'briefing.docx': the PDF's bytes, ...}."""
+    soffice = find_libreoffice()
+    with tempfile.TemporaryDirectory(prefix="briefing-pdf-") as work:
+        folder = Path(work)
+        sources: dict[str, Path] = {}
+        for name, content in files.items():
+            # briefing.docx and briefing.pptx would both become briefing.pdf: keep the stems apart.
+            source = folder / "in" / f"{Path(name).stem}-{Path(name).suffix.lstrip('.')}{Path(name).suffix}"
+            source.parent.mkdir(exist_ok=True)
+            source.write_bytes(content)
+            sources[name] = source
+        command = [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+                   "--norestore", "--convert-to", "pdf", "--outdir", str(folder / "out"), *map(str, sources.values())]
+        try:
+            subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+        except subprocess.TimeoutExpired:
+            raise PdfError(f"LibreOffice took more than {TIMEOUT_SECONDS} s to convert; no PDF was written") from None
+        pdfs = {}
+        for name, source in sources.items():
+            pdf = folder / "out" / f"{source.stem}.pdf"
+            if not pdf.exists() or pdf.stat().st_size == 0:
+                raise PdfError(f"LibreOffice could not convert {name} to PDF")
+            pdfs[name] = pdf.read_bytes()
+    return pdfs
