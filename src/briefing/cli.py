@@ -12,12 +12,15 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from briefing import __version__
 from briefing.errors import BriefingError
+
+if TYPE_CHECKING:
+    from briefing.pipeline import BuildReport
 
 DEFAULT_OUTLINE = Path("outline.yaml")
 
@@ -79,22 +82,32 @@ def main(debug: bool) -> None:
 @click.option("--all", "every_audience", is_flag=True, help="Build every audience profile, in parallel.")
 @click.option("--pdf", is_flag=True, help="Also write PDFs of the document and the deck (needs LibreOffice).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print each step with its time.")
 @reports_errors
 def build(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audience: bool, pdf: bool,
-          quiet: bool) -> None:
+          quiet: bool, verbose: bool) -> None:
     """Build the .docx briefing and the .pptx deck from OUTLINE (default: outline.yaml).
 
     Without --audience or --all, builds the full briefing into OUT/.
     """
     from briefing.pipeline import build as run_build
 
-    report = run_build(outline, out_dir, list(audiences), every_audience, pdf)
+    progress = None if quiet else (lambda message: click.echo(message, err=True))
+    report = run_build(outline, out_dir, list(audiences), every_audience, pdf, progress)
+    print_report(report, quiet, verbose)
+
+
+def print_report(report: BuildReport, quiet: bool, verbose: bool) -> None:
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
-    if not quiet:
-        for output in report.outputs:
-            click.echo(f"wrote {output.path}  ({output.detail}, {output.size / 1024:.0f} KiB)")
-        click.echo(f"built in {report.seconds:.2f} s")
+    if quiet:
+        return
+    if verbose:
+        for step, seconds in report.steps:
+            click.echo(f"  {seconds * 1000:7.0f} ms  {step}")
+    for output in report.outputs:
+        click.echo(f"wrote {output.path}  ({output.detail}, {output.size / 1024:.0f} KiB)")
+    click.echo(f"built in {report.seconds:.2f} s")
 
 
 @main.command()

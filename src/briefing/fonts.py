@@ -65,34 +65,48 @@ _NO_LINE_START = set("，。、；：？！）》」』】”’,.;:?!)%")
 
 def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False) -> list[str]:
     """Split text into lines no wider than width_pt; a word too long is split."""
-    return wrap_with(text, width_pt, lambda line: text_width(line, size_pt, bold))
+    return wrap_with(text, width_pt, lambda token: text_width(token, size_pt, bold))
 
 
-def wrap_with(text: str, width_pt: float, measure: Callable[[str], float]) -> list[str]:
-    """Line breaking with any width function: Chinese breaks anywhere, Latin at spaces."""
+Joint = Callable[[str, str], float]
+
+
+def wrap_with(text: str, width_pt: float, advance: Callable[[str], float], joint: Joint | None = None) -> list[str]:
+    """Line breaking with any width function: Chinese breaks anywhere, Latin at spaces.
+
+    advance(token) is a token's width; joint(a, b) is any extra space a client
+    puts between two adjacent characters. Widths are added up as the line
+    grows, so wrapping is linear in the length of the text.
+    """
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
+        line, width, trailing = "", 0.0, 0.0  # width excludes trailing spaces, held in `trailing`
         for token in _tokens(paragraph):
-            candidate = line + token
-            if not line or measure(candidate.rstrip()) <= width_pt:
-                line = candidate
+            if token.isspace():
+                if line:
+                    line, trailing = line + token, trailing + advance(token)
                 continue
-            if token[0] in _NO_LINE_START:
-                line = candidate  # hanging punctuation: never start a line with it
+            touching = line and not trailing  # no space between the line's end and this token
+            extra = joint(line[-1], token[0]) if joint and touching else 0.0
+            grown = width + trailing + extra + advance(token)
+            if line and (grown <= width_pt or token[0] in _NO_LINE_START):
+                # (punctuation that may not start a line hangs at the end of this one)
+                line, width, trailing = line + token, grown, 0.0
                 continue
-            lines.append(line.rstrip())
-            line = token.lstrip()
-            while line and measure(line) > width_pt:
-                cut = _fit_prefix(line, width_pt, measure)
+            if line:
+                lines.append(line.rstrip())
+            line, width, trailing = token, advance(token), 0.0
+            while width > width_pt and len(line) > 1:  # a single word wider than the line
+                cut = _fit_prefix(line, width_pt, advance)
                 lines.append(line[:cut])
                 line = line[cut:]
+                width = advance(line)
         lines.append(line.rstrip())
     return lines
 
 
-def _fit_prefix(text: str, width_pt: float, measure: Callable[[str], float]) -> int:
+def _fit_prefix(text: str, width_pt: float, advance: Callable[[str], float]) -> int:
     for end in range(len(text), 0, -1):
-        if measure(text[:end]) <= width_pt:
+        if advance(text[:end]) <= width_pt:
             return end
     return 1

@@ -11,7 +11,9 @@ from __future__ import annotations
 import difflib
 import os
 import time as clock
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from datetime import datetime, time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,9 +38,23 @@ class Output:
 
 
 @dataclass
+class Steps:
+    """How long each step took, for 'briefing build -v'."""
+
+    timings: list[tuple[str, float]] = field(default_factory=list)
+
+    @contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        started = clock.perf_counter()
+        yield
+        self.timings.append((name, clock.perf_counter() - started))
+
+
+@dataclass
 class BuildReport:
     outputs: list[Output] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    steps: list[tuple[str, float]] = field(default_factory=list)
     seconds: float = 0.0
 
 
@@ -46,8 +62,13 @@ class BuildReport:
 class _Rendered:
     """One target's files, rendered but not yet in place."""
 
+    name: str | None
     files: dict[Path, tuple[bytes, str]]
     warnings: list[str]
+    steps: list[tuple[str, float]]
+
+
+Progress = Callable[[str], None]
 
 
 def load(outline_file: Path) -> Outline:
@@ -69,33 +90,46 @@ def check_audiences(outline: Outline, outline_file: Path, names: list[str]) -> N
 
 
 def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
-          every_audience: bool = False, pdf: bool = False) -> BuildReport:
+          every_audience: bool = False, pdf: bool = False, progress: Progress | None = None) -> BuildReport:
     """Build the full briefing, or the named audiences (or all of them), into out_dir; PDFs too if asked."""
     started = clock.perf_counter()
-    outline = load(outline_file)
+    steps = Steps()
+    with steps.step("load and validate"):
+        outline = load(outline_file)
     names: list[str | None] = [a.name for a in outline.audiences] if every_audience else list(audiences or [])
     check_audiences(outline, outline_file, [n for n in names if n is not None])
-    if not names:
-        names = [None]
     if pdf:
         find_libreoffice()  # say so now, not after rendering everything
-    if len(names) == 1:
-        rendered = [_render_target(outline, outline_file.parent, out_dir, names[0], pdf)]
-    else:
-        workers = min(len(names), os.cpu_count() or 1)
-        count = len(names)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            rendered = list(pool.map(_render_from_file, [outline_file] * count, [out_dir] * count, names,
-                                     [pdf] * count))
-    report = BuildReport()
+    rendered = _render_all(outline, outline_file, out_dir, names or [None], pdf, progress)
+    report = BuildReport(steps=list(steps.timings))
     for target in rendered:
         report.warnings.extend(target.warnings)
         report.outputs.extend(Output(path, len(content), detail) for path, (content, detail) in target.files.items())
+        prefix = f"{target.name}: " if target.name else ""
+        report.steps.extend((prefix + step, seconds) for step, seconds in target.steps)
     # Only now that every target rendered: all files written out, then all renamed into place.
-    remove_stale_temporaries(out_dir)
-    publish_all({path: content for target in rendered for path, (content, _) in target.files.items()})
+    with steps.step("publish"):
+        remove_stale_temporaries(out_dir)
+        publish_all({path: content for target in rendered for path, (content, _) in target.files.items()})
+    report.steps.append(steps.timings[-1])
     report.seconds = clock.perf_counter() - started
     return report
+
+
+def _render_all(outline: Outline, outline_file: Path, out_dir: Path, names: list[str | None], pdf: bool,
+                progress: Progress | None) -> list[_Rendered]:
+    """Each target rendered in memory: in this process for one, in one process per core for several."""
+    if len(names) == 1:
+        return [_render_target(outline, outline_file.parent, out_dir, names[0], pdf)]
+    done: dict[str | None, _Rendered] = {}
+    with ProcessPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1)) as pool:
+        futures = [pool.submit(_render_from_file, outline_file, out_dir, name, pdf) for name in names]
+        for future in as_completed(futures):
+            target = future.result()
+            done[target.name] = target
+            if progress is not None:
+                progress(f"rendered {target.name} ({len(done)}/{len(names)})")
+    return [done[name] for name in names]
 
 
 def _render_from_file(outline_file: Path, out_dir: Path, name: str | None, pdf: bool) -> _Rendered:
@@ -104,45 +138,60 @@ def _render_from_file(outline_file: Path, out_dir: Path, name: str | None, pdf: 
 
 
 def _render_target(outline: Outline, base_dir: Path, out_dir: Path, name: str | None, pdf: bool) -> _Rendered:
+    steps = Steps()
+    target_dir = out_dir
     if name is not None:
-        outline = select(outline, outline.audience(name))
+        with steps.step("select"):
+            outline = select(outline, outline.audience(name))
         target_dir = out_dir / name
-    else:
-        target_dir = out_dir
-    rendered = render_outline(outline, base_dir, out_dir / CACHE_FOLDER, target_dir)
+    files, warnings = render_outline(outline, base_dir, out_dir / CACHE_FOLDER, target_dir, steps)
     if pdf:
-        rendered = _with_pdfs(rendered)
+        with steps.step("pdf (LibreOffice)"):
+            files = _with_pdfs(files)
     if name is not None:
-        rendered.warnings[:] = [f"{name}: {warning}" for warning in rendered.warnings]
-    return rendered
+        warnings = [f"{name}: {warning}" for warning in warnings]
+    return _Rendered(name, files, warnings, steps.timings)
 
 
-def _with_pdfs(rendered: _Rendered) -> _Rendered:
+Files = dict[Path, tuple[bytes, str]]  # path -> (content, what it holds)
+
+
+def _with_pdfs(files: Files) -> Files:
     """Add <stem>.pdf (the document) and <stem>-slides.pdf (the deck), converted by LibreOffice."""
-    pdfs = convert({path.name: content for path, (content, _) in rendered.files.items()})
-    files = dict(rendered.files)
-    for path, (_, detail) in rendered.files.items():
+    pdfs = convert({path.name: content for path, (content, _) in files.items()})
+    with_pdfs = dict(files)
+    for path, (_, detail) in files.items():
         name = path.stem + ("-slides" if path.suffix == ".pptx" else "") + ".pdf"
-        files[path.with_name(name)] = (pdfs[path.name], f"PDF of {path.name}, {detail}")
-    return _Rendered(files, rendered.warnings)
+        with_pdfs[path.with_name(name)] = (pdfs[path.name], f"PDF of {path.name}, {detail}")
+    return with_pdfs
 
 
-def render_outline(outline: Outline, base_dir: Path, cache_dir: Path, target_dir: Path) -> _Rendered:
-    """The .docx and .pptx of one (already selected) outline, in memory."""
-    from briefing.charts import render_charts
-    from briefing.docx import DocxInputs, write_docx
-    from briefing.pptx.plan import plan_deck
-    from briefing.pptx.render import PptxInputs, write_pptx
+def render_outline(outline: Outline, base_dir: Path, cache_dir: Path, target_dir: Path,
+                   steps: Steps | None = None) -> tuple[Files, list[str]]:
+    """The .docx and .pptx of one (already selected) outline, in memory, and the deck's fit warnings."""
+    steps = steps or Steps()
+    with steps.step("charts"):
+        from briefing.charts import render_charts
 
-    images = render_charts(outline, cache_dir)
+        images = render_charts(outline, cache_dir)
     logo = resolve_asset(base_dir, outline.theme.logo, IMAGE_KINDS) if outline.theme.logo else None
-    deck = plan_deck(outline)
-    stem = outline.meta.output
-    document = write_docx(outline, DocxInputs(images, logo))
-    slides = write_pptx(outline, deck.slides, PptxInputs(images, logo))
-    when = build_time(datetime.combine(outline.meta.date, time(0, 0)))
-    files = {
-        target_dir / f"{stem}.docx": (reproducible_zip(document.content, when), f"{document.pages} pages"),
-        target_dir / f"{stem}.pptx": (reproducible_zip(slides, when), f"{len(deck.slides)} slides"),
-    }
-    return _Rendered(files, [str(problem) for problem in deck.problems])
+    with steps.step("document"):
+        from briefing.docx import DocxInputs, write_docx
+
+        document = write_docx(outline, DocxInputs(images, logo))
+    with steps.step("deck plan"):
+        from briefing.pptx.plan import plan_deck
+
+        deck = plan_deck(outline)
+    with steps.step("deck"):
+        from briefing.pptx.render import PptxInputs, write_pptx
+
+        slides = write_pptx(outline, deck.slides, PptxInputs(images, logo))
+    with steps.step("package"):
+        when = build_time(datetime.combine(outline.meta.date, time(0, 0)))
+        stem = outline.meta.output
+        files = {
+            target_dir / f"{stem}.docx": (reproducible_zip(document.content, when), f"{document.pages} pages"),
+            target_dir / f"{stem}.pptx": (reproducible_zip(slides, when), f"{len(deck.slides)} slides"),
+        }
+    return files, [str(problem) for problem in deck.problems]

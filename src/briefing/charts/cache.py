@@ -25,10 +25,16 @@ def _renderer_fingerprint() -> str:
     """A hash of the drawing code and matplotlib's version: new code never reuses old images."""
     import importlib.metadata
 
+    package = Path(__file__).parent
+    # The charts package and the modules it draws with (wrapping, values, locale words).
+    sources = [*sorted(package.glob("*.py")), *(package.parent / name for name in _DRAWN_WITH)]
     digest = hashlib.sha256(importlib.metadata.version("matplotlib").encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    for path in sources:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+_DRAWN_WITH = ("fonts.py", "chartdata.py", "locale.py")
 
 
 def _chart_content(chart: Chart, outline: Outline) -> object:

@@ -8,7 +8,7 @@ fields still shows something true.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from docx.document import Document
@@ -100,7 +100,8 @@ def add_hyperlink(paragraph: Paragraph, url: str, colour: str) -> None:
 
 
 def table_of_contents(
-    document: Document, before: CT_P, entries: list[tuple[int, str, str, int]], levels: str = "1-2"
+    new_paragraph: Callable[[str], Paragraph], before: CT_P, entries: list[tuple[int, str, str, int]],
+    levels: str = "1-2",
 ) -> None:
     """A TOC field over the headings, filled with (level, text, bookmark, page) entries.
 
@@ -111,7 +112,7 @@ def table_of_contents(
     """
     paragraphs: list[CT_P] = []
     for index, (level, text, name, page) in enumerate(entries):
-        paragraph = document.add_paragraph(style=f"TOC {level}")
+        paragraph = new_paragraph(f"TOC {level}")
         p = paragraph._p
         if index == 0:
             _field_char(p, "begin", dirty=True)

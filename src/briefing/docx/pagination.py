@@ -39,11 +39,15 @@ class TextStyle:
 
 def line_count(text: str, width: float, style: TextStyle) -> int:
     """Lines the text takes at the style's size, breaking Chinese anywhere."""
-    def measure(line: str) -> float:
-        gaps = len(_AUTOSPACE.findall(line))
-        return text_width_exact(line, style.size, style.bold) + gaps * _AUTOSPACE_EM * style.size
 
-    return max(1, len(wrap_with(text, width - style.indent, measure)))
+    def advance(token: str) -> float:
+        gaps = len(_AUTOSPACE.findall(token))
+        return text_width_exact(token, style.size, style.bold) + gaps * _AUTOSPACE_EM * style.size
+
+    def joint(before: str, after: str) -> float:
+        return _AUTOSPACE_EM * style.size if _AUTOSPACE.search(before + after) else 0.0
+
+    return max(1, len(wrap_with(text, width - style.indent, advance, joint)))
 
 
 @dataclass

@@ -85,6 +85,7 @@ class _DocxWriter:
 
     def write(self) -> WrittenDocument:
         apply_theme(self.document, self.outline.theme, self.locale)
+        self.style_ids = {style.name: style.style_id for style in self.document.styles}
         fill_core_properties(self.document.core_properties, self.outline)
         self._cover()
         # A new section, so the cover has no header or footer; the contents open it.
@@ -106,9 +107,17 @@ class _DocxWriter:
         self.document.save(buffer)
         return WrittenDocument(buffer.getvalue(), 1 + contents_pages + self.flow.finish())
 
+    def _paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
+        """A new paragraph. The style is set by id: python-docx's lookup by name scans every
+        style in the template for each paragraph, which made it most of the build time."""
+        paragraph = self.document.add_paragraph(text)
+        if style is not None:
+            set_style(paragraph, self.style_ids[style])
+        return paragraph
+
     def _text(self, text: str, style: str) -> Paragraph:
         """A paragraph of the body, placed in the page model as it is written."""
-        paragraph = self.document.add_paragraph(text, style=style)
+        paragraph = self._paragraph(text, style)
         self._last_page = self.flow.paragraph(style, text_style(style), self._lines(text, style))
         return paragraph
 
@@ -120,28 +129,27 @@ class _DocxWriter:
     def _cover(self) -> None:
         meta, document = self.outline.meta, self.document
         if self.inputs.logo is not None:
-            document.add_paragraph().add_run().add_picture(str(self.inputs.logo), height=_LOGO_HEIGHT)
-        spacer = document.add_paragraph()
+            self._paragraph().add_run().add_picture(str(self.inputs.logo), height=_LOGO_HEIGHT)
+        spacer = self._paragraph()
         spacer.paragraph_format.space_before = Pt(120)
-        document.add_paragraph(meta.title, style="Title")
+        self._paragraph(meta.title, "Title")
         if meta.subtitle:
-            document.add_paragraph(meta.subtitle, style="Subtitle")
+            self._paragraph(meta.subtitle, "Subtitle")
         if meta.audience:
-            document.add_paragraph(meta.audience, style="Cover Line")
-        document.add_paragraph(f"{self.words.prepared}{self.words.colon}{format_date(meta.date, self.locale)}",
-                               style="Cover Line")
+            self._paragraph(meta.audience, "Cover Line")
+        self._paragraph(f"{self.words.prepared}{self.words.colon}{format_date(meta.date, self.locale)}", "Cover Line")
         source = meta.source
         line = f"{self.words.source_prefix}{source.title}"
         if source.published:
             line += self.words.aside.format(f"{self.words.published} {format_date(source.published, self.locale)}")
-        document.add_paragraph(line, style="Cover Line")
+        self._paragraph(line, "Cover Line")
         if source.caveat:
-            document.add_paragraph(f"{self.words.caveat}{self.words.colon}{source.caveat}", style="Caveat")
+            self._paragraph(f"{self.words.caveat}{self.words.colon}{source.caveat}", "Caveat")
 
     def _contents_page(self) -> Paragraph:
         """The contents' heading, and the place the entries go once the headings are known."""
-        self.document.add_paragraph(self.words.contents, style="TOC Heading")
-        return self.document.add_paragraph()  # the contents go here once the headings are known
+        self._paragraph(self.words.contents, "TOC Heading")
+        return self._paragraph()  # the contents go here once the headings are known
 
     def _fill_contents(self, anchor: Paragraph) -> int:
         """The contents, with the page each heading falls on (cover, contents, then body); its page count."""
@@ -155,7 +163,7 @@ class _DocxWriter:
         entries = [
             (level, text, name, first_body_page + page[0] - 1) for level, text, name, page in self.headings
         ]
-        fields.table_of_contents(self.document, anchor._p, entries)
+        fields.table_of_contents(lambda style: self._paragraph(style=style), anchor._p, entries)
         anchor._p.getparent().remove(anchor._p)
         fields.update_fields_on_open(self.document)
         return contents_pages
@@ -214,7 +222,7 @@ class _DocxWriter:
 
     def _figure(self, chart: Chart) -> None:
         self.figures += 1
-        picture_paragraph = self.document.add_paragraph(style="Figure")
+        picture_paragraph = self._paragraph(style="Figure")
         shape = picture_paragraph.add_run().add_picture(str(self.inputs.chart_images[chart.id]), width=_IMAGE_WIDTH)
         self.flow.block(Emu(shape.height).pt + PICTURE_PADDING_PT, keep_with_next=True)
         properties = shape._inline.docPr
@@ -226,7 +234,7 @@ class _DocxWriter:
 
     def _caption(self, label: str, number: int, title: str, keep_with_next: bool = False) -> None:
         """'图 1  title', the number a SEQ field so Word renumbers figures it gains."""
-        caption = self.document.add_paragraph(style="Caption")
+        caption = self._paragraph(style="Caption")
         caption.add_run(f"{label} ")
         fields.add_field(caption, f"SEQ {label} \\* ARABIC", str(number))
         caption.add_run(f"  {title}")
@@ -300,7 +308,7 @@ class _DocxWriter:
         for cell, text, width in zip(row.cells, texts, widths):
             cell.width = width
             paragraph = cell.paragraphs[0]
-            paragraph.style = self.document.styles["Table Text"]
+            set_style(paragraph, self.style_ids["Table Text"])
             run = paragraph.add_run(text)
             if header:
                 # Direct formatting: not every client applies a table style's first-row look.
@@ -326,13 +334,17 @@ class _DocxWriter:
             if source.published:
                 details.append(f"{self.words.published} {format_date(source.published, self.locale)}")
             text = f"[{number}]\t" + self.words.comma.join(details) + (self.words.comma if source.url else "")
-            paragraph = self.document.add_paragraph(text, style="Source Entry")
+            paragraph = self._paragraph(text, "Source Entry")
             if source.url:
                 fields.add_hyperlink(paragraph, source.url, self.outline.theme.primary_color)
             self.flow.paragraph("Source Entry", text_style("Source Entry"),
                                 self._lines(text + (source.url or ""), "Source Entry"))
             if source.caveat:
                 self._text(f"{self.words.caveat}{self.words.colon}{source.caveat}", "Caveat")
+
+
+def set_style(paragraph: Paragraph, style_id: str) -> None:
+    paragraph._p.style = style_id
 
 
 def write_docx(outline: Outline, inputs: DocxInputs) -> WrittenDocument:
