@@ -18,13 +18,21 @@ def language_tag(locale: Locale) -> str:
     return "zh-CN" if locale is Locale.ZH_CN else "en-GB"
 
 
+# Office limits most core properties to 255 characters (python-docx refuses longer ones).
+PROPERTY_LIMIT = 255
+
+
+def _fit(text: str) -> str:
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
+
+
 def fill_core_properties(properties: Any, outline: Outline) -> None:
     meta = outline.meta
-    properties.title = meta.title
-    properties.subject = meta.subtitle or meta.title
-    properties.author = meta.author or ""
-    properties.last_modified_by = meta.author or ""
-    properties.keywords = "; ".join(meta.keywords)
+    properties.title = _fit(meta.title)
+    properties.subject = _fit(meta.subtitle or meta.title)
+    properties.author = _fit(meta.author or "")
+    properties.last_modified_by = _fit(meta.author or "")
+    properties.keywords = _fit("; ".join(meta.keywords))
     properties.language = language_tag(meta.locale)
     properties.comments = ""
     properties.revision = 1
