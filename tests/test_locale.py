@@ -59,3 +59,6 @@ def test_dates() -> None:
 
 def test_chinese_numerals_for_headings() -> None:
     assert [chinese_number(n) for n in (1, 5, 10, 12, 20, 31)] == ["一", "五", "十", "十二", "二十", "三十一"]
+    assert [chinese_number(n) for n in (100, 105, 110, 999, 1001, 2024)] == [
+        "一百", "一百零五", "一百一十", "九百九十九", "一千零一", "二千零二十四"]
+    assert chinese_number(12345) == "12345"

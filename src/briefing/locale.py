@@ -124,11 +124,22 @@ def labels(locale: Locale) -> Labels:
 
 
 def chinese_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 21 -> 二十一 (for headings up to 99)."""
+    """1 -> 一, 10 -> 十, 12 -> 十二, 105 -> 一百零五, 2024 -> 二千零二十四; from 10000, digits."""
     if n < 10:
         return _CHINESE_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _CHINESE_DIGITS[tens]) + "十" + (_CHINESE_DIGITS[ones] if ones else "")
+    if n < 20:
+        return "十" + (_CHINESE_DIGITS[n - 10] if n > 10 else "")
+    if n >= 10000:
+        return str(n)
+    text, zero_pending = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, n = divmod(n, value)
+        if digit:
+            text += ("零" if zero_pending and text else "") + _CHINESE_DIGITS[digit] + unit
+            zero_pending = False
+        else:
+            zero_pending = True
+    return text
 
 
 def numbered_titles(outline: Outline) -> dict[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -63,6 +63,11 @@ FileStem = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_len
 Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
 
 
+def described(description: str, example: Any, **options: Any) -> Any:
+    """A field with the description and example that the JSON Schema and the README show."""
+    return Field(description=description, examples=[example], **options)
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -75,73 +80,88 @@ class Locale(str, Enum):
 class Source(Model):
     """Where facts come from; the outline's own source is one of these."""
 
-    id: Id
-    title: Text
-    url: Url | None = None
-    publisher: Text | None = None
-    published: IsoDate | None = None
-    caveat: Text | None = Field(
-        default=None, description="The publisher's own warning about the content, shown verbatim."
+    id: Id = described("How statistics and events cite this source.", "article")
+    title: Text = described("The source's title, as published.", "TikTok海外关停:危机背后的深层剖析与未来走向")
+    url: Url | None = described("Its address; the document links to it.", "https://example.org/article", default=None)
+    publisher: Text | None = described("Who published it.", "示例网站", default=None)
+    published: IsoDate | None = described("Publication date, YYYY-MM-DD.", "2025-02-02", default=None)
+    caveat: Text | None = described(
+        "The publisher's own warning about the content, shown as written.", "本信息真实性未证实，仅供参考。",
+        default=None,
     )
 
 
 class Meta(Model):
-    title: Text
-    short_title: Text | None = Field(default=None, description="For page headers and slide footers.")
-    subtitle: Text | None = None
-    date: IsoDate
-    locale: Locale = Locale.ZH_CN
-    author: Text | None = None
-    keywords: list[Text] = []
-    output: FileStem = Field(default="briefing", description="File name (without extension) of the outputs.")
-    audience: Text | None = Field(default=None, description="Who the documents are for, printed on the cover.")
-    table_of_contents: bool = Field(default=True, description="Whether the document has a contents page.")
-    slide_budget: int | None = Field(
-        default=None, ge=3, description="Most slides the deck should have; less essential slides give way."
+    """What the briefing is: titles, date, language, files, and its source."""
+
+    title: Text = described("Title on the cover and the first slide.", "TikTok海外关停：危机背后的深层剖析与未来走向")
+    short_title: Text | None = described("For page headers and slide footers; the title when absent.",
+                                         "TikTok 海外关停简报", default=None)
+    subtitle: Text | None = described("Under the title.", "事件、根源、影响与走向：简报", default=None)
+    date: IsoDate = described("The briefing's date, YYYY-MM-DD.", "2025-02-03")
+    locale: Locale = described("Language of the labels, numbers (1.7亿 / 170 million) and dates.", "zh-CN",
+                               default=Locale.ZH_CN)
+    author: Text | None = described("Author, in the document properties.", "研究组", default=None)
+    keywords: list[Text] = described("Keywords, in the document properties.", ["TikTok", "字节跳动"], default=[])
+    output: FileStem = described("File name (without extension) of the outputs.", "briefing", default="briefing")
+    audience: Text | None = described("Who the documents are for, printed on the cover.", "面向：管理层",
+                                      default=None)
+    table_of_contents: bool = described("Whether the document has a contents page.", True, default=True)
+    slide_budget: int | None = described(
+        "Most slides the deck should have; less essential slides give way.", 10, default=None, ge=3
     )
-    source: Source
+    source: Source = described("The source this briefing summarises.", {"id": "article", "title": "…"})
 
 
 class Quote(Model):
-    text: Text
-    speaker: Text
-    context: Text | None = None
-    source: Id | None = None
+    """Someone's own words, quoted as a quote and attributed."""
+
+    text: Text = described("The words, exactly as said.", "TikTok 就像我的好朋友。")
+    speaker: Text = described("Who said it.", "一位 TikTok 忠实用户")
+    context: Text | None = described("Where or when it was said.", "在社交媒体上留言", default=None)
+    source: Id | None = described("The source that reports it.", "article", default=None)
 
 
 class Part(Model):
     """What sections and sub-sections share: points, prose, quotes, facts."""
 
-    id: Id
-    title: Text
-    number: int | None = Field(
-        default=None, ge=1, description="Heading number (一、 or （一）); its position when absent."
-    )
-    points: list[Text] = Field(default=[], description="Concise, slide-sized statements.")
-    prose: list[Text] = Field(default=[], description="Paragraphs for the document, in the briefing's words.")
-    quotes: list[Quote] = []
-    notes: list[Text] = Field(default=[], description="Speaker notes only: said, not shown.")
-    facts: list[Id] = Field(default=[], description="Ids of the statistics and events this part relies on.")
-    tags: list[Id] = []
+    id: Id = described("How audiences and charts refer to this part.", "outbreak")
+    title: Text = described("Heading, without its number.", "事件突发：TikTok 关停震动全球")
+    number: int | None = described("Heading number (一、 or （一）); its position when absent.", 1, default=None,
+                                   ge=1)
+    points: list[Text] = described("Concise, slide-sized statements.", ["禁令于1月19日生效"], default=[])
+    prose: list[Text] = described("Paragraphs for the document, in the briefing's own words.",
+                                  ["2025年1月18日深夜，TikTok 暂停了在美国的服务。"], default=[])
+    quotes: list[Quote] = described("Quotes, each on its own slide and set as a quote in the document.",
+                                    [{"text": "…", "speaker": "…"}], default=[])
+    notes: list[Text] = described("Speaker notes only: said, not shown.", ["讲解时补充的内容。"], default=[])
+    facts: list[Id] = described("Ids of the statistics and events this part relies on.", ["us-users"], default=[])
+    tags: list[Id] = described("Themes, for audiences that select by tag.", ["law", "users"], default=[])
 
 
 class Subsection(Part):
-    pass
+    """A sub-section: （一）, （二）… under its section."""
 
 
 class Section(Part):
-    subsections: list[Subsection] = []
+    """A section of the article: 一、, 二、…"""
+
+    subsections: list[Subsection] = described("Its sub-sections, in order.", [{"id": "…", "title": "…"}],
+                                              default=[])
 
 
 class Event(Model):
-    id: Id
-    date: IsoDate
-    end: IsoDate | None = Field(default=None, description="Last day, for an event that spans days.")
-    title: Text
-    detail: Text | None = None
-    source: Id
-    attribution: Text | None = Field(default=None, description="Who states it, where it is contested.")
-    tags: list[Id] = []
+    """A dated event, for the timeline."""
+
+    id: Id = described("How charts and text refer to it.", "law-signed")
+    date: IsoDate = described("The day it happened, YYYY-MM-DD.", "2024-04-24")
+    end: IsoDate | None = described("Last day, for an event that spans days.", "2025-01-14", default=None)
+    title: Text = described("A short title for timeline labels.", "拜登签署“不卖就禁用”法案")
+    detail: Text | None = described("One sentence on what happened.", "法案要求字节跳动在期限前出售 TikTok。",
+                                    default=None)
+    source: Id = described("The source that reports it.", "article")
+    attribution: Text | None = described("Who states it, where it is contested.", "据文章转述", default=None)
+    tags: list[Id] = described("Themes, for audiences that select by tag.", ["law"], default=[])
 
 
 class Unit(str, Enum):
@@ -159,17 +179,20 @@ class Qualifier(str, Enum):
 
 
 class Statistic(Model):
-    id: Id
-    label: Text = Field(description="Short name for charts and key figures, e.g. 美国用户.")
-    value: float = Field(ge=0)
-    unit: Unit
-    noun: Text | None = Field(default=None, description="What is counted, e.g. 用户 or creators.")
-    qualifier: Qualifier | None = None
-    measures: Text = Field(description="What the figure measures, in a sentence.")
-    as_of: PartialDate | None = None
-    source: Id
-    attribution: Text | None = None
-    tags: list[Id] = []
+    """A figure, as a raw value: the tool writes it the locale's way."""
+
+    id: Id = described("How charts, key figures and text ('{us-users}') refer to it.", "us-users")
+    label: Text = described("Short name for charts and key figures.", "美国用户")
+    value: float = described("The raw number: 170000000, not 1.7亿.", 170000000, ge=0)
+    unit: Unit = described("count, percent, usd, times or days.", "count")
+    noun: Text | None = described("What is counted.", "用户", default=None)
+    qualifier: Qualifier | None = described("about (约), nearly (近) or over (超过).", "about", default=None)
+    measures: Text = described("What the figure measures, in a sentence.", "TikTok 在美国的用户数量。")
+    as_of: PartialDate | None = described("When it was true: YYYY, YYYY-MM or YYYY-MM-DD.", "2025-01", default=None)
+    source: Id = described("The source that reports it.", "article")
+    attribution: Text | None = described("How the source itself sources it.", "文章援引“据统计”，未注明出处",
+                                         default=None)
+    tags: list[Id] = described("Themes, for audiences that select by tag.", ["users"], default=[])
 
 
 class ChartKind(str, Enum):
@@ -178,31 +201,36 @@ class ChartKind(str, Enum):
 
 
 class Chart(Model):
-    id: Id
-    kind: ChartKind
-    title: Text
-    caption: Text | None = None
-    events: list[Id] = []
-    statistics: list[Id] = []
-    placement: Id | None = Field(default=None, description="Section or sub-section the chart belongs to.")
-    tags: list[Id] = []
+    """A chart: a timeline of events or bars of statistics."""
+
+    id: Id = described("How audiences refer to it.", "users-by-region")
+    kind: ChartKind = described("timeline (of events) or bar (of statistics).", "bar")
+    title: Text = described("Caption title in the document, slide title in the deck.", "TikTok 用户规模：按国家和地区")
+    caption: Text | None = described("One sentence under the figure.", "时点不同，仅作量级对比。", default=None)
+    events: list[Id] = described("For a timeline: the events it shows.", ["law-signed"], default=[])
+    statistics: list[Id] = described("For bars: the statistics it shows.", ["us-users"], default=[])
+    placement: Id | None = described("Section or sub-section the chart belongs to; after the summary when absent.",
+                                     "outlook-global", default=None)
+    tags: list[Id] = described("Themes, for audiences that select by tag.", ["users"], default=[])
 
 
 IMAGE_KINDS = (".png", ".jpg", ".jpeg", ".gif")
 
 
 class Theme(Model):
-    logo: Text | None = Field(
-        default=None, description="A PNG, JPEG or GIF image, relative to the outline's folder, shown on the cover."
-    )
-    latin_font: Text = "Arial"
-    east_asian_font: Text = "Microsoft YaHei"
-    heading_latin_font: Text = "Arial"
-    heading_east_asian_font: Text = "Microsoft YaHei"
-    primary_color: HexColor = "1F3A5F"
-    accent_color: HexColor = "C0392B"
-    text_color: HexColor = "222222"
-    muted_color: HexColor = "6B7280"
+    """The look of both outputs: fonts (Latin and East Asian), colours, logo, templates."""
+
+    logo: Text | None = described("A PNG, JPEG or GIF beside the outline, shown on the cover.", "assets/logo.png",
+                                  default=None)
+    latin_font: Text = described("Font for Latin text.", "Arial", default="Arial")
+    east_asian_font: Text = described("Font for Chinese text.", "Microsoft YaHei", default="Microsoft YaHei")
+    heading_latin_font: Text = described("Latin font of headings and titles.", "Arial", default="Arial")
+    heading_east_asian_font: Text = described("Chinese font of headings and titles.", "Microsoft YaHei",
+                                              default="Microsoft YaHei")
+    primary_color: HexColor = described("Headings, bars, bands: six hex digits.", "1F3A5F", default="1F3A5F")
+    accent_color: HexColor = described("Markers and rules.", "C0392B", default="C0392B")
+    text_color: HexColor = described("Body text.", "222222", default="222222")
+    muted_color: HexColor = described("Notes, captions, footers.", "6B7280", default="6B7280")
 
 
 class Depth(str, Enum):
@@ -213,43 +241,54 @@ class Depth(str, Enum):
 class Audience(Model):
     """A reader: what of the outline they get, and how it is presented to them."""
 
-    name: Id = Field(description="Used on the command line: briefing build --audience NAME.")
-    display_name: Text
-    description: Text | None = None
-    sections: list[Id] | None = Field(
-        default=None, description="Section or sub-section ids to include; all when absent and no tags are given."
+    name: Id = described("Used on the command line: briefing build --audience NAME.", "executive")
+    display_name: Text = described("Shown in listings and, unless cover_line says otherwise, on the cover.",
+                                   "高管摘要")
+    description: Text | None = described("What this profile is for.", "要点、关键数据与走向", default=None)
+    sections: list[Id] | None = described(
+        "Section or sub-section ids to include; all when absent and no tags are given.", ["outlook"], default=None
     )
-    tags: list[Id] = Field(default=[], description="Also include every section or sub-section with one of these tags.")
-    charts: list[Id] | None = Field(
-        default=None, description="Charts to include; those placed in included parts when absent."
+    tags: list[Id] = described("Also include every section or sub-section with one of these tags.", ["law"],
+                               default=[])
+    charts: list[Id] | None = described("Charts to include; those placed in included parts when absent.",
+                                        ["timeline"], default=None)
+    statistics: list[Id] | None = described(
+        "Statistics for the data table; those the included parts rely on when absent.", ["us-users"], default=None
     )
-    statistics: list[Id] | None = Field(
-        default=None, description="Statistics for the data table; those the included parts rely on when absent."
-    )
-    key_figures: list[Id] | None = None
-    depth: Depth = Depth.FULL
-    title: Text | None = None
-    subtitle: Text | None = None
-    cover_line: Text | None = Field(default=None, description="Who it is for, on the cover; from display_name when absent.")
-    locale: Locale | None = None
-    slide_budget: int | None = Field(default=None, ge=3)
-    table_of_contents: bool | None = None
+    key_figures: list[Id] | None = described("Statistics shown as large numbers.", ["us-users"], default=None)
+    depth: Depth = described("brief: points only, prose moved to the notes; full: everything.", "brief",
+                             default=Depth.FULL)
+    title: Text | None = described("Replaces the title.", "TikTok 海外关停：高管摘要", default=None)
+    subtitle: Text | None = described("Replaces the subtitle.", "事件、影响与走向", default=None)
+    cover_line: Text | None = described("Who it is for, on the cover; from display_name when absent.",
+                                        "面向：管理层", default=None)
+    locale: Locale | None = described("Replaces the outline's locale.", "en", default=None)
+    slide_budget: int | None = described("Most slides for this reader.", 10, default=None, ge=3)
+    table_of_contents: bool | None = described("Whether this reader's document has a contents page.", False,
+                                               default=None)
 
 
 class Outline(Model):
-    schema_version: Literal[1] = 1
-    meta: Meta
-    summary: list[Text] = Field(min_length=1)
-    sections: list[Section] = Field(min_length=1)
-    timeline: list[Event] = []
-    statistics: list[Statistic] = []
-    charts: list[Chart] = []
-    key_figures: list[Id] | None = Field(
-        default=None, description="Statistics shown as large numbers on the deck's key-figures slide; all when absent."
+    """A briefing: one source, summarised, for every audience."""
+
+    schema_version: Literal[1] = described("The outline format's version.", 1, default=1)
+    meta: Meta = described("What the briefing is.", {"title": "…", "date": "2025-02-03", "source": {}})
+    summary: list[Text] = described("Key takeaways, one sentence each.", ["TikTok 于2025年1月18日停止在美服务。"],
+                                    min_length=1)
+    sections: list[Section] = described("The sections, in order.", [{"id": "outbreak", "title": "事件突发"}],
+                                        min_length=1)
+    timeline: list[Event] = described("Dated events.", [{"id": "law-signed", "date": "2024-04-24"}], default=[])
+    statistics: list[Statistic] = described("Figures.", [{"id": "us-users", "value": 170000000}], default=[])
+    charts: list[Chart] = described("Charts of events and statistics.", [{"id": "timeline", "kind": "timeline"}],
+                                    default=[])
+    key_figures: list[Id] | None = described(
+        "Statistics shown as large numbers on the deck's key-figures slide; all when absent.", ["us-users"],
+        default=None,
     )
-    sources: list[Source] = Field(default=[], description="Sources beyond meta.source.")
-    theme: Theme = Theme()
-    audiences: list[Audience] = []
+    sources: list[Source] = described("Sources beyond meta.source.", [{"id": "ruling", "title": "…"}], default=[])
+    theme: Theme = described("Fonts, colours, logo.", {"primary_color": "1F3A5F"}, default=Theme())
+    audiences: list[Audience] = described("Audience profiles.", [{"name": "executive", "display_name": "高管摘要"}],
+                                          default=[])
 
     @property
     def key_statistics(self) -> list[Statistic]:
