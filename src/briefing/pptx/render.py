@@ -31,6 +31,7 @@ from briefing.locale import format_date, labels
 from briefing.outline.model import Locale, Outline, Theme
 from briefing.pptx import geometry as g
 from briefing.pptx.plan import SlideKind, SlidePlan
+from briefing.pptx.scaling import SlideAppender, make_appends_linear
 from briefing.properties import fill_core_properties, language_tag
 
 # Layouts of python-pptx's default template, by name.
@@ -90,6 +91,8 @@ class _DeckRenderer:
         self.fonts = _Fonts(outline.theme, outline.meta.locale)
         self.inputs = inputs
         self.deck = Presentation()
+        make_appends_linear(self.deck)
+        self.appender = SlideAppender(self.deck)
         self.deck.slide_width = Pt(g.SLIDE_WIDTH_PT)
         self.deck.slide_height = Pt(g.SLIDE_HEIGHT_PT)
         self.layouts = {layout.name: layout for layout in self.deck.slide_layouts}
@@ -114,7 +117,7 @@ class _DeckRenderer:
         }
         for plan in slides:
             layout = self.layouts[_LAYOUTS.get(plan.kind, _DEFAULT_LAYOUT)]
-            slide = self.deck.slides.add_slide(layout)
+            slide = self.appender.add(layout)
             draw[plan.kind](slide, plan)
             self._remove_empty_placeholders(slide)
             if plan.kind not in (SlideKind.TITLE, SlideKind.SECTION, SlideKind.CLOSING):
@@ -183,7 +186,7 @@ class _DeckRenderer:
         self._textbox(slide, g.FOOTER, [self.footer], look, name="Footer")
         number = self._textbox(slide, g.SLIDE_NUMBER, [""], _Text(g.FOOTER_PT, self.theme.muted_color,
                                                                   align=PP_ALIGN.RIGHT), name="Slide Number")
-        _slide_number_field(number.text_frame.paragraphs[0]._p, len(self.deck.slides._sldIdLst))
+        _slide_number_field(number.text_frame.paragraphs[0]._p, self.appender.count)
 
     def _notes(self, slide: Slide, text: str) -> None:
         frame = slide.notes_slide.notes_text_frame
