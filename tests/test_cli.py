@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,31 @@ def test_unknown_option_is_a_usage_error(tmp_path: Path) -> None:
     result = run("build", "--colour", cwd=tmp_path)
     assert result.returncode == 2
     assert "No such option" in result.stderr
+
+
+def test_watch_rebuilds_on_change_and_survives_a_broken_outline(minimal_outline: Path) -> None:
+    process = subprocess.Popen([sys.executable, "-m", "briefing", "watch"], cwd=minimal_outline.parent,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output = minimal_outline.parent / "build" / "mini.docx"
+
+    def wait_for(condition, seconds: float = 30) -> None:
+        deadline = time.monotonic() + seconds
+        while not condition():
+            assert time.monotonic() < deadline, "watch did not react in time"
+            time.sleep(0.1)
+
+    try:
+        wait_for(output.exists)
+        first = output.read_bytes()
+        text = minimal_outline.read_text(encoding="utf-8")
+        minimal_outline.write_text(text.replace("title: 测试简报", "titel: 测试简报"), encoding="utf-8")
+        time.sleep(1.5)
+        assert output.read_bytes() == first  # the broken outline changed nothing
+        minimal_outline.write_text(text.replace("第一条要点。", "第一条要点，改过了。"), encoding="utf-8")
+        wait_for(lambda: output.read_bytes() != first)
+        assert process.poll() is None  # still watching
+    finally:
+        process.terminate()
+        log, _ = process.communicate(timeout=30)
+    assert "unknown key 'titel'" in log and "watching for the next change" in log
+    assert "Traceback" not in log

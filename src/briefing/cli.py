@@ -130,3 +130,30 @@ def audiences(outline: Path) -> None:
 
     for line in describe_audiences(outline, Path("build")):
         click.echo(line)
+
+
+@main.command("watch")
+@outline_argument
+@click.option("-o", "--out", "out_dir", default=Path("build"), type=click.Path(path_type=Path, file_okay=False),
+              show_default=True, help="Folder to write the outputs to.")
+@click.option("-a", "--audience", "audiences", multiple=True, metavar="NAME", help="Build for this audience.")
+@click.option("--all", "every_audience", is_flag=True, help="Build every audience profile.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@reports_errors
+def watch_command(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audience: bool,
+                  quiet: bool) -> None:
+    """Rebuild whenever OUTLINE or a file it names changes; Ctrl+C stops."""
+    from briefing.watch import watch
+
+    def show_error(error: BriefingError) -> None:
+        for message in error.messages():
+            click.echo(message, err=True)
+        click.echo("briefing: watching for the next change", err=True)
+
+    if not quiet:
+        click.echo(f"watching {outline} (Ctrl+C stops)", err=True)
+    try:
+        watch(outline, out_dir, list(audiences), every_audience,
+              on_build=lambda report: print_report(report, quiet, verbose=False), on_error=show_error)
+    except KeyboardInterrupt:
+        click.echo("stopped watching", err=True)
