@@ -157,3 +157,34 @@ def watch_command(outline: Path, out_dir: Path, audiences: tuple[str, ...], ever
               on_build=lambda report: print_report(report, quiet, verbose=False), on_error=show_error)
     except KeyboardInterrupt:
         click.echo("stopped watching", err=True)
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the schema to this file instead of printing it.")
+@reports_errors
+def schema(output: Path | None) -> None:
+    """Print the outline's JSON Schema (for editors: validation and completion as you type)."""
+    from briefing.reference import schema_text
+
+    if output is None:
+        click.echo(schema_text(), nl=False)
+    else:
+        from briefing.publish import publish_all
+
+        publish_all({output: schema_text().encode("utf-8")})
+        click.echo(f"wrote {output}")
+
+
+@main.command()
+@click.argument("folder", required=False, default=Path("."), type=click.Path(path_type=Path, file_okay=False))
+@click.option("--locale", type=click.Choice(["zh-CN", "en"]), default="zh-CN", show_default=True,
+              help="Language of the starter outline.")
+@reports_errors
+def init(folder: Path, locale: str) -> None:
+    """Write a starter outline.yaml (every kind of content once, each key explained) into FOLDER."""
+    from briefing.starter import write_starter
+
+    for path in write_starter(folder, locale):
+        click.echo(f"wrote {path}")
+    click.echo(f"next: cd {folder} && briefing build" if folder != Path(".") else "next: briefing build")
