@@ -81,11 +81,15 @@ def main(debug: bool) -> None:
               help="Build for this audience profile, into OUT/NAME/ (repeatable).")
 @click.option("--all", "every_audience", is_flag=True, help="Build every audience profile, in parallel.")
 @click.option("--pdf", is_flag=True, help="Also write PDFs of the document and the deck (needs LibreOffice).")
+@click.option("--docx-template", type=click.Path(path_type=Path, dir_okay=False),
+              help="A company .docx whose styles, page setup, header and footer the document takes.")
+@click.option("--pptx-template", type=click.Path(path_type=Path, dir_okay=False),
+              help="A company .pptx whose masters, layouts, fonts and colours the deck takes.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print each step with its time.")
 @reports_errors
 def build(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audience: bool, pdf: bool,
-          quiet: bool, verbose: bool) -> None:
+          docx_template: Path | None, pptx_template: Path | None, quiet: bool, verbose: bool) -> None:
     """Build the .docx briefing and the .pptx deck from OUTLINE (default: outline.yaml).
 
     Without --audience or --all, builds the full briefing into OUT/.
@@ -93,7 +97,8 @@ def build(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audien
     from briefing.pipeline import build as run_build
 
     progress = None if quiet else (lambda message: click.echo(message, err=True))
-    report = run_build(outline, out_dir, list(audiences), every_audience, pdf, progress)
+    report = run_build(outline, out_dir, list(audiences), every_audience, pdf, progress, docx_template,
+                       pptx_template)
     print_report(report, quiet, verbose)
 
 

@@ -18,7 +18,7 @@ from datetime import datetime, time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.assets import resolve_asset
+from briefing.assets import AssetProblem, resolve_asset
 from briefing.audience import select
 from briefing.errors import InputError
 from briefing.outline import read_outline
@@ -89,18 +89,33 @@ def check_audiences(outline: Outline, outline_file: Path, names: list[str]) -> N
             )
 
 
+@dataclass(frozen=True)
+class Options:
+    """How to build: where to, in which formats, with which company templates (given on the command line)."""
+
+    out_dir: Path
+    pdf: bool = False
+    docx_template: Path | None = None
+    pptx_template: Path | None = None
+
+
 def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
-          every_audience: bool = False, pdf: bool = False, progress: Progress | None = None) -> BuildReport:
+          every_audience: bool = False, pdf: bool = False, progress: Progress | None = None,
+          docx_template: Path | None = None, pptx_template: Path | None = None) -> BuildReport:
     """Build the full briefing, or the named audiences (or all of them), into out_dir; PDFs too if asked."""
     started = clock.perf_counter()
+    options = Options(out_dir, pdf, docx_template, pptx_template)
     steps = Steps()
     with steps.step("load and validate"):
         outline = load(outline_file)
     names: list[str | None] = [a.name for a in outline.audiences] if every_audience else list(audiences or [])
     check_audiences(outline, outline_file, [n for n in names if n is not None])
+    for template, kind in ((docx_template, ".docx"), (pptx_template, ".pptx")):
+        if template is not None:
+            check_template(template, kind)
     if pdf:
         find_libreoffice()  # say so now, not after rendering everything
-    rendered = _render_all(outline, outline_file, out_dir, names or [None], pdf, progress)
+    rendered = _render_all(outline, outline_file, names or [None], options, progress)
     report = BuildReport(steps=list(steps.timings))
     for target in rendered:
         report.warnings.extend(target.warnings)
@@ -116,14 +131,22 @@ def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
     return report
 
 
-def _render_all(outline: Outline, outline_file: Path, out_dir: Path, names: list[str | None], pdf: bool,
+def check_template(path: Path, kind: str) -> None:
+    """A template named on the command line: it must exist and be the kind of file it says."""
+    try:
+        resolve_asset(path.parent, path.name, (kind,))
+    except AssetProblem as problem:
+        raise InputError(f"{path}: {problem}" + (f" ({problem.hint})" if problem.hint else "")) from None
+
+
+def _render_all(outline: Outline, outline_file: Path, names: list[str | None], options: Options,
                 progress: Progress | None) -> list[_Rendered]:
     """Each target rendered in memory: in this process for one, in one process per core for several."""
     if len(names) == 1:
-        return [_render_target(outline, outline_file.parent, out_dir, names[0], pdf)]
+        return [_render_target(outline, outline_file.parent, names[0], options)]
     done: dict[str | None, _Rendered] = {}
     with ProcessPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1)) as pool:
-        futures = [pool.submit(_render_from_file, outline_file, out_dir, name, pdf) for name in names]
+        futures = [pool.submit(_render_from_file, outline_file, name, options) for name in names]
         for future in as_completed(futures):
             target = future.result()
             done[target.name] = target
@@ -132,20 +155,20 @@ def _render_all(outline: Outline, outline_file: Path, out_dir: Path, names: list
     return [done[name] for name in names]
 
 
-def _render_from_file(outline_file: Path, out_dir: Path, name: str | None, pdf: bool) -> _Rendered:
+def _render_from_file(outline_file: Path, name: str | None, options: Options) -> _Rendered:
     """A worker process's job: it loads the outline itself rather than unpickling it."""
-    return _render_target(load(outline_file), outline_file.parent, out_dir, name, pdf)
+    return _render_target(load(outline_file), outline_file.parent, name, options)
 
 
-def _render_target(outline: Outline, base_dir: Path, out_dir: Path, name: str | None, pdf: bool) -> _Rendered:
+def _render_target(outline: Outline, base_dir: Path, name: str | None, options: Options) -> _Rendered:
     steps = Steps()
-    target_dir = out_dir
+    target_dir = options.out_dir
     if name is not None:
         with steps.step("select"):
             outline = select(outline, outline.audience(name))
-        target_dir = out_dir / name
-    files, warnings = render_outline(outline, base_dir, out_dir / CACHE_FOLDER, target_dir, steps)
-    if pdf:
+        target_dir = options.out_dir / name
+    files, warnings = render_outline(outline, base_dir, options, target_dir, steps)
+    if options.pdf:
         with steps.step("pdf (LibreOffice)"):
             files = _with_pdfs(files)
     if name is not None:
@@ -166,19 +189,26 @@ def _with_pdfs(files: Files) -> Files:
     return with_pdfs
 
 
-def render_outline(outline: Outline, base_dir: Path, cache_dir: Path, target_dir: Path,
+def _theme_file(base_dir: Path, name: str | None, kinds: tuple[str, ...]) -> Path | None:
+    return resolve_asset(base_dir, name, kinds) if name else None
+
+
+def render_outline(outline: Outline, base_dir: Path, options: Options, target_dir: Path,
                    steps: Steps | None = None) -> tuple[Files, list[str]]:
-    """The .docx and .pptx of one (already selected) outline, in memory, and the deck's fit warnings."""
+    """The .docx and .pptx of one (already selected) outline, in memory, and the warnings to show."""
     steps = steps or Steps()
     with steps.step("charts"):
         from briefing.charts import render_charts
 
-        images = render_charts(outline, cache_dir)
-    logo = resolve_asset(base_dir, outline.theme.logo, IMAGE_KINDS) if outline.theme.logo else None
+        images = render_charts(outline, options.out_dir / CACHE_FOLDER)
+    theme = outline.theme
+    logo = _theme_file(base_dir, theme.logo, IMAGE_KINDS)
+    docx_template = options.docx_template or _theme_file(base_dir, theme.docx_template, (".docx",))
+    pptx_template = options.pptx_template or _theme_file(base_dir, theme.pptx_template, (".pptx",))
     with steps.step("document"):
         from briefing.docx import DocxInputs, write_docx
 
-        document = write_docx(outline, DocxInputs(images, logo))
+        document = write_docx(outline, DocxInputs(images, logo, docx_template))
     with steps.step("deck plan"):
         from briefing.pptx.plan import plan_deck
 
@@ -186,7 +216,7 @@ def render_outline(outline: Outline, base_dir: Path, cache_dir: Path, target_dir
     with steps.step("deck"):
         from briefing.pptx.render import PptxInputs, write_pptx
 
-        slides = write_pptx(outline, deck.slides, PptxInputs(images, logo))
+        slides, deck_warnings = write_pptx(outline, deck.slides, PptxInputs(images, logo, pptx_template))
     with steps.step("package"):
         when = build_time(datetime.combine(outline.meta.date, time(0, 0)))
         stem = outline.meta.output
@@ -194,4 +224,4 @@ def render_outline(outline: Outline, base_dir: Path, cache_dir: Path, target_dir
             target_dir / f"{stem}.docx": (reproducible_zip(document.content, when), f"{document.pages} pages"),
             target_dir / f"{stem}.pptx": (reproducible_zip(slides, when), f"{len(deck.slides)} slides"),
         }
-    return files, [str(problem) for problem in deck.problems]
+    return files, [str(problem) for problem in deck.problems] + deck_warnings

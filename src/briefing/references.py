@@ -32,7 +32,8 @@ def _replacer(outline: Outline) -> Callable[[str], str]:
 def expand_references(outline: Outline) -> Outline:
     """The outline with every reference replaced by its formatted value (validated before)."""
     expand = _replacer(outline)
-    data: Any = outline.model_dump()
+    # Only what the outline set: which theme keys were given matters (a template's theme fills the rest).
+    data: Any = outline.model_dump(exclude_unset=True)
     for path, text in text_fields(outline):
         target = data
         for key in path[:-1]:

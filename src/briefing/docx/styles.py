@@ -29,8 +29,22 @@ from briefing.properties import language_tag
 PAGE_WIDTH = Cm(21.0)
 PAGE_HEIGHT = Cm(29.7)
 MARGIN = Cm(2.2)
-TEXT_WIDTH = Emu(PAGE_WIDTH - 2 * MARGIN)
-BODY_HEIGHT_PT = Emu(PAGE_HEIGHT - 2 * MARGIN).pt
+
+
+@dataclass(frozen=True)
+class PageArea:
+    """The space text can use on a page: the page less its margins."""
+
+    width: Emu
+    height: Emu
+
+
+def page_area(document: Document) -> PageArea:
+    section = document.sections[0]
+    return PageArea(
+        Emu(section.page_width - section.left_margin - section.right_margin),
+        Emu(section.page_height - section.top_margin - section.bottom_margin),
+    )
 # Space around a picture in its own paragraph.
 PICTURE_PADDING_PT = 4.0
 # Table cell margins (top and bottom each) and the rule between rows.
@@ -81,6 +95,8 @@ SPECS: dict[str, ParagraphSpec] = {
     "TOC 1": ParagraphSpec(BODY_PT, 20, after=4, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT),
     "TOC 2": ParagraphSpec(BODY_PT, 20, after=2, left=21, align=WD_ALIGN_PARAGRAPH.LEFT),
 }
+# Every paragraph style the writer uses.
+USED_STYLES = (*SPECS, "Figure", "Header", "Footer")
 # Elements that must follow w:pBdr inside w:pPr (schema order).
 _AFTER_BORDER = (
     "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
@@ -90,6 +106,16 @@ _AFTER_BORDER = (
 )
 # Elements that must follow w:lang inside w:rPr (schema order).
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+
+
+def style_named(document: Document, name: str) -> BaseStyle:
+    """A style by its name, whatever its capitals: pandoc's reference.docx writes 'Heading 1'
+    where python-docx looks for Word's internal 'heading 1'."""
+    wanted = name.lower()
+    for style in document.styles:
+        if style.name.lower() == wanted:
+            return style
+    raise KeyError(f"no style named {name!r}")
 
 
 def text_style(name: str) -> TextStyle:
@@ -152,41 +178,102 @@ def _style_fonts(style: BaseStyle, theme: Theme, locale: Locale, heading: bool) 
     set_fonts(style.element.get_or_add_rPr(), latin, east_asian, locale)
 
 
-def apply_theme(document: Document, theme: Theme, locale: Locale) -> None:
-    """Page setup, document defaults and every style the writer uses."""
-    section = document.sections[0]
-    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
-    section.left_margin = section.right_margin = MARGIN
-    section.top_margin = section.bottom_margin = MARGIN
-    set_fonts(_default_run_properties(document), theme.latin_font, theme.east_asian_font, locale)
+def apply_theme(document: Document, theme: Theme, locale: Locale, from_template: bool = False) -> None:
+    """Page setup, document defaults and every style the writer uses.
 
+    With a company template, its page setup and the styles it defines keep
+    their look; they only gain an East Asian font where they have none, and
+    the styles it lacks are added as the default theme defines them.
+    """
+    section = document.sections[0]
+    if not from_template or section.page_width is None:
+        section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+        section.left_margin = section.right_margin = MARGIN
+        section.top_margin = section.bottom_margin = MARGIN
+    defaults = _default_run_properties(document)
+    if from_template:
+        add_east_asian_font(defaults, theme.east_asian_font, locale)
+    else:
+        set_fonts(defaults, theme.latin_font, theme.east_asian_font, locale)
     colours = {
         "primary": RGBColor.from_string(theme.primary_color),
         "muted": RGBColor.from_string(theme.muted_color),
         "text": RGBColor.from_string(theme.text_color),
     }
+    existing = {style.name for style in document.styles} | {style.name.lower() for style in document.styles}
+    text_width = page_area(document).width
     for name, spec in SPECS.items():
-        if spec.custom:
-            style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = document.styles["Normal"]
+        if from_template and name.lower() in existing:
+            style = style_named(document, name)
+            add_east_asian_font(style.element.get_or_add_rPr(), _east_asian(theme, spec.heading), locale)
+            continue
+        if name.lower() in existing:
+            style = style_named(document, name)
         else:
-            style = document.styles[name]
+            style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = style_named(document, "Normal")
         _apply_spec(style, spec, colours[spec.colour])
         _style_fonts(style, theme, locale, heading=spec.heading)
-    _remove_title_border(document)
-    _caveat_rule(document, theme)
-    document.styles["Source Entry"].paragraph_format.tab_stops.add_tab_stop(Pt(SPECS["Source Entry"].left))
-    for level in (1, 2):
-        document.styles[f"TOC {level}"].paragraph_format.tab_stops.add_tab_stop(
-            TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
-        )
+        _finish_style(document, name, theme, text_width)
+    _ensure_bullet_list(document)
     _add_figure_style(document)
     for name in ("Header", "Footer"):
-        style = document.styles[name]
+        if from_template and name.lower() in existing:
+            continue
+        style = style_named(document, name) if name.lower() in existing else document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.font.size = Pt(8.5)
         style.font.color.rgb = colours["muted"]
         _style_fonts(style, theme, locale, heading=False)
     _add_table_style(document, theme)
+
+
+def _east_asian(theme: Theme, heading: bool) -> str:
+    return theme.heading_east_asian_font if heading else theme.east_asian_font
+
+
+def add_east_asian_font(rpr, east_asian: str, locale: Locale) -> None:
+    """Give a template's style a Chinese font and language where it has none, keeping the rest."""
+    fonts = rpr.get_or_add_rFonts()
+    if fonts.get(qn("w:eastAsia")) is None and fonts.get(qn("w:eastAsiaTheme")) is None:
+        fonts.set(qn("w:eastAsia"), east_asian)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        insert_before_any(rpr, lang, _AFTER_LANG)
+        lang.set(qn("w:val"), language_tags(locale)[0])
+    lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _finish_style(document: Document, name: str, theme: Theme, text_width: Emu) -> None:
+    """What some styles need beyond their spec: tab stops, rules, no title border."""
+    layout = style_named(document, name).paragraph_format
+    if name == "Title":
+        _remove_title_border(document)
+    elif name == "Caveat":
+        _caveat_rule(document, theme)
+    elif name == "Source Entry":
+        layout.tab_stops.add_tab_stop(Pt(SPECS["Source Entry"].left))
+    elif name.startswith("TOC ") and name != "TOC Heading":
+        layout.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+
+
+def _ensure_bullet_list(document: Document) -> None:
+    """'List Bullet' must be a real list: give it a bullet numbering definition if it has none."""
+    style = style_named(document, "List Bullet")
+    properties = style.element.get_or_add_pPr()
+    if properties.find(qn("w:numPr")) is not None:
+        return
+    numbering = document.part.numbering_part.element
+    ids = [int(n.get(qn("w:abstractNumId"))) for n in numbering.findall(qn("w:abstractNum"))]
+    abstract_id = max(ids, default=0) + 1
+    numbering.insert(len(ids), parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="singleLevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/>'
+        f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{int(LIST_INDENT_PT * 20)}" w:hanging="{int(LIST_INDENT_PT * 20)}"/>'
+        "</w:pPr></w:lvl></w:abstractNum>"
+    ))
+    num = numbering.add_num(abstract_id)
+    properties.insert(0, parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="{num.numId}"/></w:numPr>'))
 
 
 def _apply_spec(style: BaseStyle, spec: ParagraphSpec, colour: RGBColor) -> None:
@@ -217,8 +304,11 @@ def _apply_spec(style: BaseStyle, spec: ParagraphSpec, colour: RGBColor) -> None
 
 def _add_figure_style(document: Document) -> None:
     """Pictures: centred, single line spacing (an exact pitch would crop them), kept with the caption."""
-    style = document.styles.add_style("Figure", WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = document.styles["Normal"]
+    if "Figure" in [s.name for s in document.styles]:  # pandoc's reference.docx has one
+        style = style_named(document, "Figure")
+    else:
+        style = document.styles.add_style("Figure", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = style_named(document, "Normal")
     layout = style.paragraph_format
     layout.alignment = WD_ALIGN_PARAGRAPH.CENTER
     layout.keep_with_next = True
@@ -229,6 +319,8 @@ def _add_figure_style(document: Document) -> None:
 
 def _add_table_style(document: Document, theme: Theme) -> None:
     """'Briefing Table': thin horizontal rules, a header row shaded in the primary colour."""
+    if "Briefing Table" in [s.name for s in document.styles]:
+        return
     style = document.styles.add_style("Briefing Table", WD_STYLE_TYPE.TABLE)
     rule = f'w:val="single" w:sz="4" w:space="0" w:color="{theme.muted_color}"'
     margin = CELL_MARGIN_TWIPS
@@ -250,7 +342,7 @@ def _add_table_style(document: Document, theme: Theme) -> None:
 
 def _caveat_rule(document: Document, theme: Theme) -> None:
     """The publisher's caveat stands out: a bar in the accent colour beside it."""
-    properties = document.styles["Caveat"].element.get_or_add_pPr()
+    properties = style_named(document, "Caveat").element.get_or_add_pPr()
     border = parse_xml(
         f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" w:space="8" '
         f'w:color="{theme.accent_color}"/></w:pBdr>'
@@ -260,7 +352,7 @@ def _caveat_rule(document: Document, theme: Theme) -> None:
 
 def _remove_title_border(document: Document) -> None:
     """The default template underlines Title with a blue rule that ignores the theme."""
-    ppr = document.styles["Title"].element.pPr
+    ppr = style_named(document, "Title").element.pPr
     if ppr is not None:
         for border in ppr.findall(qn("w:pBdr")):
             ppr.remove(border)

@@ -26,12 +26,13 @@ from briefing.chartdata import describe, source_line
 from briefing.docx import fields
 from briefing.docx.pagination import PageFlow, line_count
 from briefing.docx.styles import (
-    BODY_HEIGHT_PT,
+    USED_STYLES,
     CELL_PADDING_PT,
     PICTURE_PADDING_PT,
     SPECS,
-    TEXT_WIDTH,
     apply_theme,
+    page_area,
+    style_named,
     text_style,
 )
 from briefing.locale import (
@@ -45,7 +46,6 @@ from briefing.locale import (
 from briefing.outline.model import Chart, Outline, Part
 from briefing.properties import fill_core_properties
 
-_IMAGE_WIDTH = Emu(int(TEXT_WIDTH * 0.98))
 _LOGO_HEIGHT = Pt(40)
 _CELL_SIDES_PT = 2 * 85 / 20  # left and right cell margins (styles.py)
 # Table column shares of the text width, by table.
@@ -59,6 +59,7 @@ class DocxInputs:
 
     chart_images: dict[str, Path]
     logo: Path | None = None
+    template: Path | None = None  # a company's .docx: its styles, page setup, header and footer look
 
 
 @dataclass(frozen=True)
@@ -73,19 +74,24 @@ class _DocxWriter:
         self.inputs = inputs
         self.locale = outline.meta.locale
         self.words = labels(self.locale)
-        self.document: Document = open_template()
+        self.document: Document = open_template(str(inputs.template) if inputs.template else None)
+        if inputs.template is not None:
+            _clear_body(self.document)
         self.figures = 0
         self.tables = 0
         self.headings: list[tuple[int, str, str, list[int]]] = []  # (level, text, bookmark, page)
-        self.flow = PageFlow(BODY_HEIGHT_PT)  # the body, from the page after the contents
+        self.flow: PageFlow
         self.source_numbers = {source.id: n for n, source in enumerate(outline.all_sources, 1)}
         self.charts_by_part: dict[str | None, list[Chart]] = {}
         for chart in outline.charts:
             self.charts_by_part.setdefault(chart.placement, []).append(chart)
 
     def write(self) -> WrittenDocument:
-        apply_theme(self.document, self.outline.theme, self.locale)
-        self.style_ids = {style.name: style.style_id for style in self.document.styles}
+        apply_theme(self.document, self.outline.theme, self.locale, from_template=self.inputs.template is not None)
+        self.area = page_area(self.document)
+        self.flow = PageFlow(self.area.height.pt)  # the body, from the page after the contents
+        # By name as the writer spells it; a template may capitalise differently.
+        self.style_ids = {name: style_named(self.document, name).style_id for name in USED_STYLES}
         fill_core_properties(self.document.core_properties, self.outline)
         self._cover()
         # A new section, so the cover has no header or footer; the contents open it.
@@ -122,7 +128,7 @@ class _DocxWriter:
         return paragraph
 
     def _lines(self, text: str, style: str, width: float | None = None) -> int:
-        return line_count(text, TEXT_WIDTH.pt if width is None else width, text_style(style))
+        return line_count(text, self.area.width.pt if width is None else width, text_style(style))
 
     # -- front matter ------------------------------------------------------------
 
@@ -153,7 +159,7 @@ class _DocxWriter:
 
     def _fill_contents(self, anchor: Paragraph) -> int:
         """The contents, with the page each heading falls on (cover, contents, then body); its page count."""
-        contents = PageFlow(BODY_HEIGHT_PT)
+        contents = PageFlow(self.area.height.pt)
         contents.paragraph("TOC Heading", text_style("TOC Heading"), 1)
         for level, text, _, _ in self.headings:
             style = f"TOC {level}"
@@ -174,10 +180,10 @@ class _DocxWriter:
         body.footer.is_linked_to_previous = False
         header = body.header.paragraphs[0]
         header.text = self.outline.short_title
-        header.style = self.document.styles["Header"]
+        header.style = style_named(self.document, "Header")
         header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         footer = body.footer.paragraphs[0]
-        footer.style = self.document.styles["Footer"]
+        footer.style = style_named(self.document, "Footer")
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         before, rest = self.words.page_of.split("{page}")
         between, after = rest.split("{pages}")
@@ -223,7 +229,8 @@ class _DocxWriter:
     def _figure(self, chart: Chart) -> None:
         self.figures += 1
         picture_paragraph = self._paragraph(style="Figure")
-        shape = picture_paragraph.add_run().add_picture(str(self.inputs.chart_images[chart.id]), width=_IMAGE_WIDTH)
+        shape = picture_paragraph.add_run().add_picture(str(self.inputs.chart_images[chart.id]),
+                                                           width=Emu(int(self.area.width * 0.98)))
         self.flow.block(Emu(shape.height).pt + PICTURE_PADDING_PT, keep_with_next=True)
         properties = shape._inline.docPr
         properties.set("descr", describe(chart, self.outline))
@@ -242,7 +249,7 @@ class _DocxWriter:
         style = text_style("Caption")
         if keep_with_next:
             style = replace(style, keep_with_next=True)
-        self.flow.paragraph("Caption", style, line_count(f"{label} {number}  {title}", TEXT_WIDTH.pt, style))
+        self.flow.paragraph("Caption", style, line_count(f"{label} {number}  {title}", self.area.width.pt, style))
 
     # -- back matter -----------------------------------------------------------------
 
@@ -285,10 +292,10 @@ class _DocxWriter:
         self.tables += 1
         self._caption(self.words.table, self.tables, title, keep_with_next=True)
         table = self.document.add_table(rows=1, cols=len(headers))
-        table.style = self.document.styles["Briefing Table"]
+        table.style = style_named(self.document, "Briefing Table")
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
-        widths = [Emu(int(TEXT_WIDTH * share)) for share in shares]
+        widths = [Emu(int(self.area.width * share)) for share in shares]
         for column, width in zip(table.columns, widths):
             column.width = width
         self._fill_row(table.rows[0], headers, widths, header=True)
@@ -341,6 +348,14 @@ class _DocxWriter:
                                 self._lines(text + (source.url or ""), "Source Entry"))
             if source.caveat:
                 self._text(f"{self.words.caveat}{self.words.colon}{source.caveat}", "Caveat")
+
+
+def _clear_body(document: Document) -> None:
+    """A template's own content goes; its last section (page setup, header and footer) stays."""
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
 
 
 def set_style(paragraph: Paragraph, style_id: str) -> None:

@@ -217,6 +217,18 @@ class Chart(Model):
 IMAGE_KINDS = (".png", ".jpg", ".jpeg", ".gif")
 
 
+class SlideLayoutRole(str, Enum):
+    """Kinds of slide, as a theme maps them to a template's layouts."""
+
+    TITLE = "title"
+    SECTION = "section"
+    POINTS = "points"
+    CHART = "chart"
+    TIMELINE = "timeline"
+    QUOTE = "quote"
+    SOURCES = "sources"
+
+
 class Theme(Model):
     """The look of both outputs: fonts (Latin and East Asian), colours, logo, templates."""
 
@@ -231,6 +243,15 @@ class Theme(Model):
     accent_color: HexColor = described("Markers and rules.", "C0392B", default="C0392B")
     text_color: HexColor = described("Body text.", "222222", default="222222")
     muted_color: HexColor = described("Notes, captions, footers.", "6B7280", default="6B7280")
+    docx_template: Text | None = described(
+        "A company .docx beside the outline: its styles, page setup, header and footer look.",
+        "templates/brand.docx", default=None)
+    pptx_template: Text | None = described(
+        "A company .pptx beside the outline: its masters, layouts, theme fonts and colours.",
+        "templates/brand.pptx", default=None)
+    layouts: dict[SlideLayoutRole, Text] = described(
+        "The template layout each kind of slide uses, by name; sensible defaults otherwise.",
+        {"title": "Title Slide", "section": "Section Header", "points": "Title Only"}, default={})
 
 
 class Depth(str, Enum):

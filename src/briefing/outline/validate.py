@@ -129,11 +129,14 @@ def _pattern_hint(path: KeyPath) -> str:
 
 def check_files(outline: Outline, base_dir: Path) -> Iterator[tuple[KeyPath, str, str | None]]:
     """Files the outline names: present, inside its folder, and what their extension says."""
-    if outline.theme.logo is not None:
-        try:
-            resolve_asset(base_dir, outline.theme.logo, IMAGE_KINDS)
-        except AssetProblem as problem:
-            yield (("theme", "logo"), str(problem), problem.hint)
+    theme = outline.theme
+    for key, kinds in (("logo", IMAGE_KINDS), ("docx_template", (".docx",)), ("pptx_template", (".pptx",))):
+        name = getattr(theme, key)
+        if name is not None:
+            try:
+                resolve_asset(base_dir, name, kinds)
+            except AssetProblem as problem:
+                yield (("theme", key), str(problem), problem.hint)
 
 
 def check_references(outline: Outline) -> Iterator[tuple[KeyPath, str, str | None]]:

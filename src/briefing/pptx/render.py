@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-from pptx import Presentation
 from pptx.chart.data import CategoryChartData
-from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
@@ -28,46 +26,30 @@ from pptx.util import Pt
 from briefing.chartdata import Bar, bar_groups, describe
 from briefing.fonts import text_width
 from briefing.locale import format_date, labels
-from briefing.outline.model import Locale, Outline, Theme
+from briefing.outline.model import Outline, SlideLayoutRole
 from briefing.pptx import geometry as g
 from briefing.pptx.plan import SlideKind, SlidePlan
+from briefing.pptx.look import Look, Role
 from briefing.pptx.scaling import SlideAppender, make_appends_linear
-from briefing.properties import fill_core_properties, language_tag
+from briefing.pptx.template import Layouts, open_deck
+from briefing.properties import fill_core_properties
 
-# Layouts of python-pptx's default template, by name.
-_LAYOUTS = {SlideKind.TITLE: "Title Slide", SlideKind.SECTION: "Section Header", SlideKind.CLOSING: "Section Header"}
-_DEFAULT_LAYOUT = "Title Only"
-# Children of a:rPr that the schema places after the font elements.
-_AFTER_FONTS = {qn("a:sym"), qn("a:hlinkClick"), qn("a:hlinkMouseOver"), qn("a:rtl"), qn("a:extLst")}
+# The layout role of each kind of slide (the theme maps roles to a template's layouts).
+_ROLES = {
+    SlideKind.TITLE: SlideLayoutRole.TITLE, SlideKind.SECTION: SlideLayoutRole.SECTION,
+    SlideKind.CLOSING: SlideLayoutRole.SECTION, SlideKind.CHART: SlideLayoutRole.CHART,
+    SlideKind.TIMELINE: SlideLayoutRole.TIMELINE, SlideKind.QUOTE: SlideLayoutRole.QUOTE,
+    SlideKind.SOURCES: SlideLayoutRole.SOURCES,
+}
+_TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+_SUBTITLE_TYPES = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY)
 
 
 @dataclass(frozen=True)
 class PptxInputs:
     chart_images: dict[str, Path]
     logo: Path | None = None
-
-
-class _Fonts:
-    """Applies the theme's fonts and language to text runs and chart text."""
-
-    def __init__(self, theme: Theme, locale: Locale):
-        self.theme = theme
-        self.lang = language_tag(locale)
-
-    def apply(self, rpr: etree._Element, heading: bool = False) -> None:
-        latin = self.theme.heading_latin_font if heading else self.theme.latin_font
-        east_asian = self.theme.heading_east_asian_font if heading else self.theme.east_asian_font
-        rpr.set("lang", self.lang)
-        rpr.set("altLang", "en-US")
-        for tag in ("a:latin", "a:ea", "a:cs"):
-            for old in rpr.findall(qn(tag)):
-                rpr.remove(old)
-        successor = next((child for child in rpr if child.tag in _AFTER_FONTS), None)
-        for tag, face in (("a:latin", latin), ("a:ea", east_asian), ("a:cs", latin)):
-            element = etree.SubElement(rpr, qn(tag))
-            element.set("typeface", face)
-            if successor is not None:
-                successor.addprevious(element)
+    template: Path | None = None  # a company's .pptx: masters, layouts, theme fonts and colours
 
 
 @dataclass(frozen=True)
@@ -75,7 +57,7 @@ class _Text:
     """How a block of text looks."""
 
     size: float
-    colour: str
+    colour: Role
     bold: bool = False
     heading: bool = False
     align: PP_ALIGN = PP_ALIGN.LEFT
@@ -86,22 +68,16 @@ class _Text:
 class _DeckRenderer:
     def __init__(self, outline: Outline, inputs: PptxInputs):
         self.outline = outline
-        self.theme = outline.theme
         self.words = labels(outline.meta.locale)
-        self.fonts = _Fonts(outline.theme, outline.meta.locale)
+        self.look = Look(outline.theme, outline.meta.locale, templated=inputs.template is not None)
         self.inputs = inputs
-        self.deck = Presentation()
+        self.deck = open_deck(inputs.template)
         make_appends_linear(self.deck)
         self.appender = SlideAppender(self.deck)
-        self.deck.slide_width = Pt(g.SLIDE_WIDTH_PT)
-        self.deck.slide_height = Pt(g.SLIDE_HEIGHT_PT)
-        self.layouts = {layout.name: layout for layout in self.deck.slide_layouts}
+        self.layouts = Layouts(self.deck, outline.theme.layouts)
         self.footer = f"{outline.short_title} · {format_date(outline.meta.date, outline.meta.locale)}"
 
-    def colour(self, value: str) -> RGBColor:
-        return RGBColor.from_string(value)
-
-    def render(self, slides: list[SlidePlan]) -> bytes:
+    def render(self, slides: list[SlidePlan]) -> tuple[bytes, list[str]]:
         fill_core_properties(self.deck.core_properties, self.outline)
         draw = {
             SlideKind.TITLE: self._cover,
@@ -116,8 +92,7 @@ class _DeckRenderer:
             SlideKind.CLOSING: self._closing,
         }
         for plan in slides:
-            layout = self.layouts[_LAYOUTS.get(plan.kind, _DEFAULT_LAYOUT)]
-            slide = self.appender.add(layout)
+            slide = self.appender.add(self.layouts.for_role(_ROLES.get(plan.kind, SlideLayoutRole.POINTS)))
             draw[plan.kind](slide, plan)
             self._remove_empty_placeholders(slide)
             if plan.kind not in (SlideKind.TITLE, SlideKind.SECTION, SlideKind.CLOSING):
@@ -125,7 +100,7 @@ class _DeckRenderer:
             self._notes(slide, plan.notes)
         buffer = io.BytesIO()
         self.deck.save(buffer)
-        return buffer.getvalue()
+        return buffer.getvalue(), self.layouts.warnings
 
     # -- text -----------------------------------------------------------------------
 
@@ -145,7 +120,7 @@ class _DeckRenderer:
             paragraph.line_spacing = g.LINE_SPACING
             if look.bullets:
                 paragraph.space_after = Pt(g.PARAGRAPH_GAP_PT)
-                _bullet(paragraph._p, g.BULLET_INDENT_PT, self.theme.accent_color)
+                _bullet(paragraph._p, g.BULLET_INDENT_PT, self.look)
             else:
                 _no_bullet(paragraph._p)
             for part_index, part in enumerate(line.split("\n")):
@@ -155,10 +130,10 @@ class _DeckRenderer:
                 run.text = part
                 run.font.size = Pt(look.size)
                 run.font.bold = look.bold
-                run.font.color.rgb = self.colour(look.colour)
+                self.look.paint(run.font.color, look.colour)
                 rpr = run._r.get_or_add_rPr()
                 rpr.set("cap", "none")  # some layouts set titles in capitals: TikTok stays TikTok
-                self.fonts.apply(rpr, heading=look.heading)
+                self.look.fonts(rpr, heading=look.heading)
 
     def _textbox(self, slide: Slide, box: g.Box, lines, look: _Text, name: str | None = None):
         shape = slide.shapes.add_textbox(Pt(box.left_pt), Pt(box.top_pt), Pt(box.width_pt), Pt(box.height_pt))
@@ -169,23 +144,24 @@ class _DeckRenderer:
 
     def _title(self, slide: Slide, text: str, box: g.Box = g.TITLE, size: float = g.TITLE_PT,
                anchor: MSO_ANCHOR = MSO_ANCHOR.BOTTOM) -> None:
-        title = slide.shapes.title
+        title = next((p for p in slide.placeholders if p.placeholder_format.type in _TITLE_TYPES), None)
+        if title is None:  # a template layout without a title: a text box stands in
+            title = slide.shapes.add_textbox(0, 0, 0, 0)
+            title.name = "Title"
         self._place(title, box)
-        self._fill(title.text_frame, [text],
-                   _Text(size, self.theme.primary_color, bold=True, heading=True, anchor=anchor))
+        self._fill(title.text_frame, [text], _Text(size, "primary", bold=True, heading=True, anchor=anchor))
 
     def _accent_bar(self, slide: Slide, left: float, top: float, width: float = 80, height: float = 5) -> None:
         bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(left), Pt(top), Pt(width), Pt(height))
         bar.fill.solid()
-        bar.fill.fore_color.rgb = self.colour(self.theme.accent_color)
+        self.look.paint(bar.fill.fore_color, "accent")
         bar.line.fill.background()
         bar.name = "Accent"
 
     def _footer(self, slide: Slide) -> None:
-        look = _Text(g.FOOTER_PT, self.theme.muted_color)
+        look = _Text(g.FOOTER_PT, "muted")
         self._textbox(slide, g.FOOTER, [self.footer], look, name="Footer")
-        number = self._textbox(slide, g.SLIDE_NUMBER, [""], _Text(g.FOOTER_PT, self.theme.muted_color,
-                                                                  align=PP_ALIGN.RIGHT), name="Slide Number")
+        number = self._textbox(slide, g.SLIDE_NUMBER, [""], _Text(g.FOOTER_PT, "muted", align=PP_ALIGN.RIGHT), name="Slide Number")
         _slide_number_field(number.text_frame.paragraphs[0]._p, self.appender.count)
 
     def _notes(self, slide: Slide, text: str) -> None:
@@ -193,7 +169,7 @@ class _DeckRenderer:
         frame.text = text
         for paragraph in frame.paragraphs:
             for run in paragraph.runs:
-                self.fonts.apply(run._r.get_or_add_rPr())
+                self.look.fonts(run._r.get_or_add_rPr())
 
     def _remove_empty_placeholders(self, slide: Slide) -> None:
         """Layout placeholders we left unused would show 'Click to add text' in an editor."""
@@ -207,7 +183,7 @@ class _DeckRenderer:
         """A bar of the primary colour down the left edge marks the cover and section slides."""
         band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, Pt(g.BAND_PT), Pt(g.SLIDE_HEIGHT_PT))
         band.fill.solid()
-        band.fill.fore_color.rgb = self.colour(self.theme.primary_color)
+        self.look.paint(band.fill.fore_color, "primary")
         band.line.fill.background()
         band.name = "Band"
 
@@ -220,9 +196,12 @@ class _DeckRenderer:
         self._title(slide, plan.title, g.COVER_TITLE, size=g.COVER_TITLE_PT)
         self._accent_bar(slide, g.MARGIN_PT, g.COVER_SUBTITLE.top_pt - 16)
         lines = list(plan.subtitle)
-        subtitle = next(p for p in slide.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE)
-        self._place(subtitle, g.COVER_SUBTITLE)
-        self._fill(subtitle.text_frame, lines, _Text(g.BODY_PT, self.theme.muted_color))
+        subtitle = next((p for p in slide.placeholders if p.placeholder_format.type in _SUBTITLE_TYPES), None)
+        if subtitle is None:
+            self._textbox(slide, g.COVER_SUBTITLE, lines, _Text(g.BODY_PT, "muted"), name="Subtitle")
+        else:
+            self._place(subtitle, g.COVER_SUBTITLE)
+            self._fill(subtitle.text_frame, lines, _Text(g.BODY_PT, "muted"))
 
     def _section(self, slide: Slide, plan: SlidePlan) -> None:
         self._band(slide)
@@ -232,17 +211,17 @@ class _DeckRenderer:
     def _closing(self, slide: Slide, plan: SlidePlan) -> None:
         self._section(slide, plan)
         body = g.Box(g.MARGIN_PT, g.SECTION_TITLE.bottom_pt + 30, g.CONTENT_WIDTH, 120)
-        self._textbox(slide, body, plan.subtitle, _Text(g.SMALL_PT, self.theme.muted_color), name="Closing")
+        self._textbox(slide, body, plan.subtitle, _Text(g.SMALL_PT, "muted"), name="Closing")
 
     def _points(self, slide: Slide, plan: SlidePlan) -> None:
         self._title(slide, plan.title)
-        self._textbox(slide, g.BODY, plan.bullets, _Text(g.BODY_PT, self.theme.text_color, bullets=True),
+        self._textbox(slide, g.BODY, plan.bullets, _Text(g.BODY_PT, "text", bullets=True),
                       name="Points")
 
     def _sources(self, slide: Slide, plan: SlidePlan) -> None:
         """Numbered references, matching the [n] marks on figures and in the document."""
         self._title(slide, plan.title)
-        frame = self._textbox(slide, g.BODY, plan.bullets, _Text(g.BODY_PT, self.theme.text_color), name="Sources")
+        frame = self._textbox(slide, g.BODY, plan.bullets, _Text(g.BODY_PT, "text"), name="Sources")
         for paragraph in frame.text_frame.paragraphs:
             paragraph.space_after = Pt(g.PARAGRAPH_GAP_PT)
 
@@ -257,28 +236,28 @@ class _DeckRenderer:
             self._accent_bar(slide, left, top, width=4, height=height)
             inner, inner_width = left + g.FIGURE_INSET_PT, width - g.FIGURE_INSET_PT
             value = g.Box(inner, top + 8, inner_width, figure.size * g.LINE_SPACING + 4)
-            self._textbox(slide, value, [figure.value], _Text(figure.size, self.theme.primary_color, bold=True),
+            self._textbox(slide, value, [figure.value], _Text(figure.size, "primary", bold=True),
                           name=f"Figure Value {index + 1}")
             label = g.Box(inner, value.bottom_pt + 4, inner_width, g.SMALL_PT * g.LINE_SPACING * 2)
-            self._textbox(slide, label, [figure.label], _Text(g.SMALL_PT, self.theme.text_color),
+            self._textbox(slide, label, [figure.label], _Text(g.SMALL_PT, "text"),
                           name=f"Figure Label {index + 1}")
             note = g.Box(inner, label.bottom_pt + 2, inner_width, g.FOOTER_PT * g.LINE_SPACING * 2)
-            self._textbox(slide, note, [figure.note], _Text(g.FOOTER_PT, self.theme.muted_color),
+            self._textbox(slide, note, [figure.note], _Text(g.FOOTER_PT, "muted"),
                           name=f"Source Note {index + 1}")
 
     def _quote(self, slide: Slide, plan: SlidePlan) -> None:
         assert plan.quote is not None
         self._title(slide, plan.title)
         mark = g.Box(g.MARGIN_PT, g.QUOTE.top_pt - 30, 60, 90)
-        self._textbox(slide, mark, ["“"], _Text(72, self.theme.accent_color, bold=True))
-        self._textbox(slide, g.QUOTE, [plan.quote.text], _Text(g.QUOTE_PT, self.theme.text_color,
+        self._textbox(slide, mark, ["“"], _Text(72, "accent", bold=True))
+        self._textbox(slide, g.QUOTE, [plan.quote.text], _Text(g.QUOTE_PT, "text",
                                                                anchor=MSO_ANCHOR.MIDDLE), name="Quote")
         who = plan.quote.speaker + (self.words.comma + plan.quote.context if plan.quote.context else "")
         self._textbox(slide, g.ATTRIBUTION, [self.words.quote_dash + who],
-                      _Text(g.SMALL_PT, self.theme.muted_color, align=PP_ALIGN.RIGHT), name="Attribution")
+                      _Text(g.SMALL_PT, "muted", align=PP_ALIGN.RIGHT), name="Attribution")
 
     def _source_line(self, slide: Slide, text: str) -> None:
-        self._textbox(slide, g.SOURCE_LINE, [text], _Text(g.FOOTER_PT, self.theme.muted_color), name="Source")
+        self._textbox(slide, g.SOURCE_LINE, [text], _Text(g.FOOTER_PT, "muted"), name="Source")
 
     def _chart(self, slide: Slide, plan: SlidePlan) -> None:
         self._title(slide, plan.title)
@@ -305,19 +284,19 @@ class _DeckRenderer:
         chart.has_legend = False
         chart.has_title = False  # the slide title names the chart
         chart.font.size = Pt(g.SMALL_PT)
-        self.fonts.apply(chart.font._rPr)
+        self.look.fonts(chart.font._rPr)
         plot = chart.plots[0]
         plot.gap_width = 60
         series = plot.series[0]
         series.format.fill.solid()
-        series.format.fill.fore_color.rgb = self.colour(self.theme.primary_color)
+        self.look.paint(series.format.fill.fore_color, "primary")
         value_axis = chart.value_axis
         value_axis.visible = False
         value_axis.has_major_gridlines = False
         value_axis.maximum_scale = max(bar.value for bar in bars) * 1.4 or 1
         value_axis.minimum_scale = 0
         chart.category_axis.tick_labels.font.size = Pt(g.SMALL_PT)
-        chart.category_axis.format.line.color.rgb = self.colour(self.theme.muted_color)
+        self.look.paint(chart.category_axis.format.line.color, "muted")
         for point_index, bar in enumerate(bars):
             label = series.points[point_index].data_label
             label.position = XL_LABEL_POSITION.OUTSIDE_END
@@ -326,8 +305,8 @@ class _DeckRenderer:
             for run in label.text_frame.paragraphs[0].runs:
                 run.font.size = Pt(g.BODY_PT)
                 run.font.bold = True
-                run.font.color.rgb = self.colour(self.theme.text_color)
-                self.fonts.apply(run._r.get_or_add_rPr())
+                self.look.paint(run.font.color, "text")
+                self.look.fonts(run._r.get_or_add_rPr())
 
     def _timeline(self, slide: Slide, plan: SlidePlan) -> None:
         assert plan.timeline is not None
@@ -336,7 +315,7 @@ class _DeckRenderer:
         shapes = slide.shapes
         axis = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Pt(layout.axis_left), Pt(g.TIMELINE_AXIS_Y),
                                     Pt(layout.axis_right), Pt(g.TIMELINE_AXIS_Y))
-        axis.line.color.rgb = self.colour(self.theme.primary_color)
+        self.look.paint(axis.line.color, "primary")
         axis.line.width = Pt(3)
         axis.name = "Axis"
         radius = 7.0
@@ -345,32 +324,32 @@ class _DeckRenderer:
             text_edge = label.box.bottom_pt if label.above else label.box.top_pt
             stem = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Pt(label.x), Pt(g.TIMELINE_AXIS_Y),
                                         Pt(label.x), Pt(text_edge))
-            stem.line.color.rgb = self.colour(self.theme.muted_color)
+            self.look.paint(stem.line.color, "muted")
             stem.line.width = Pt(1)
             stem.name = f"Stem {index + 1}"
             marker = shapes.add_shape(MSO_SHAPE.OVAL, Pt(label.x - radius), Pt(g.TIMELINE_AXIS_Y - radius),
                                       Pt(2 * radius), Pt(2 * radius))
             marker.fill.solid()
-            marker.fill.fore_color.rgb = self.colour(self.theme.accent_color)
-            marker.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            self.look.paint(marker.fill.fore_color, "accent")
+            self.look.paint(marker.line.color, "white")
             marker.name = f"Marker {index + 1}"
             box = label.box
             lines = [*label.when, *label.title]
-            shape = self._textbox(slide, box, lines, _Text(g.SMALL_PT, self.theme.text_color, align=PP_ALIGN.CENTER,
+            shape = self._textbox(slide, box, lines, _Text(g.SMALL_PT, "text", align=PP_ALIGN.CENTER,
                                                            anchor=MSO_ANCHOR.BOTTOM if label.above else MSO_ANCHOR.TOP),
                                   name=f"Event {index + 1}")
             for paragraph in shape.text_frame.paragraphs[: len(label.when)]:
                 for run in paragraph.runs:
                     run.font.bold = True
-                    run.font.color.rgb = self.colour(self.theme.primary_color)
+                    self.look.paint(run.font.color, "primary")
         for index, gap in enumerate(layout.gaps):
             width = text_width(gap.text, g.GAP_PT) + 12
             box = g.Box(gap.x - width / 2, g.TIMELINE_AXIS_Y - 12, width, 24)
-            shape = self._textbox(slide, box, [gap.text], _Text(g.GAP_PT, self.theme.muted_color,
+            shape = self._textbox(slide, box, [gap.text], _Text(g.GAP_PT, "muted",
                                                                  align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE),
                                   name=f"Gap {index + 1}")
             shape.fill.solid()
-            shape.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            self.look.paint(shape.fill.fore_color, "white")
         chart_spec = next(c for c in self.outline.charts if c.id == plan.chart_id)
         _group_description(slide, describe(chart_spec, self.outline))
         self._source_line(slide, plan.source_line)
@@ -387,12 +366,11 @@ def _group_description(slide: Slide, text: str) -> None:
     _describe(axis, text)
 
 
-def _bullet(p: etree._Element, indent_pt: float, colour: str) -> None:
+def _bullet(p: etree._Element, indent_pt: float, look: Look) -> None:
     ppr = p.get_or_add_pPr()
     ppr.set("marL", str(int(Pt(indent_pt))))
     ppr.set("indent", str(-int(Pt(indent_pt))))
-    colour_element = etree.SubElement(ppr, qn("a:buClr"))
-    etree.SubElement(colour_element, qn("a:srgbClr")).set("val", colour)
+    look.colour_element(etree.SubElement(ppr, qn("a:buClr")), "accent")
     etree.SubElement(ppr, qn("a:buFont")).set("typeface", "Arial")
     etree.SubElement(ppr, qn("a:buChar")).set("char", "•")
 
@@ -421,6 +399,6 @@ def _slide_number_field(p: etree._Element, number: int) -> None:
         p.append(end)
 
 
-def write_pptx(outline: Outline, slides: list[SlidePlan], inputs: PptxInputs) -> bytes:
-    """The deck for an outline's slide plans, as the bytes of a .pptx file."""
+def write_pptx(outline: Outline, slides: list[SlidePlan], inputs: PptxInputs) -> tuple[bytes, list[str]]:
+    """The deck for an outline's slide plans: the bytes of a .pptx file, and what to warn about."""
     return _DeckRenderer(outline, inputs).render(slides)

@@ -1,0 +1,88 @@
+"""Colours and fonts of the deck: the outline's theme, or a company template's own.
+
+With a template, colours and fonts the outline does not set explicitly
+refer to the template's theme (accent 1, the major and minor fonts), so the
+deck takes on the company's look and follows it if the theme is changed in
+PowerPoint. Colours and fonts the outline sets win.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from lxml import etree
+from pptx.dml.color import ColorFormat, RGBColor
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.oxml.ns import qn
+
+from briefing.outline.model import Locale, Theme
+from briefing.properties import language_tag
+
+Role = Literal["primary", "accent", "text", "muted", "white"]
+# Each role's stand-in in a template's theme: (theme colour, brightness).
+_THEME_COLOURS: dict[str, tuple[MSO_THEME_COLOR, float]] = {
+    "primary": (MSO_THEME_COLOR.ACCENT_1, 0.0),
+    "accent": (MSO_THEME_COLOR.ACCENT_2, 0.0),
+    "text": (MSO_THEME_COLOR.TEXT_1, 0.0),
+    "muted": (MSO_THEME_COLOR.TEXT_1, 0.4),
+}
+_FIELDS = {"primary": "primary_color", "accent": "accent_color", "text": "text_color", "muted": "muted_color"}
+# Children of a:rPr that the schema places after the font elements.
+_AFTER_FONTS = {qn("a:sym"), qn("a:hlinkClick"), qn("a:hlinkMouseOver"), qn("a:rtl"), qn("a:extLst")}
+
+
+class Look:
+    def __init__(self, theme: Theme, locale: Locale, templated: bool):
+        self.theme = theme
+        self.lang = language_tag(locale)
+        # With a template, only what the outline says itself overrides the template's theme.
+        self.explicit = theme.model_fields_set if templated else set(Theme.model_fields)
+
+    def hex(self, role: Role) -> str | None:
+        """The role's colour as hex, or None when it is the template's theme colour."""
+        if role == "white":
+            return "FFFFFF"
+        field = _FIELDS[role]
+        return getattr(self.theme, field) if field in self.explicit else None
+
+    def paint(self, colour: ColorFormat, role: Role) -> None:
+        value = self.hex(role)
+        if value is not None:
+            colour.rgb = RGBColor.from_string(value)
+            return
+        theme_colour, brightness = _THEME_COLOURS[role]
+        colour.theme_color = theme_colour
+        if brightness:
+            colour.brightness = brightness
+
+    def colour_element(self, parent: etree._Element, role: Role) -> None:
+        """An a:srgbClr or a:schemeClr child, for XML python-pptx has no API for (bullet colours)."""
+        value = self.hex(role)
+        if value is not None:
+            etree.SubElement(parent, qn("a:srgbClr")).set("val", value)
+        else:
+            scheme = etree.SubElement(parent, qn("a:schemeClr"))
+            scheme.set("val", {"primary": "accent1", "accent": "accent2"}.get(role, "tx1"))
+
+    def fonts(self, rpr: etree._Element, heading: bool = False) -> None:
+        """Latin, East Asian and complex-script fonts and the language of a run."""
+        if heading:
+            latin = self._font("heading_latin_font", "+mj-lt")
+            east_asian = self._font("heading_east_asian_font", "+mj-ea")
+        else:
+            latin = self._font("latin_font", "+mn-lt")
+            east_asian = self._font("east_asian_font", "+mn-ea")
+        rpr.set("lang", self.lang)
+        rpr.set("altLang", "en-US")
+        for tag in ("a:latin", "a:ea", "a:cs"):
+            for old in rpr.findall(qn(tag)):
+                rpr.remove(old)
+        successor = next((child for child in rpr if child.tag in _AFTER_FONTS), None)
+        for tag, face in (("a:latin", latin), ("a:ea", east_asian), ("a:cs", latin)):
+            element = etree.SubElement(rpr, qn(tag))
+            element.set("typeface", face)
+            if successor is not None:
+                successor.addprevious(element)
+
+    def _font(self, field: str, theme_font: str) -> str:
+        return getattr(self.theme, field) if field in self.explicit else theme_font

@@ -1,0 +1,93 @@
+"""Opening the deck: python-pptx's default or a company's template, made ready for slides.
+
+- Slides already in the template are removed cleanly (their relationships
+  go with them, so no part is left dangling).
+- A template of another size is scaled to the 16:9 page the planner lays
+  out, masters and layouts with it, as PowerPoint does when the size changes.
+- Layouts are found by name, with fallbacks; a missing one is reported once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pptx import Presentation
+from pptx.util import Pt
+
+from briefing.outline.model import SlideLayoutRole
+from briefing.pptx import geometry as g
+
+# The layout each kind of slide asks for, then what it falls back to.
+DEFAULT_LAYOUTS: dict[SlideLayoutRole, tuple[str, ...]] = {
+    SlideLayoutRole.TITLE: ("Title Slide",),
+    SlideLayoutRole.SECTION: ("Section Header", "Title Only", "Title Slide"),
+    SlideLayoutRole.POINTS: ("Title Only", "Title and Content"),
+    SlideLayoutRole.CHART: ("Title Only", "Title and Content"),
+    SlideLayoutRole.TIMELINE: ("Title Only", "Title and Content"),
+    SlideLayoutRole.QUOTE: ("Title Only", "Title and Content"),
+    SlideLayoutRole.SOURCES: ("Title Only", "Title and Content"),
+}
+
+
+def open_deck(template: Path | None) -> Any:
+    deck = Presentation(str(template) if template else None)
+    _remove_slides(deck)
+    _scale_to(deck, Pt(g.SLIDE_WIDTH_PT), Pt(g.SLIDE_HEIGHT_PT))
+    return deck
+
+
+def _remove_slides(deck: Any) -> None:
+    slide_ids = deck.slides._sldIdLst
+    for slide_id in list(slide_ids):
+        deck.part.drop_rel(slide_id.rId)
+        slide_ids.remove(slide_id)
+
+
+def _scale_to(deck: Any, width: int, height: int) -> None:
+    """Resize the page, moving and stretching every master and layout shape in proportion."""
+    if deck.slide_width == width and deck.slide_height == height:
+        return
+    x, y = width / deck.slide_width, height / deck.slide_height
+    deck.slide_width, deck.slide_height = width, height
+    for master in deck.slide_masters:
+        for holder in (master, *master.slide_layouts):
+            for shape in holder.shapes:
+                if shape.left is None:  # inherits its position from the master
+                    continue
+                shape.left, shape.top = int(shape.left * x), int(shape.top * y)
+                shape.width, shape.height = int(shape.width * x), int(shape.height * y)
+
+
+class Layouts:
+    """Finds each kind of slide's layout by name; says once when it had to fall back."""
+
+    def __init__(self, deck: Any, names: dict[SlideLayoutRole, str]):
+        self.by_name = {layout.name: layout for layout in deck.slide_layouts}
+        self.names = names
+        self.fallback = next((layout for layout in deck.slide_layouts if _has_title(layout)),
+                             deck.slide_layouts[0])
+        self.warnings: list[str] = []
+        self._chosen: dict[SlideLayoutRole, Any] = {}
+
+    def for_role(self, role: SlideLayoutRole) -> Any:
+        if role not in self._chosen:
+            self._chosen[role] = self._find(role)
+        return self._chosen[role]
+
+    def _find(self, role: SlideLayoutRole) -> Any:
+        wanted = (self.names[role],) if role in self.names else ()
+        for name in (*wanted, *DEFAULT_LAYOUTS[role]):
+            if name in self.by_name:
+                if wanted and name != wanted[0]:
+                    self._warn(role, wanted[0], name)
+                return self.by_name[name]
+        self._warn(role, (wanted or DEFAULT_LAYOUTS[role])[0], self.fallback.name)
+        return self.fallback
+
+    def _warn(self, role: SlideLayoutRole, wanted: str, used: str) -> None:
+        self.warnings.append(f"the template has no layout '{wanted}' for {role.value} slides; using '{used}'")
+
+
+def _has_title(layout: Any) -> bool:
+    return any(p.placeholder_format.type in (1, 3) for p in layout.placeholders)  # TITLE, CENTER_TITLE

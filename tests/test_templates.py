@@ -1,0 +1,137 @@
+"""Company templates: pandoc's reference documents and templates saved by LibreOffice."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from pptx import Presentation
+from pptx.util import Pt
+
+from briefing.pipeline import build
+from tests.conftest import FIXTURES
+
+
+def _require(tool: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        (pytest.fail if os.environ.get("CI") else pytest.skip)(f"{tool} is not installed")
+    return path
+
+
+@pytest.fixture(scope="module")
+def pandoc_templates(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    pandoc = _require("pandoc")
+    folder = tmp_path_factory.mktemp("pandoc")
+    for kind in ("docx", "pptx"):
+        with (folder / f"reference.{kind}").open("wb") as handle:
+            subprocess.run([pandoc, "--print-default-data-file", f"reference.{kind}"], stdout=handle, check=True)
+    return folder / "reference.docx", folder / "reference.pptx"
+
+
+def libreoffice_save(source: Path, folder: Path, kind: str) -> Path:
+    """The file as LibreOffice writes it: the way a template made in LibreOffice looks."""
+    filters = {"docx": "docx:MS Word 2007 XML", "pptx": "pptx:Impress MS PowerPoint 2007 XML"}
+    subprocess.run([_require("soffice"), f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+                    "--convert-to", filters[kind], "--outdir", str(folder / "out"), str(source)],
+                   check=True, capture_output=True, timeout=300)
+    saved = folder / "out" / f"{source.stem}.{kind}"
+    assert saved.exists()
+    return saved
+
+
+@pytest.fixture(scope="module")
+def libreoffice_templates(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("lo-templates")
+    document = docx.Document()
+    document.styles["Normal"].font.name = "Liberation Serif"
+    document.styles["Heading 1"].font.color.rgb = docx.shared.RGBColor(0x00, 0x80, 0x40)
+    document.add_paragraph("Template body text that must not survive.")
+    document.save(folder / "brand.docx")
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = Pt(720), Pt(540)  # 4:3, to be scaled
+    slide = deck.slides.add_slide(deck.slide_layouts[0])
+    slide.shapes.title.text = "Template slide that must not survive"
+    deck.save(folder / "brand.pptx")
+    return libreoffice_save(folder / "brand.docx", folder, "docx"), libreoffice_save(folder / "brand.pptx", folder,
+                                                                                      "pptx")
+
+
+def built(minimal_outline: Path, docx_template: Path, pptx_template: Path):
+    out = minimal_outline.parent / "build"
+    report = build(minimal_outline, out, docx_template=docx_template, pptx_template=pptx_template)
+    return report, docx.Document(str(out / "mini.docx")), Presentation(str(out / "mini.pptx")), out
+
+
+def deck_is_clean(path: Path, slides: int) -> None:
+    with zipfile.ZipFile(path) as package:
+        names = package.namelist()
+    assert len([n for n in names if n.startswith("ppt/slides/slide") and n.endswith(".xml")]) == slides
+
+
+def test_pandoc_reference_documents(minimal_outline: Path, pandoc_templates) -> None:
+    reference_docx, reference_pptx = pandoc_templates
+    report, document, deck, out = built(minimal_outline, reference_docx, reference_pptx)
+    # The document takes pandoc's styles and drops its sample content.
+    heading = next(p for p in document.paragraphs if p.style.name.lower() == "heading 1")
+    assert heading.style.style_id == docx.Document(str(reference_docx)).styles.element.xpath(
+        "w:style[w:name/@w:val='Heading 1']/@w:styleId")[0]
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Abstract" not in text and "测试简报" in text
+    # The deck takes pandoc's layouts and theme; its sample slides are gone.
+    assert [layout.name for layout in deck.slide_layouts] == [
+        layout.name for layout in Presentation(str(reference_pptx)).slide_layouts]
+    assert deck.slides[0].shapes.title.text == "测试简报"
+    deck_is_clean(out / "mini.pptx", len(deck.slides))
+    title_run = deck.slides[0].shapes.title.text_frame.paragraphs[0].runs[0]._r
+    assert title_run.find(qn("a:rPr")).find(qn("a:latin")).get("typeface") == "+mj-lt"  # the template's font
+    assert title_run.xpath(".//a:schemeClr/@val") == ["accent1"]  # the template's colour
+    assert report.warnings == []
+
+
+def test_templates_saved_by_libreoffice(minimal_outline: Path, libreoffice_templates) -> None:
+    brand_docx, brand_pptx = libreoffice_templates
+    _, document, deck, out = built(minimal_outline, brand_docx, brand_pptx)
+    assert "must not survive" not in "\n".join(p.text for p in document.paragraphs)
+    heading = next(p for p in document.paragraphs if p.style.name.lower() == "heading 1")
+    assert str(heading.style.font.color.rgb) == "008040"
+    assert heading.style.element.rPr.rFonts.get(qn("w:eastAsia"))  # Chinese font added where missing
+    assert deck.slide_width * 9 == deck.slide_height * 16  # scaled to 16:9
+    assert all(s.shapes.title.text != "Template slide that must not survive" for s in deck.slides)
+    deck_is_clean(out / "mini.pptx", len(deck.slides))
+    pdf = libreoffice_save(out / "mini.pptx", out, "pptx")  # LibreOffice opens it again
+    assert pdf.stat().st_size > 10_000
+
+
+def test_a_missing_layout_falls_back_and_says_so_once(minimal_outline: Path, pandoc_templates) -> None:
+    text = minimal_outline.read_text(encoding="utf-8")
+    minimal_outline.write_text(text.replace("\nsections:", "\ntheme:\n  layouts:\n    points: Brand Bullets\nsections:", 1),
+                               encoding="utf-8")
+    report, _, deck, _ = built(minimal_outline, *pandoc_templates)
+    assert report.warnings == ["the template has no layout 'Brand Bullets' for points slides; using 'Title Only'"]
+
+
+def test_a_template_named_in_the_theme_must_stay_beside_the_outline(minimal_outline: Path) -> None:
+    from briefing.outline import OutlineError, read_outline
+
+    text = minimal_outline.read_text(encoding="utf-8")
+    minimal_outline.write_text(text.replace("\nsections:", "\ntheme:\n  pptx_template: ../brand.pptx\nsections:", 1),
+                               encoding="utf-8")
+    with pytest.raises(OutlineError, match="theme.pptx_template: '../brand.pptx' points outside"):
+        read_outline(minimal_outline)
+
+
+def test_an_unusable_template_on_the_command_line(minimal_outline: Path, tmp_path: Path) -> None:
+    fake = tmp_path / "fake.pptx"
+    fake.write_text("not a presentation")
+    from briefing.errors import InputError
+
+    with pytest.raises(InputError, match="is not really a .pptx file"):
+        build(minimal_outline, tmp_path / "out", pptx_template=fake)
+    assert FIXTURES.exists()
