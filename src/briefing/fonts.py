@@ -37,6 +37,12 @@ def _advances() -> tuple[dict[int, float], float]:
     return widths, 1.0
 
 
+def missing_glyphs(text: str) -> str:
+    """The characters of text that the bundled font cannot draw (in order, once each)."""
+    widths, _ = _advances()
+    return "".join(dict.fromkeys(char for char in text if ord(char) not in widths and not char.isspace()))
+
+
 def text_width_exact(text: str, size_pt: float, bold: bool = False) -> float:
     """Width of one line of text in points at size_pt, as the bundled font sets it."""
     widths, fallback = _advances()
@@ -106,7 +112,10 @@ def wrap_with(text: str, width_pt: float, advance: Callable[[str], float], joint
 
 
 def _fit_prefix(text: str, width_pt: float, advance: Callable[[str], float]) -> int:
-    for end in range(len(text), 0, -1):
-        if advance(text[:end]) <= width_pt:
-            return end
-    return 1
+    """How many leading characters fit (at least one), adding widths one character at a time."""
+    width = 0.0
+    for end, char in enumerate(text):
+        width += advance(char)
+        if width > width_pt:
+            return max(end, 1)
+    return len(text)

@@ -200,7 +200,8 @@ def render_outline(outline: Outline, base_dir: Path, options: Options, target_di
     with steps.step("charts"):
         from briefing.charts import render_charts
 
-        images = render_charts(outline, options.out_dir / CACHE_FOLDER)
+        charts = render_charts(outline, options.out_dir / CACHE_FOLDER)
+        images = charts.paths
     theme = outline.theme
     logo = _theme_file(base_dir, theme.logo, IMAGE_KINDS)
     docx_template = options.docx_template or _theme_file(base_dir, theme.docx_template, (".docx",))
@@ -224,4 +225,4 @@ def render_outline(outline: Outline, base_dir: Path, options: Options, target_di
             target_dir / f"{stem}.docx": (reproducible_zip(document.content, when), f"{document.pages} pages"),
             target_dir / f"{stem}.pptx": (reproducible_zip(slides, when), f"{len(deck.slides)} slides"),
         }
-    return files, [str(problem) for problem in deck.problems] + deck_warnings
+    return files, charts.warnings + [str(problem) for problem in deck.problems] + deck_warnings

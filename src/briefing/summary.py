@@ -29,7 +29,7 @@ def describe_audiences(outline_file: Path, out_dir: Path) -> Iterator[str]:
     for audience in outline.audiences:
         selected = select(outline, audience)
         slides = len(plan_deck(selected).slides)
-        images = render_charts(selected, out_dir / CACHE_FOLDER)
+        images = render_charts(selected, out_dir / CACHE_FOLDER).paths
         pages = write_docx(selected, DocxInputs(images)).pages
         budget = f" (budget {selected.meta.slide_budget})" if selected.meta.slide_budget else ""
         yield f"{audience.name}: {audience.display_name}"

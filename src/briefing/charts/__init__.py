@@ -4,6 +4,6 @@
 content changed since the last build (see cache.py).
 """
 
-from briefing.charts.cache import render_charts
+from briefing.charts.cache import ChartImages, render_charts
 
-__all__ = ["render_charts"]
+__all__ = ["ChartImages", "render_charts"]

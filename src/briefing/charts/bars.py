@@ -13,6 +13,7 @@ from briefing.outline.model import Theme
 _ROW_IN = 0.42
 _LABEL_WIDTH_PT = 90
 _FONT_PT = 9
+_LABEL_LINE_IN = _FONT_PT * 1.25 / 72
 _VALUE_PT = 10
 # The plotting area: the figure less the category labels on the left.
 _PLOT_WIDTH_IN = WIDTH_IN - (_LABEL_WIDTH_PT + 20) / 72
@@ -20,20 +21,19 @@ _PLOT_WIDTH_IN = WIDTH_IN - (_LABEL_WIDTH_PT + 20) / 72
 
 def draw_bars(groups: list[BarGroup], theme: Theme) -> Figure:
     """One row of panels per unit, stacked, so no panel's labels reach into another's."""
+    labels = [["\n".join(wrap(b.label, _LABEL_WIDTH_PT, _FONT_PT)) for b in group.bars] for group in groups]
+    # Rows grow with their labels, so a long label never reaches into its neighbour's row.
+    row = max(_ROW_IN, max(text.count("\n") + 1 for texts in labels for text in texts) * _LABEL_LINE_IN + 0.12)
     heights = [len(group.bars) for group in groups]
     figure, axes_list = plt.subplots(
-        len(groups), 1, figsize=(WIDTH_IN, 0.35 + sum(heights) * _ROW_IN + 0.15 * len(groups)),
+        len(groups), 1, figsize=(WIDTH_IN, 0.35 + sum(heights) * row + 0.15 * len(groups)),
         squeeze=False, layout="constrained", gridspec_kw={"height_ratios": heights},
     )
-    for axes, group in zip(axes_list[:, 0], groups):
+    for axes, group, texts in zip(axes_list[:, 0], groups, labels):
         bars = list(reversed(group.bars))  # first statistic on top
         positions = range(len(bars))
         axes.barh(positions, [b.value for b in bars], height=0.6, color=hex_color(theme.primary_color))
-        axes.set_yticks(
-            list(positions),
-            ["\n".join(wrap(b.label, _LABEL_WIDTH_PT, _FONT_PT)) for b in bars],
-            fontsize=_FONT_PT,
-        )
+        axes.set_yticks(list(positions), list(reversed(texts)), fontsize=_FONT_PT)
         largest = max(b.value for b in bars) or 1
         for position, bar in zip(positions, bars):
             axes.text(bar.value + largest * 0.02, position, bar.display, va="center",

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from briefing import __version__
 from briefing.chartdata import bar_groups, milestones
+from briefing.fonts import missing_glyphs
 from briefing.outline.model import Chart, ChartKind, Outline
 from briefing.publish import atomic_write
 
@@ -55,18 +56,35 @@ def chart_key(chart: Chart, outline: Outline) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
-def render_charts(outline: Outline, cache_dir: Path) -> dict[str, Path]:
+@dataclass
+class ChartImages:
+    paths: dict[str, Path]
+    warnings: list[str]
+
+
+def render_charts(outline: Outline, cache_dir: Path) -> ChartImages:
     """A PNG per chart id, drawn only where no cached image matches."""
-    paths: dict[str, Path] = {}
+    images = ChartImages({}, [])
     for chart in outline.charts:
+        missing = missing_glyphs(json.dumps(_chart_content(chart, outline), ensure_ascii=False, default=str))
+        if missing:
+            images.warnings.append(f"chart '{chart.id}': no chart font can draw {' '.join(missing)}; "
+                                   "those characters are left out of the image")
         path = cache_dir / f"chart-{chart.id}-{chart_key(chart, outline)}.png"
         if not path.exists():
-            _draw(chart, outline, path)
-        paths[chart.id] = path
-    return paths
+            _draw(chart, outline, path, missing)
+        images.paths[chart.id] = path
+    return images
 
 
-def _draw(chart: Chart, outline: Outline, path: Path) -> None:
+def _drawable(text: str | None, missing: str) -> str | None:
+    """Text without the characters no font has: an empty box helps no reader."""
+    if text is None or not missing:
+        return text
+    return "".join(char for char in text if char not in missing)
+
+
+def _draw(chart: Chart, outline: Outline, path: Path, missing: str) -> None:
     # Imported here: a build whose charts are all cached never loads matplotlib.
     from matplotlib import pyplot as plt
 
@@ -77,9 +95,15 @@ def _draw(chart: Chart, outline: Outline, path: Path) -> None:
     configure(outline.meta.locale)
     try:
         if chart.kind is ChartKind.TIMELINE:
-            figure = draw_timeline(milestones(chart, outline), outline.theme, outline.meta.locale)
+            items = [replace(m, when=_drawable(m.when, missing), title=_drawable(m.title, missing),
+                             detail=_drawable(m.detail, missing)) for m in milestones(chart, outline)]
+            figure = draw_timeline(items, outline.theme, outline.meta.locale)
         else:
-            figure = draw_bars(bar_groups(chart, outline), outline.theme)
+            groups = [replace(group, bars=tuple(replace(bar, label=_drawable(bar.label, missing),
+                                                        display=_drawable(bar.display, missing))
+                                                for bar in group.bars))
+                      for group in bar_groups(chart, outline)]
+            figure = draw_bars(groups, outline.theme)
         with atomic_write(path) as handle:
             # No 'Software' stamp, so an image depends only on its content.
             figure.savefig(handle, format="png", metadata={"Software": None})

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -58,6 +58,16 @@ Text = Annotated[str, AfterValidator(_clean_text)]
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 IsoDate = Annotated[date, BeforeValidator(_parse_iso_date)]
 PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
+
+
+def _check_briefing_date(value: date) -> date:
+    # Office files carry the date in their zip entries, which hold 1980 to 2107 only.
+    if not date(1980, 1, 1) <= value <= date(2107, 12, 31):
+        raise ValueError(f"{value.isoformat()} is outside 1980-01-01 to 2107-12-31, the dates Office files can carry")
+    return value
+
+
+BriefingDate = Annotated[date, BeforeValidator(_parse_iso_date), AfterValidator(_check_briefing_date)]
 HexColor = Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{6}$")]
 FileStem = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=100)]
 Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
@@ -98,7 +108,7 @@ class Meta(Model):
     short_title: Text | None = described("For page headers and slide footers; the title when absent.",
                                          "TikTok 海外关停简报", default=None)
     subtitle: Text | None = described("Under the title.", "事件、根源、影响与走向：简报", default=None)
-    date: IsoDate = described("The briefing's date, YYYY-MM-DD.", "2025-02-03")
+    date: BriefingDate = described("The briefing's date, YYYY-MM-DD.", "2025-02-03")
     locale: Locale = described("Language of the labels, numbers (1.7亿 / 170 million) and dates.", "zh-CN",
                                default=Locale.ZH_CN)
     author: Text | None = described("Author, in the document properties.", "研究组", default=None)
@@ -183,7 +193,7 @@ class Statistic(Model):
 
     id: Id = described("How charts, key figures and text ('{us-users}') refer to it.", "us-users")
     label: Text = described("Short name for charts and key figures.", "美国用户")
-    value: float = described("The raw number: 170000000, not 1.7亿.", 170000000, ge=0)
+    value: float = described("The raw number: 170000000, not 1.7亿.", 170000000, ge=0, allow_inf_nan=False)
     unit: Unit = described("count, percent, usd, times or days.", "count")
     noun: Text | None = described("What is counted.", "用户", default=None)
     qualifier: Qualifier | None = described("about (约), nearly (近) or over (超过).", "about", default=None)
@@ -292,7 +302,7 @@ class Audience(Model):
 class Outline(Model):
     """A briefing: one source, summarised, for every audience."""
 
-    schema_version: Literal[1] = described("The outline format's version.", 1, default=1)
+    schema_version: int = described("The outline format's version: 1.", 1, default=1, ge=1, le=1)
     meta: Meta = described("What the briefing is.", {"title": "…", "date": "2025-02-03", "source": {}})
     summary: list[Text] = described("Key takeaways, one sentence each.", ["TikTok 于2025年1月18日停止在美服务。"],
                                     min_length=1)
