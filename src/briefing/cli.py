@@ -85,20 +85,31 @@ def main(debug: bool) -> None:
               help="A company .docx whose styles, page setup, header and footer the document takes.")
 @click.option("--pptx-template", type=click.Path(path_type=Path, dir_okay=False),
               help="A company .pptx whose masters, layouts, fonts and colours the deck takes.")
+@click.option("--force", is_flag=True, help="Build even when nothing changed since the last build.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print each step with its time.")
 @reports_errors
 def build(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audience: bool, pdf: bool,
-          docx_template: Path | None, pptx_template: Path | None, quiet: bool, verbose: bool) -> None:
+          docx_template: Path | None, pptx_template: Path | None, force: bool, quiet: bool, verbose: bool) -> None:
     """Build the .docx briefing and the .pptx deck from OUTLINE (default: outline.yaml).
 
     Without --audience or --all, builds the full briefing into OUT/.
     """
+    from briefing.freshness import Request, record, up_to_date
+
+    request = Request(outline, out_dir, audiences, every_audience, pdf, docx_template, pptx_template)
+    unchanged = None if force else up_to_date(request)
+    if unchanged is not None:
+        if not quiet:
+            for output in unchanged:
+                click.echo(f"up to date: {output.path}  ({output.detail}, {output.size / 1024:.0f} KiB)")
+        return
     from briefing.pipeline import build as run_build
 
     progress = None if quiet else (lambda message: click.echo(message, err=True))
     report = run_build(outline, out_dir, list(audiences), every_audience, pdf, progress, docx_template,
                        pptx_template)
+    record(request, report.inputs, [(o.path, o.size, o.detail) for o in report.outputs])
     print_report(report, quiet, verbose)
 
 

@@ -53,6 +53,7 @@ class Steps:
 @dataclass
 class BuildReport:
     outputs: list[Output] = field(default_factory=list)
+    inputs: list[Path] = field(default_factory=list)  # every file the build read
     warnings: list[str] = field(default_factory=list)
     steps: list[tuple[str, float]] = field(default_factory=list)
     seconds: float = 0.0
@@ -116,7 +117,11 @@ def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
     if pdf:
         find_libreoffice()  # say so now, not after rendering everything
     rendered = _render_all(outline, outline_file, names or [None], options, progress)
-    report = BuildReport(steps=list(steps.timings))
+    theme = outline.theme
+    named = [theme.logo and (theme.logo, IMAGE_KINDS), theme.docx_template and (theme.docx_template, (".docx",)),
+             theme.pptx_template and (theme.pptx_template, (".pptx",))]
+    inputs = [outline_file, *(resolve_asset(outline_file.parent, name, kinds) for name, kinds in filter(None, named))]
+    report = BuildReport(inputs=inputs, steps=list(steps.timings))
     for target in rendered:
         report.warnings.extend(target.warnings)
         report.outputs.extend(Output(path, len(content), detail) for path, (content, detail) in target.files.items())

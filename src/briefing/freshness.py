@@ -1,0 +1,114 @@
+"""Is a build up to date? Answered before anything heavy is imported.
+
+A build records what it read (the outline, the files it names, the tool's
+own code and library versions, the options and SOURCE_DATE_EPOCH) and what
+it wrote, as hashes, in the output folder's cache. When nothing it read has
+changed and every output is still the file it wrote, the next build has
+nothing to do, and says so in a few milliseconds instead of re-rendering.
+
+This module imports only the standard library, so the check costs no time
+of its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_LIBRARIES = ("python-docx", "python-pptx", "matplotlib", "pydantic", "pylopdf-fonts-zh-cn")
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _tool_fingerprint() -> str:
+    """The package's own code and the versions of the libraries that shape the output."""
+    digest = hashlib.sha256(sys.version.encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".json") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name}={importlib.metadata.version(name)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(name.encode())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Request:
+    """Everything about a build command that decides its outputs, besides files."""
+
+    outline: Path
+    out_dir: Path
+    audiences: tuple[str, ...]
+    every_audience: bool
+    pdf: bool
+    docx_template: Path | None
+    pptx_template: Path | None
+
+    def manifest(self) -> Path:
+        options = json.dumps([str(self.outline.resolve()), sorted(self.audiences), self.every_audience, self.pdf,
+                              str(self.docx_template), str(self.pptx_template)])
+        name = hashlib.sha256(options.encode()).hexdigest()[:16]
+        return self.out_dir / ".cache" / f"manifest-{name}.json"
+
+    def key(self, inputs: list[Path]) -> str:
+        digest = hashlib.sha256(_tool_fingerprint().encode())
+        digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+        for path in sorted({self.outline, *inputs, *(t for t in (self.docx_template, self.pptx_template) if t)}):
+            digest.update(str(path).encode())
+            digest.update((_digest(path) or "missing").encode())
+        return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Recorded:
+    path: Path
+    size: int
+    detail: str
+
+
+def up_to_date(request: Request) -> list[Recorded] | None:
+    """The outputs of the last identical build if they are all still as written; else None."""
+    try:
+        manifest = json.loads(request.manifest().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if manifest.get("key") != request.key([Path(p) for p in manifest.get("inputs", [])]):
+        return None
+    outputs = []
+    for output in manifest.get("outputs", []):
+        path = Path(output["path"])
+        if _digest(path) != output["sha256"]:
+            return None
+        outputs.append(Recorded(path, output["size"], output["detail"]))
+    return outputs
+
+
+def record(request: Request, inputs: list[Path], outputs: list[tuple[Path, int, str]]) -> None:
+    """Remember a successful build, for the next one to compare with."""
+    manifest = {
+        "key": request.key(inputs),
+        "inputs": sorted(str(p) for p in inputs),
+        "outputs": [{"path": str(p), "sha256": _digest(p), "size": size, "detail": detail}
+                    for p, size, detail in outputs],
+    }
+    target = request.manifest()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_suffix(".tmp")
+    temporary.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(temporary, target)

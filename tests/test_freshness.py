@@ -1,0 +1,63 @@
+"""A build with nothing changed has nothing to do; any change to what it read rebuilds."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+LOGO = (Path(__file__).parent / "fixtures" / "logo.png").read_bytes()
+
+
+def build(folder: Path, *args: str) -> str:
+    result = subprocess.run([sys.executable, "-m", "briefing", "build", *args], cwd=folder, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture
+def built(minimal_outline: Path) -> Path:
+    folder = minimal_outline.parent
+    (folder / "logo.png").write_bytes(LOGO)
+    text = minimal_outline.read_text(encoding="utf-8")
+    minimal_outline.write_text(text.replace("\nsections:", "\ntheme:\n  logo: logo.png\nsections:", 1), encoding="utf-8")
+    assert "wrote build/mini.docx" in build(folder)
+    return folder
+
+
+def test_nothing_changed_means_nothing_to_do(built: Path) -> None:
+    before = (built / "build" / "mini.pptx").stat().st_mtime_ns
+    output = build(built)
+    assert "up to date: build/mini.docx" in output and "up to date: build/mini.pptx" in output
+    assert (built / "build" / "mini.pptx").stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize("change", ["outline", "logo", "output edited", "output deleted", "option", "epoch"])
+def test_any_change_to_what_the_build_read_or_wrote_rebuilds(built: Path, change: str, monkeypatch) -> None:
+    args: list[str] = []
+    if change == "outline":
+        outline = built / "outline.yaml"
+        outline.write_text(outline.read_text(encoding="utf-8").replace("第一条要点。", "第一条要点！"), encoding="utf-8")
+    elif change == "logo":
+        (built / "logo.png").write_bytes(LOGO + b"\0")
+    elif change == "output edited":
+        (built / "build" / "mini.docx").write_bytes(b"someone else's file")
+    elif change == "output deleted":
+        (built / "build" / "mini.pptx").unlink()
+    elif change == "option":
+        args = ["--audience", "nobody"]
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1738540800")
+    if change == "option":
+        result = subprocess.run([sys.executable, "-m", "briefing", "build", *args], cwd=built, capture_output=True,
+                                text=True, timeout=120)
+        assert result.returncode == 2 and "no audience named 'nobody'" in result.stderr  # checked, not skipped
+        return
+    assert "wrote build/mini.docx" in build(built, *args)
+
+
+def test_force_always_builds(built: Path) -> None:
+    assert "wrote build/mini.docx" in build(built, "--force")
