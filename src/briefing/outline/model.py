@@ -70,7 +70,7 @@ def _check_briefing_date(value: date) -> date:
 BriefingDate = Annotated[date, BeforeValidator(_parse_iso_date), AfterValidator(_check_briefing_date)]
 HexColor = Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{6}$")]
 FileStem = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=100)]
-Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
+Url = Annotated[str, Field(pattern=r"^https?://[^\s\x00-\x1f\x7f]+$")]
 
 
 def described(description: str, example: Any, **options: Any) -> Any:
