@@ -46,4 +46,5 @@ def watch(outline_file: Path, out_dir: Path, audiences: list[str], every_audienc
     # Editors save by writing a new file and renaming it, so the folder is watched, not the file.
     for _ in changes(folder, watch_filter=lambda _, path: Path(path).resolve() in watched, debounce=50, step=20):
         rebuild()
-        watched = watched_files(outline_file)
+        watched.clear()  # in place: the filter above reads this set
+        watched.update(watched_files(outline_file))

@@ -45,7 +45,6 @@ def draw_timeline(items: list[Milestone], theme: Theme, locale: Locale) -> Figur
         gap_days = (item.start - (previous.end or previous.start)).days if previous else 0
         rows.append(
             (
-                item,
                 wrap(item.when, date_width_pt, _DATE_PT),
                 wrap(item.title, text_width_pt, _TITLE_PT),
                 wrap(item.detail, text_width_pt, _DETAIL_PT) if item.detail else [],
@@ -54,7 +53,7 @@ def draw_timeline(items: list[Milestone], theme: Theme, locale: Locale) -> Figur
         )
     height = 0.15 + sum(
         _row_height(title, detail, when) + (_GAP_IN if gap >= _GAP_MIN_DAYS else 0)
-        for _, when, title, detail, gap in rows
+        for when, title, detail, gap in rows
     )
     figure = plt.figure(figsize=(WIDTH_IN, height))
     axes = figure.add_axes((0, 0, 1, 1))
@@ -65,7 +64,7 @@ def draw_timeline(items: list[Milestone], theme: Theme, locale: Locale) -> Figur
 
     y = 0.12
     previous_marker: float | None = None
-    for item, when, title, detail, gap in rows:
+    for when, title, detail, gap in rows:
         marked_gap = gap >= _GAP_MIN_DAYS
         if marked_gap:
             axes.text(_TEXT_LEFT_IN, y + _GAP_IN / 2, gap_text(gap, locale), va="center",

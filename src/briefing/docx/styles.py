@@ -68,7 +68,7 @@ class ParagraphSpec:
     left: float = 0
     right: float = 0
     hanging: float = 0
-    align: WD_ALIGN_PARAGRAPH | None = None
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.LEFT  # body text alone is justified
     custom: bool = True  # added by us, not in Word's default set
 
 
@@ -76,24 +76,24 @@ BODY_PT = 10.5  # 五号, the usual body size of a Chinese document
 TABLE_PT = 9.0
 SPECS: dict[str, ParagraphSpec] = {
     "Normal": ParagraphSpec(BODY_PT, 18, after=6, align=WD_ALIGN_PARAGRAPH.JUSTIFY, custom=False),
-    "Title": ParagraphSpec(26, 36, after=10, bold=True, colour="primary", heading=True, align=WD_ALIGN_PARAGRAPH.LEFT, custom=False),
-    "Subtitle": ParagraphSpec(15, 24, after=18, colour="muted", align=WD_ALIGN_PARAGRAPH.LEFT, custom=False),
-    "Heading 1": ParagraphSpec(16, 26, before=18, after=8, bold=True, colour="primary", heading=True, align=WD_ALIGN_PARAGRAPH.LEFT,
+    "Title": ParagraphSpec(26, 36, after=10, bold=True, colour="primary", heading=True, custom=False),
+    "Subtitle": ParagraphSpec(15, 24, after=18, colour="muted", custom=False),
+    "Heading 1": ParagraphSpec(16, 26, before=18, after=8, bold=True, colour="primary", heading=True,
                                keep_with_next=True, custom=False),
-    "Heading 2": ParagraphSpec(13, 22, before=12, after=6, bold=True, colour="primary", heading=True, align=WD_ALIGN_PARAGRAPH.LEFT,
+    "Heading 2": ParagraphSpec(13, 22, before=12, after=6, bold=True, colour="primary", heading=True,
                                keep_with_next=True, custom=False),
-    "TOC Heading": ParagraphSpec(16, 26, after=12, bold=True, colour="primary", heading=True, align=WD_ALIGN_PARAGRAPH.LEFT, custom=False),
-    "Caption": ParagraphSpec(9, 14, before=4, after=4, colour="muted", align=WD_ALIGN_PARAGRAPH.LEFT, custom=False),
+    "TOC Heading": ParagraphSpec(16, 26, after=12, bold=True, colour="primary", heading=True, custom=False),
+    "Caption": ParagraphSpec(9, 14, before=4, after=4, colour="muted", custom=False),
     "Quote": ParagraphSpec(BODY_PT, 18, before=6, after=2, left=24, right=24, custom=False),
     "List Bullet": ParagraphSpec(BODY_PT, 18, after=3, left=LIST_INDENT_PT, custom=False),
-    "Cover Line": ParagraphSpec(12, 20, after=4, align=WD_ALIGN_PARAGRAPH.LEFT),
+    "Cover Line": ParagraphSpec(12, 20, after=4),
     "Attribution": ParagraphSpec(BODY_PT, 18, after=10, colour="muted", align=WD_ALIGN_PARAGRAPH.RIGHT),
-    "Source Note": ParagraphSpec(8.5, 13, after=10, colour="muted", align=WD_ALIGN_PARAGRAPH.LEFT),
-    "Caveat": ParagraphSpec(9, 15, after=6, italic=True, colour="muted", left=25.5, align=WD_ALIGN_PARAGRAPH.LEFT),
-    "Table Text": ParagraphSpec(TABLE_PT, 14, align=WD_ALIGN_PARAGRAPH.LEFT),
-    "Source Entry": ParagraphSpec(BODY_PT, 18, after=4, left=25.5, hanging=25.5, align=WD_ALIGN_PARAGRAPH.LEFT),
-    "TOC 1": ParagraphSpec(BODY_PT, 20, after=4, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT),
-    "TOC 2": ParagraphSpec(BODY_PT, 20, after=2, left=21, align=WD_ALIGN_PARAGRAPH.LEFT),
+    "Source Note": ParagraphSpec(8.5, 13, after=10, colour="muted"),
+    "Caveat": ParagraphSpec(9, 15, after=6, italic=True, colour="muted", left=25.5),
+    "Table Text": ParagraphSpec(TABLE_PT, 14),
+    "Source Entry": ParagraphSpec(BODY_PT, 18, after=4, left=25.5, hanging=25.5),
+    "TOC 1": ParagraphSpec(BODY_PT, 20, after=4, bold=True),
+    "TOC 2": ParagraphSpec(BODY_PT, 20, after=2, left=21),
 }
 # Every paragraph style the writer uses.
 USED_STYLES = (*SPECS, "Figure", "Header", "Footer")
@@ -293,8 +293,7 @@ def _apply_spec(style: BaseStyle, spec: ParagraphSpec, colour: RGBColor) -> None
         layout.first_line_indent = Pt(-spec.hanging) if spec.hanging else None
     if spec.right:
         layout.right_indent = Pt(spec.right)
-    if spec.align is not None:
-        layout.alignment = spec.align
+    layout.alignment = spec.align
     # The template suppresses spacing between list items; we want it as specified.
     properties = style.element.pPr
     if properties is not None:

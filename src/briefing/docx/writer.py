@@ -133,7 +133,7 @@ class _DocxWriter:
     # -- front matter ------------------------------------------------------------
 
     def _cover(self) -> None:
-        meta, document = self.outline.meta, self.document
+        meta = self.outline.meta
         if self.inputs.logo is not None:
             self._paragraph().add_run().add_picture(str(self.inputs.logo), height=_LOGO_HEIGHT)
         spacer = self._paragraph()
