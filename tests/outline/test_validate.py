@@ -103,3 +103,11 @@ def test_control_characters_are_rejected_with_the_field(minimal_outline: Path) -
     edit(minimal_outline, "title: 第一部分", 'title: "第一\\x07部分"')
     [message] = errors_for(minimal_outline)
     assert "sections[0].title: contains the control character U+0007" in message
+
+
+def test_an_audience_that_selects_nothing_is_reported(minimal_outline: Path) -> None:
+    text = minimal_outline.read_text(encoding="utf-8")
+    minimal_outline.write_text(text + "audiences:\n  - {name: empty, display_name: 空, sections: []}\n",
+                               encoding="utf-8")
+    [message] = errors_for(minimal_outline)
+    assert "audiences[0].sections: selects no section at all" in message

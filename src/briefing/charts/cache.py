@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -77,11 +78,16 @@ def render_charts(outline: Outline, cache_dir: Path) -> ChartImages:
     return images
 
 
+_BLANKS = re.compile(r"[^\S\n]")  # any blank but a line break: tab, CR, NEL, U+2028...
+
+
 def _drawable(text: str | None, missing: str) -> str | None:
-    """Text without the characters no font has: an empty box helps no reader."""
-    if text is None or not missing:
-        return text
-    return "".join(char for char in text if char not in missing)
+    """Text a chart font can draw: blanks become spaces, characters no font has are left out
+    (an empty box helps no reader)."""
+    if text is None:
+        return None
+    text = _BLANKS.sub(" ", text)
+    return "".join(char for char in text if char not in missing) if missing else text
 
 
 def _draw(chart: Chart, outline: Outline, path: Path, missing: str) -> None:

@@ -193,7 +193,8 @@ class Statistic(Model):
 
     id: Id = described("How charts, key figures and text ('{us-users}') refer to it.", "us-users")
     label: Text = described("Short name for charts and key figures.", "美国用户")
-    value: float = described("The raw number: 170000000, not 1.7亿.", 170000000, ge=0, allow_inf_nan=False)
+    value: float = described("The raw number: 170000000, not 1.7亿 (at most 10¹⁵, a thousand trillion).",
+                             170000000, ge=0, le=1e15, allow_inf_nan=False)
     unit: Unit = described("count, percent, usd, times or days.", "count")
     noun: Text | None = described("What is counted.", "用户", default=None)
     qualifier: Qualifier | None = described("about (约), nearly (近) or over (超过).", "about", default=None)

@@ -197,6 +197,9 @@ def check_references(outline: Outline) -> Iterator[tuple[KeyPath, str, str | Non
             ("key_figures", statistic_ids, "statistic"),
         ):
             yield from _unknown(path + (key,), getattr(audience, key) or [], known, what)
+        if audience.sections == [] and not audience.tags:
+            yield (path + ("sections",), "selects no section at all",
+                   "name sections or tags, or leave 'sections' out to include every section")
         for tag_index, tag in enumerate(audience.tags):
             if tag not in known_tags:
                 close = difflib.get_close_matches(tag, known_tags, n=1)
