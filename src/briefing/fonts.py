@@ -9,6 +9,9 @@ same full-em advance, so a small safety margin covers the Latin difference.
 
 from __future__ import annotations
 
+import contextlib
+import marshal
+import os
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -27,14 +30,40 @@ def sans_path() -> Path:
 
 @lru_cache(maxsize=1)
 def _advances() -> tuple[dict[int, float], float]:
-    """Advance width of each code point, in ems, and the fallback width."""
+    """Advance width of each code point, in ems, and the fallback width.
+
+    Reading them with fontTools takes a noticeable part of a build, so they
+    are kept in the user's cache folder, keyed by the font file's size and
+    time; any problem with that folder just means reading the font again.
+    """
+    font_file = sans_path()
+    stat = font_file.stat()
+    cache = _cache_folder() / f"advances-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+    try:
+        return marshal.loads(cache.read_bytes()), 1.0
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    widths = _read_advances(font_file)
+    with contextlib.suppress(OSError):
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(marshal.dumps(widths))
+        os.replace(temporary, cache)
+    return widths, 1.0
+
+
+def _cache_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "briefing"
+
+
+def _read_advances(font_file: Path) -> dict[int, float]:
     from fontTools.ttLib import TTFont
 
-    with TTFont(sans_path(), lazy=True) as font:
+    with TTFont(font_file, lazy=True) as font:
         units = font["head"].unitsPerEm
         metrics = font["hmtx"].metrics
-        widths = {code: metrics[glyph][0] / units for code, glyph in font.getBestCmap().items()}
-    return widths, 1.0
+        return {code: metrics[glyph][0] / units for code, glyph in font.getBestCmap().items()}
 
 
 def missing_glyphs(text: str) -> str:
