@@ -298,7 +298,8 @@ def outlines(draw: st.DrawFn, wild: bool = False) -> dict[str, Any]:
     for name in audience_names:
         item = {"name": name, "display_name": draw(text())}
         put(item, "description", maybe(draw, text()))
-        put(item, "sections", some(draw, part_ids) if draw(st.booleans()) else None)
+        # An empty list would select nothing, which validation refuses; absent means every section.
+        put(item, "sections", some(draw, part_ids, min_size=1) if draw(st.booleans()) else None)
         used_tags = sorted({t for p in sections for x in (p, *p.get("subsections", [])) for t in x.get("tags", [])})
         put(item, "tags", some(draw, used_tags) or None)
         for key, ids in (("charts", chart_ids), ("statistics", stat_ids), ("key_figures", stat_ids)):
