@@ -33,7 +33,6 @@ class TextStyle:
     after: float = 0
     indent: float = 0  # total horizontal indent (left + right + hanging)
     keep_with_next: bool = False
-    contextual: bool = False  # no spacing between paragraphs of the same style
     bold: bool = False
 
 
@@ -58,8 +57,6 @@ class _Item:
     before: float = 0
     after: float = 0
     keep_with_next: bool = False
-    style: str = ""
-    contextual: bool = False
     record: list[int] | None = None  # receives the page it starts on
 
 
@@ -71,14 +68,13 @@ class PageFlow:
     page: int = 1
     y: float = 0.0
     _pending: list[_Item] = field(default_factory=list)
-    _previous_style: str = ""
 
-    def paragraph(self, name: str, style: TextStyle, lines: int) -> list[int]:
+    def paragraph(self, style: TextStyle, lines: int) -> list[int]:
         """Add a paragraph; the returned list receives its page once placed."""
         record: list[int] = []
         item = _Item(
             height=lines * style.pitch, lines=lines, pitch=style.pitch, before=style.before, after=style.after,
-            keep_with_next=style.keep_with_next, style=name, contextual=style.contextual, record=record,
+            keep_with_next=style.keep_with_next, record=record,
         )
         self._add(item)
         return record
@@ -99,13 +95,11 @@ class PageFlow:
                 self.y = header
             self.y += height
         self.y += after
-        self._previous_style = ""
 
     def page_break(self) -> None:
         self._flush()
         self.page += 1
         self.y = 0.0
-        self._previous_style = ""
 
     def finish(self) -> int:
         self._flush()
@@ -123,8 +117,7 @@ class PageFlow:
         chain, self._pending = self._pending, []
         if not chain:
             return
-        needed = sum(self._spacing_before(i, item, chain) + item.height + item.after for i, item in
-                     enumerate(chain[:-1]))
+        needed = sum(item.before + item.height + item.after for item in chain[:-1])
         last = chain[-1]
         first_lines = min(last.lines, _WIDOW_LINES) * last.pitch if last.lines > 1 else last.height
         needed += last.before + first_lines
@@ -133,19 +126,13 @@ class PageFlow:
         for item in chain:
             self._place(item)
 
-    def _spacing_before(self, index: int, item: _Item, chain: list[_Item]) -> float:
-        previous = chain[index - 1].style if index else self._previous_style
-        return 0.0 if item.contextual and previous == item.style else item.before
-
     def _new_page(self) -> None:
         self.page += 1
         self.y = 0.0
 
     def _place(self, item: _Item) -> None:
-        before = 0.0 if item.contextual and self._previous_style == item.style else item.before
-        after = 0.0 if item.contextual else item.after
         if self.y > 0:
-            self.y += before
+            self.y += item.before
         room = self.body_height - self.y
         if item.height <= room or (self.y == 0 and item.lines == 1):
             self._start(item)
@@ -163,8 +150,7 @@ class PageFlow:
             self._new_page()
             self._start(item)
             self.y += item.height
-        self.y += after
-        self._previous_style = item.style
+        self.y += item.after
 
     def _spill(self, item: _Item, lines_left: int) -> None:
         """Lines that did not fit continue at the top of the following pages."""

@@ -124,7 +124,7 @@ class _DocxWriter:
     def _text(self, text: str, style: str) -> Paragraph:
         """A paragraph of the body, placed in the page model as it is written."""
         paragraph = self._paragraph(text, style)
-        self._last_page = self.flow.paragraph(style, text_style(style), self._lines(text, style))
+        self._last_page = self.flow.paragraph(text_style(style), self._lines(text, style))
         return paragraph
 
     def _lines(self, text: str, style: str, width: float | None = None) -> int:
@@ -160,10 +160,10 @@ class _DocxWriter:
     def _fill_contents(self, anchor: Paragraph) -> int:
         """The contents, with the page each heading falls on (cover, contents, then body); its page count."""
         contents = PageFlow(self.area.height.pt)
-        contents.paragraph("TOC Heading", text_style("TOC Heading"), 1)
+        contents.paragraph(text_style("TOC Heading"), 1)
         for level, text, _, _ in self.headings:
             style = f"TOC {level}"
-            contents.paragraph(style, text_style(style), self._lines(text + "  000", style))
+            contents.paragraph(text_style(style), self._lines(text + "  000", style))
         contents_pages = contents.finish()
         first_body_page = 1 + contents_pages + 1
         entries = [
@@ -249,7 +249,7 @@ class _DocxWriter:
         style = text_style("Caption")
         if keep_with_next:
             style = replace(style, keep_with_next=True)
-        self.flow.paragraph("Caption", style, line_count(f"{label} {number}  {title}", self.area.width.pt, style))
+        self.flow.paragraph(style, line_count(f"{label} {number}  {title}", self.area.width.pt, style))
 
     # -- back matter -----------------------------------------------------------------
 
@@ -344,7 +344,7 @@ class _DocxWriter:
             paragraph = self._paragraph(text, "Source Entry")
             if source.url:
                 fields.add_hyperlink(paragraph, source.url, self.outline.theme.primary_color)
-            self.flow.paragraph("Source Entry", text_style("Source Entry"),
+            self.flow.paragraph(text_style("Source Entry"),
                                 self._lines(text + (source.url or ""), "Source Entry"))
             if source.caveat:
                 self._text(f"{self.words.caveat}{self.words.colon}{source.caveat}", "Caveat")
