@@ -18,9 +18,9 @@ import yaml
 from briefing.outline.errors import KeyPath, OutlineError, Problem
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-# An outline of thousands of slides has well under a million nodes; an alias
-# bomb reaches this within milliseconds and is stopped there.
-MAX_NODES = 1_000_000
+# An outline of thousands of slides has well under this many values; an alias
+# bomb is measured against it before anything is expanded.
+MAX_NODES = 500_000
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 try:  # libyaml's composer is several times faster when it is present.
@@ -109,6 +109,27 @@ class _Builder:
         return result
 
 
+def _too_deep(file: Path) -> OutlineError:
+    return OutlineError([Problem(file, 1, 1, (), "the outline nests lists or mappings too deeply",
+                                 "an outline needs only a few levels of indentation")])
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """How many values the node stands for once aliases are expanded; each shared node counted once."""
+    known = sizes.get(id(node))
+    if known is not None:
+        return known
+    sizes[id(node)] = MAX_NODES + 1  # a node that contains itself expands without end
+    if isinstance(node, yaml.MappingNode):
+        size = 1 + sum(_expanded_size(key, sizes) + _expanded_size(value, sizes) for key, value in node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        size = 1 + sum(_expanded_size(item, sizes) for item in node.value)
+    else:
+        size = 1
+    sizes[id(node)] = size
+    return size
+
+
 class _TooBig(Exception):
     def __init__(self, node: yaml.Node):
         self.node = node
@@ -158,6 +179,8 @@ def load_yaml(file: Path) -> LoadedYaml:
         ) from None
     except yaml.YAMLError as error:
         raise OutlineError([Problem(file, 1, 1, (), f"YAML error: {error}")]) from None
+    except RecursionError:
+        raise _too_deep(file) from None
     if node is None:
         raise OutlineError(
             [Problem(file, 1, 1, (), "the outline is empty", "run 'briefing init' for a starting outline")]
@@ -166,6 +189,15 @@ def load_yaml(file: Path) -> LoadedYaml:
         raise OutlineError(
             [Problem(file, *_mark(node), (), "an outline must be a mapping of keys (meta:, sections:, ...)")]
         )
+    # Count what the aliases would expand to before expanding anything: a few hundred bytes of
+    # nested aliases can stand for billions of values.
+    try:
+        too_big = _expanded_size(node, {}) > MAX_NODES
+    except RecursionError:
+        raise _too_deep(file) from None
+    if too_big:
+        raise OutlineError([Problem(file, *_mark(node), (), f"the outline expands to more than {MAX_NODES:,} values",
+                                    "anchors and aliases (&, *) must not multiply content")])
     try:
         data = builder.build(node, ())
     except _TooBig as error:
