@@ -18,7 +18,7 @@ def test_every_chart_renders_without_missing_glyphs(tmp_path: Path) -> None:
     with warnings.catch_warnings():
         # A missing Chinese glyph is only a warning in matplotlib; here it fails the test.
         warnings.simplefilter("error")
-        images = render_charts(outline, tmp_path)
+        images = render_charts(outline, tmp_path).paths
     assert set(images) == {chart.id for chart in outline.charts}
     for path in images.values():
         with Image.open(path) as image:
@@ -39,16 +39,16 @@ def test_the_charts_use_the_bundled_font() -> None:
 
 def test_unchanged_charts_are_reused_and_changed_ones_redrawn(tmp_path: Path) -> None:
     outline = read_outline(DEFAULT_OUTLINE)
-    first = render_charts(outline, tmp_path)
+    first = render_charts(outline, tmp_path).paths
     stamps = {key: path.stat().st_mtime_ns for key, path in first.items()}
-    again = render_charts(outline, tmp_path)
+    again = render_charts(outline, tmp_path).paths
     assert again == first
     assert {key: path.stat().st_mtime_ns for key, path in again.items()} == stamps
 
     statistics = [s.model_copy(update={"value": s.value + 1}) if s.id == "us-users" else s
                   for s in outline.statistics]
     changed: Outline = outline.model_copy(update={"statistics": statistics})
-    redrawn = render_charts(changed, tmp_path)
+    redrawn = render_charts(changed, tmp_path).paths
     assert redrawn["users-by-region"] != first["users-by-region"]
     assert redrawn["download-growth"] == first["download-growth"]
 
@@ -57,5 +57,5 @@ def test_dollar_signs_are_printed_not_parsed_as_math(tmp_path: Path) -> None:
     outline = read_outline(DEFAULT_OUTLINE)
     # As math, "$1^$" is a syntax error that stops the drawing.
     statistics = [s.model_copy(update={"label": "收入 $1^$ 美元"}) for s in outline.statistics]
-    images = render_charts(outline.model_copy(update={"statistics": statistics}), tmp_path)
+    images = render_charts(outline.model_copy(update={"statistics": statistics}), tmp_path).paths
     assert all(path.exists() for path in images.values())
