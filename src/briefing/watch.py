@@ -16,14 +16,15 @@ from briefing.pipeline import BuildReport, build
 
 
 def watched_files(outline_file: Path) -> set[Path]:
-    """The outline and every file it names (a logo), resolved."""
+    """The outline and every file it names (logo, templates), resolved."""
     files = {outline_file.resolve()}
     try:
         from briefing.outline.load import load_yaml
 
         theme = load_yaml(outline_file).data.get("theme") or {}
-        if isinstance(theme, dict) and isinstance(theme.get("logo"), str):
-            files.add((outline_file.parent / theme["logo"]).resolve())
+        for key in ("logo", "docx_template", "pptx_template"):
+            if isinstance(theme, dict) and isinstance(theme.get(key), str):
+                files.add((outline_file.parent / theme[key]).resolve())
     except (BriefingError, AttributeError):
         pass  # an outline that does not load still has itself to watch
     return files
