@@ -22,7 +22,7 @@ from briefing.assets import AssetProblem, resolve_asset
 from briefing.audience import select
 from briefing.errors import InputError
 from briefing.outline import read_outline
-from briefing.outline.model import IMAGE_KINDS, Outline
+from briefing.outline.model import THEME_FILES, Outline, Theme
 from briefing.pdf import convert, find_libreoffice
 from briefing.publish import build_time, publish_all, remove_stale_temporaries, reproducible_zip
 from briefing.references import expand_references
@@ -117,10 +117,7 @@ def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
     if pdf:
         find_libreoffice()  # say so now, not after rendering everything
     rendered = _render_all(outline, outline_file, names or [None], options, progress)
-    theme = outline.theme
-    named = [theme.logo and (theme.logo, IMAGE_KINDS), theme.docx_template and (theme.docx_template, (".docx",)),
-             theme.pptx_template and (theme.pptx_template, (".pptx",))]
-    inputs = [outline_file, *(resolve_asset(outline_file.parent, name, kinds) for name, kinds in filter(None, named))]
+    inputs = [outline_file, *theme_files(outline.theme, outline_file.parent).values()]
     report = BuildReport(inputs=inputs, steps=list(steps.timings))
     for target in rendered:
         report.warnings.extend(target.warnings)
@@ -134,6 +131,12 @@ def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
     report.steps.append(steps.timings[-1])
     report.seconds = clock.perf_counter() - started
     return report
+
+
+def theme_files(theme: Theme, base_dir: Path) -> dict[str, Path]:
+    """Every file the theme names, checked and resolved, by theme key (validation checked them already)."""
+    return {key: resolve_asset(base_dir, getattr(theme, key), kinds)
+            for key, kinds in THEME_FILES.items() if getattr(theme, key) is not None}
 
 
 def check_template(path: Path, kind: str) -> None:
@@ -194,10 +197,6 @@ def _with_pdfs(files: Files) -> Files:
     return with_pdfs
 
 
-def _theme_file(base_dir: Path, name: str | None, kinds: tuple[str, ...]) -> Path | None:
-    return resolve_asset(base_dir, name, kinds) if name else None
-
-
 def render_outline(outline: Outline, base_dir: Path, options: Options, target_dir: Path,
                    steps: Steps | None = None) -> tuple[Files, list[str]]:
     """The .docx and .pptx of one (already selected) outline, in memory, and the warnings to show."""
@@ -207,10 +206,10 @@ def render_outline(outline: Outline, base_dir: Path, options: Options, target_di
 
         charts = render_charts(outline, options.out_dir / CACHE_FOLDER)
         images = charts.paths
-    theme = outline.theme
-    logo = _theme_file(base_dir, theme.logo, IMAGE_KINDS)
-    docx_template = options.docx_template or _theme_file(base_dir, theme.docx_template, (".docx",))
-    pptx_template = options.pptx_template or _theme_file(base_dir, theme.pptx_template, (".pptx",))
+    named = theme_files(outline.theme, base_dir)
+    logo = named.get("logo")
+    docx_template = options.docx_template or named.get("docx_template")
+    pptx_template = options.pptx_template or named.get("pptx_template")
     with steps.step("document"):
         from briefing.docx import DocxInputs, write_docx
 

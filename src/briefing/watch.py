@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefing.errors import BriefingError
+from briefing.outline.model import THEME_FILES
 from briefing.pipeline import BuildReport, build
 
 
@@ -22,7 +23,7 @@ def watched_files(outline_file: Path) -> set[Path]:
         from briefing.outline.load import load_yaml
 
         theme = load_yaml(outline_file).data.get("theme") or {}
-        for key in ("logo", "docx_template", "pptx_template"):
+        for key in THEME_FILES:
             if isinstance(theme, dict) and isinstance(theme.get(key), str):
                 files.add((outline_file.parent / theme[key]).resolve())
     except (BriefingError, AttributeError):

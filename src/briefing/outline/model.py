@@ -226,6 +226,10 @@ class Chart(Model):
 
 
 IMAGE_KINDS = (".png", ".jpg", ".jpeg", ".gif")
+# The theme's keys that name files beside the outline, and the kinds of file each must be.
+THEME_FILES: dict[str, tuple[str, ...]] = {
+    "logo": IMAGE_KINDS, "docx_template": (".docx",), "pptx_template": (".pptx",),
+}
 
 
 class SlideLayoutRole(str, Enum):

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from briefing.outline.errors import KeyPath, OutlineError, Problem, format_path
 from briefing.outline.load import LoadedYaml, Positions, load_yaml
 from briefing.assets import AssetProblem, resolve_asset
-from briefing.outline.model import IMAGE_KINDS, Outline
+from briefing.outline.model import THEME_FILES, Outline
 from briefing.outline.textrefs import referenced_ids, text_fields
 
 
@@ -130,7 +130,7 @@ def _pattern_hint(path: KeyPath) -> str:
 def check_files(outline: Outline, base_dir: Path) -> Iterator[tuple[KeyPath, str, str | None]]:
     """Files the outline names: present, inside its folder, and what their extension says."""
     theme = outline.theme
-    for key, kinds in (("logo", IMAGE_KINDS), ("docx_template", (".docx",)), ("pptx_template", (".pptx",))):
+    for key, kinds in THEME_FILES.items():
         name = getattr(theme, key)
         if name is not None:
             try:
