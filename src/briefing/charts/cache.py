@@ -45,10 +45,11 @@ def _chart_content(chart: Chart, outline: Outline) -> object:
     return [asdict(group) for group in bar_groups(chart, outline)]
 
 
-def chart_key(chart: Chart, outline: Outline) -> str:
+def chart_key(chart: Chart, outline: Outline, content: object) -> str:
+    """A hash of what the chart shows (its content) and how it looks."""
     payload = {
         "kind": chart.kind.value,
-        "content": _chart_content(chart, outline),
+        "content": content,
         "theme": outline.theme.model_dump(mode="json"),
         "locale": outline.meta.locale.value,
         "renderer": [__version__, _renderer_fingerprint()],
@@ -67,11 +68,12 @@ def render_charts(outline: Outline, cache_dir: Path) -> ChartImages:
     """A PNG per chart id, drawn only where no cached image matches."""
     images = ChartImages({}, [])
     for chart in outline.charts:
-        missing = missing_glyphs(json.dumps(_chart_content(chart, outline), ensure_ascii=False, default=str))
+        content = _chart_content(chart, outline)
+        missing = missing_glyphs(json.dumps(content, ensure_ascii=False, default=str))
         if missing:
             images.warnings.append(f"chart '{chart.id}': no chart font can draw {' '.join(missing)}; "
                                    "those characters are left out of the image")
-        path = cache_dir / f"chart-{chart.id}-{chart_key(chart, outline)}.png"
+        path = cache_dir / f"chart-{chart.id}-{chart_key(chart, outline, content)}.png"
         if not path.exists():
             _draw(chart, outline, path, missing)
         images.paths[chart.id] = path
