@@ -232,7 +232,7 @@ class _Planner:
     def charts(self, placement: str | None) -> None:
         for chart in self.charts_by_part.get(placement, []):
             notes = chart.caption or chart.title
-            source = self._chart_source(chart)
+            source = source_line(chart, self.outline)
             if chart.kind is ChartKind.TIMELINE:
                 items = milestones(chart, self.outline)
                 layouts = paginate_timeline(items, self.locale)
@@ -278,9 +278,6 @@ class _Planner:
     def _summary_notes(self) -> str:
         meta = self.outline.meta
         return "\n".join(filter(None, [meta.subtitle, *self.outline.summary]))
-
-    def _chart_source(self, chart: Chart) -> str:
-        return source_line(chart, self.outline)
 
 
 def plan_deck(outline: Outline) -> DeckPlan:

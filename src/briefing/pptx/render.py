@@ -351,19 +351,13 @@ class _DeckRenderer:
             shape.fill.solid()
             self.look.paint(shape.fill.fore_color, "white")
         chart_spec = next(c for c in self.outline.charts if c.id == plan.chart_id)
-        _group_description(slide, describe(chart_spec, self.outline))
+        _describe(axis, describe(chart_spec, self.outline))  # the axis speaks for the whole timeline
         self._source_line(slide, plan.source_line)
 
 
 def _describe(shape, text: str) -> None:
     """Alt text: the shape's description, read out by screen readers."""
     shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
-
-
-def _group_description(slide: Slide, text: str) -> None:
-    """The axis carries the whole timeline's description for screen readers."""
-    axis = next(shape for shape in slide.shapes if shape.name == "Axis")
-    _describe(axis, text)
 
 
 def _bullet(p: etree._Element, indent_pt: float, look: Look) -> None:
