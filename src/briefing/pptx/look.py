@@ -16,6 +16,7 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.oxml.ns import qn
 
 from briefing.outline.model import Locale, Theme
+from briefing.pptx.drawing import escape
 from briefing.properties import language_tag
 
 Role = Literal["primary", "accent", "text", "muted", "white"]
@@ -26,6 +27,8 @@ _THEME_COLOURS: dict[str, tuple[MSO_THEME_COLOR, float]] = {
     "text": (MSO_THEME_COLOR.TEXT_1, 0.0),
     "muted": (MSO_THEME_COLOR.TEXT_1, 0.4),
 }
+_SCHEME_NAMES = {MSO_THEME_COLOR.ACCENT_1: "accent1", MSO_THEME_COLOR.ACCENT_2: "accent2",
+                 MSO_THEME_COLOR.TEXT_1: "tx1"}
 _FIELDS = {"primary": "primary_color", "accent": "accent_color", "text": "text_color", "muted": "muted_color"}
 # Children of a:rPr that the schema places after the font elements.
 _AFTER_FONTS = {qn("a:sym"), qn("a:hlinkClick"), qn("a:hlinkMouseOver"), qn("a:rtl"), qn("a:extLst")}
@@ -55,23 +58,45 @@ class Look:
         if brightness:
             colour.brightness = brightness
 
-    def colour_element(self, parent: etree._Element, role: Role) -> None:
-        """An a:srgbClr or a:schemeClr child, for XML python-pptx has no API for (bullet colours)."""
+    def colour(self, role: Role) -> str:
+        """The role's colour as an a:srgbClr or a:schemeClr element, for shapes written as XML."""
         value = self.hex(role)
         if value is not None:
-            etree.SubElement(parent, qn("a:srgbClr")).set("val", value)
-        else:
-            scheme = etree.SubElement(parent, qn("a:schemeClr"))
-            scheme.set("val", {"primary": "accent1", "accent": "accent2"}.get(role, "tx1"))
+            return f'<a:srgbClr val="{value}"/>'
+        theme_colour, brightness = _THEME_COLOURS[role]
+        scheme = _SCHEME_NAMES[theme_colour]
+        if not brightness:
+            return f'<a:schemeClr val="{scheme}"/>'
+        # What python-pptx writes for a brightness: the colour mixed towards white.
+        lighter = round(brightness * 100000)
+        return (f'<a:schemeClr val="{scheme}"><a:lumMod val="{100000 - lighter}"/>'
+                f'<a:lumOff val="{lighter}"/></a:schemeClr>')
+
+    def run_properties(self, size_pt: float, role: Role, bold: bool = False, heading: bool = False) -> str:
+        """An a:rPr: size, weight, colour, the Latin, East Asian and complex-script fonts, the language.
+
+        cap="none": some layouts set titles in capitals, and TikTok stays TikTok.
+        """
+        return (f'<a:rPr lang="{self.lang}" altLang="en-US" sz="{round(size_pt * 100)}" b="{int(bold)}" cap="none">'
+                f"<a:solidFill>{self.colour(role)}</a:solidFill>{self._typefaces(heading)}</a:rPr>")
+
+    def notes_run_properties(self) -> str:
+        """Speaker notes keep the notes master's size and colour; only fonts and language are set."""
+        return f'<a:rPr lang="{self.lang}" altLang="en-US">{self._typefaces(heading=False)}</a:rPr>'
+
+    def _typefaces(self, heading: bool) -> str:
+        latin, east_asian = map(escape, self.faces(heading))
+        return f'<a:latin typeface="{latin}"/><a:ea typeface="{east_asian}"/><a:cs typeface="{latin}"/>'
+
+    def faces(self, heading: bool) -> tuple[str, str]:
+        """(Latin, East Asian) typefaces: the outline's, or the template theme's major/minor fonts."""
+        if heading:
+            return self._font("heading_latin_font", "+mj-lt"), self._font("heading_east_asian_font", "+mj-ea")
+        return self._font("latin_font", "+mn-lt"), self._font("east_asian_font", "+mn-ea")
 
     def fonts(self, rpr: etree._Element, heading: bool = False) -> None:
         """Latin, East Asian and complex-script fonts and the language of a run."""
-        if heading:
-            latin = self._font("heading_latin_font", "+mj-lt")
-            east_asian = self._font("heading_east_asian_font", "+mj-ea")
-        else:
-            latin = self._font("latin_font", "+mn-lt")
-            east_asian = self._font("east_asian_font", "+mn-ea")
+        latin, east_asian = self.faces(heading)
         rpr.set("lang", self.lang)
         rpr.set("altLang", "en-US")
         for tag in ("a:latin", "a:ea", "a:cs"):

@@ -1,20 +1,20 @@
 """Keeping python-pptx linear as a deck grows.
 
-Two of python-pptx's helpers look at the whole presentation each time a
+Three of python-pptx's helpers look at the whole presentation each time a
 slide is added, so a deck of n slides costs n² (a 2000-slide deck spent
 most of a minute there):
 
 - ``Package.next_partname`` walks every part of the package to name a new
   notes slide or chart;
 - the presentation's relationships regroup all of themselves by type
-  before each new slide is related to it.
-
+  before each new slide is related to it;
 - the next slide id is the largest of all slide ids, found anew each time.
 
 ``make_appends_linear`` replaces the first two, for one presentation, with
 versions that remember what they have seen, and ``SlideAppender`` counts
 slide ids. Each only ever answers what the original would: the next free
 part name, the relationships of a type or to a target, the next slide id.
+The slides themselves are ``DrawnPart``s, whose XML the renderer writes.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ from __future__ import annotations
 import collections
 from typing import Any
 
-from pptx.opc.package import _Relationships
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part, _Relationships
 from pptx.opc.packuri import PackURI
 
 
@@ -92,19 +94,36 @@ def make_appends_linear(presentation: Any) -> None:
     presentation.part.rels.__class__ = _IndexedRelationships
 
 
+class DrawnPart(Part):
+    """A slide or notes page whose XML is written as text (see drawing.py), not as python-pptx objects."""
+
+    def set_xml(self, xml: bytes) -> None:
+        self._blob = xml  # Part.blob serves this when the package is saved
+
+
 class SlideAppender:
-    """``presentation.slides.add_slide`` without its scan of every slide id for the next one."""
+    """Adds slides as parts of their own: python-pptx's add_slide without its shape objects or
+    its scan of every slide id. Each slide comes with its notes page, related both ways."""
 
     def __init__(self, presentation: Any):
         self.presentation = presentation
+        self.package = presentation.part.package
         ids = [int(s) for s in presentation.slides._sldIdLst.xpath("./p:sldId/@id")]
         self.next_id = max([255, *ids]) + 1  # slide ids start at 256
         self.count = len(ids)
+        self.notes_master = presentation.part.notes_master_part  # made from python-pptx's default if missing
 
-    def add(self, layout: Any) -> Any:
-        rId, slide = self.presentation.part.add_slide(layout)
-        slide.shapes.clone_layout_placeholders(layout)
+    def add(self, layout: Any) -> tuple[DrawnPart, DrawnPart]:
+        """A new last slide on this layout and its notes page, both still without XML."""
+        slide = DrawnPart(self.package.next_partname("/ppt/slides/slide%d.xml"), CT.PML_SLIDE, self.package)
+        slide.relate_to(layout.part, RT.SLIDE_LAYOUT)
+        notes = DrawnPart(self.package.next_partname("/ppt/notesSlides/notesSlide%d.xml"), CT.PML_NOTES_SLIDE,
+                          self.package)
+        notes.relate_to(self.notes_master, RT.NOTES_MASTER)
+        notes.relate_to(slide, RT.SLIDE)
+        slide.relate_to(notes, RT.NOTES_SLIDE)
+        rId = self.presentation.part.relate_to(slide, RT.SLIDE)
         self.presentation.slides._sldIdLst._add_sldId(id=self.next_id, rId=rId)
         self.next_id += 1
         self.count += 1
-        return slide
+        return slide, notes
