@@ -14,7 +14,6 @@ import time as clock
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from datetime import datetime, time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from briefing.errors import InputError
 from briefing.outline import read_outline
 from briefing.outline.model import THEME_FILES, Outline, Theme
 from briefing.pdf import convert, find_libreoffice
-from briefing.publish import build_time, publish_all, remove_stale_temporaries, reproducible_zip
+from briefing.publish import publish_all, remove_stale_temporaries
 from briefing.references import expand_references
 
 CACHE_FOLDER = ".cache"
@@ -222,11 +221,9 @@ def render_outline(outline: Outline, base_dir: Path, options: Options, target_di
         from briefing.pptx.render import PptxInputs, write_pptx
 
         slides, deck_warnings = write_pptx(outline, deck.slides, PptxInputs(images, logo, pptx_template))
-    with steps.step("package"):
-        when = build_time(datetime.combine(outline.meta.date, time(0, 0)))
-        stem = outline.meta.output
-        files = {
-            target_dir / f"{stem}.docx": (reproducible_zip(document.content, when), f"{document.pages} pages"),
-            target_dir / f"{stem}.pptx": (reproducible_zip(slides, when), f"{len(deck.slides)} slides"),
-        }
+    stem = outline.meta.output
+    files = {
+        target_dir / f"{stem}.docx": (document.content, f"{document.pages} pages"),
+        target_dir / f"{stem}.pptx": (slides, f"{len(deck.slides)} slides"),
+    }
     return files, charts.warnings + [str(problem) for problem in deck.problems] + deck_warnings

@@ -15,11 +15,10 @@ import re
 import tempfile
 import time
 import zipfile
-from collections.abc import Iterator
-from datetime import datetime, timezone
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import BinaryIO
-
 
 _TEMP_SUFFIX = ".tmp"
 
@@ -97,32 +96,40 @@ def atomic_write(destination: Path) -> Iterator[BinaryIO]:
 _W3CDTF = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
-def build_time(fallback: datetime) -> datetime:
-    """SOURCE_DATE_EPOCH when it is set (reproducible builds), else the given time."""
+def build_time(day: date) -> datetime:
+    """When a build's files say they were made: SOURCE_DATE_EPOCH when it is set (reproducible
+    builds), else the outline's date at midnight, so the same outline gives the same bytes."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
-    return fallback
+    return datetime.combine(day, datetime.min.time())
 
 
 def reproducible_zip(content: bytes, when: datetime) -> bytes:
-    """The same Office file with every zip entry stamped `when`, nested workbooks too.
+    """The same zip (the workbook behind a native chart) with every entry stamped `when`.
 
-    python-docx and python-pptx stamp entries with the current time, and the
-    workbooks behind native charts carry their creation time; rewritten this
-    way, two builds of the same outline are byte for byte the same.
+    xlsxwriter stamps entries and its document properties with the time of
+    creation; rewritten this way, two builds of an outline are byte for byte the same.
     """
-    stamp = max(when, datetime(1980, 1, 1)).timetuple()[:6]
     source = zipfile.ZipFile(io.BytesIO(content))
+    return zip_entries(((entry.filename, stamp_core_properties(entry.filename, source.read(entry.filename), when))
+                        for entry in source.infolist()), when)
+
+
+def stamp_core_properties(name: str, data: bytes, when: datetime) -> bytes:
+    """docProps/core.xml with its created and modified dates set to `when`; other entries unchanged."""
+    if name.lstrip("/") != "docProps/core.xml":
+        return data
+    return _W3CDTF.sub(rb"\g<1>" + when.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>", data)
+
+
+def zip_entries(entries: Iterable[tuple[str, bytes]], when: datetime) -> bytes:
+    """A zip of (name, data) entries, each dated `when` (zip dates begin in 1980)."""
+    stamp = max(when, datetime(1980, 1, 1)).timetuple()[:6]
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            data = source.read(entry.filename)
-            if entry.filename.endswith(".xlsx"):
-                data = reproducible_zip(data, when)
-            elif entry.filename == "docProps/core.xml":
-                data = _W3CDTF.sub(rb"\g<1>" + when.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>", data)
-            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             target.writestr(info, data, compresslevel=6)

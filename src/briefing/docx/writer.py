@@ -7,9 +7,10 @@ the sources. Every fact in the tables points to a numbered source.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from lxml import etree
 
 from docx import Document as open_template
 from docx.document import Document
@@ -26,10 +27,10 @@ from briefing.chartdata import describe, source_line
 from briefing.docx import fields
 from briefing.docx.pagination import PageFlow, line_count
 from briefing.docx.styles import (
-    USED_STYLES,
     CELL_PADDING_PT,
     PICTURE_PADDING_PT,
     SPECS,
+    USED_STYLES,
     apply_theme,
     page_area,
     style_named,
@@ -43,8 +44,10 @@ from briefing.locale import (
     labels,
     numbered_titles,
 )
+from briefing.opc import save_package
 from briefing.outline.model import Chart, Outline, Part
 from briefing.properties import fill_core_properties
+from briefing.publish import build_time
 
 _LOGO_HEIGHT = Pt(40)
 _CELL_SIDES_PT = 2 * 85 / 20  # left and right cell margins (styles.py)
@@ -109,16 +112,32 @@ class _DocxWriter:
         self._data_tables()
         self._sources()
         contents_pages = self._fill_contents(toc_anchor) if toc_anchor is not None else 0
-        buffer = io.BytesIO()
-        self.document.save(buffer)
-        return WrittenDocument(buffer.getvalue(), 1 + contents_pages + self.flow.finish())
+        content = save_package(self.document.part.package, build_time(self.outline.meta.date))
+        return WrittenDocument(content, 1 + contents_pages + self.flow.finish())
 
     def _paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
-        """A new paragraph. The style is set by id: python-docx's lookup by name scans every
-        style in the template for each paragraph, which made it most of the build time."""
-        paragraph = self.document.add_paragraph(text)
+        """A new last paragraph of the body.
+
+        Made here rather than by document.add_paragraph, which costs the length of the
+        document each time: it searches the whole body for the section properties at its
+        end, and sets text one character at a time. The style is set by id, as python-docx's
+        lookup by name scans every style in the template.
+        """
+        p = OxmlElement("w:p")
+        body = self.document.element.body
+        last = next(body.iterchildren(reversed=True), None)  # (len(body) would count every child)
+        if last is not None and last.tag == _SECTION_PROPERTIES:
+            last.addprevious(p)  # the section properties stay last
+        else:
+            body.append(p)
+        paragraph = Paragraph(p, self.document._body)
         if style is not None:
-            set_style(paragraph, self.style_ids[style])
+            properties = etree.SubElement(p, _PARAGRAPH_PROPERTIES)
+            etree.SubElement(properties, _PARAGRAPH_STYLE).set(_VALUE, self.style_ids[style])
+        if text and ("\n" in text or "\t" in text):
+            paragraph.add_run(text)  # python-docx turns these into w:br and w:tab
+        elif text:
+            p.add_r().add_t(text)
         return paragraph
 
     def _text(self, text: str, style: str) -> Paragraph:
@@ -356,6 +375,9 @@ def _clear_body(document: Document) -> None:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+
+
+_SECTION_PROPERTIES, _PARAGRAPH_PROPERTIES, _PARAGRAPH_STYLE, _VALUE = map(qn, ("w:sectPr", "w:pPr", "w:pStyle", "w:val"))
 
 
 def set_style(paragraph: Paragraph, style_id: str) -> None:

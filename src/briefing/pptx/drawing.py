@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from briefing.pptx.geometry import Box
+from briefing.xmltext import escape
 
 NAMESPACES = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -28,12 +29,7 @@ _SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 Align = Literal["l", "ctr", "r"]
 Anchor = Literal["t", "ctr", "b"]
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
-
-def escape(text: str) -> str:
-    """Text safe inside an element or a double-quoted attribute."""
-    return text.translate(_ESCAPES)
 
 
 def emu(points: float) -> int:

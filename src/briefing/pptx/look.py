@@ -16,8 +16,8 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.oxml.ns import qn
 
 from briefing.outline.model import Locale, Theme
-from briefing.pptx.drawing import escape
 from briefing.properties import language_tag
+from briefing.xmltext import escape
 
 Role = Literal["primary", "accent", "text", "muted", "white"]
 # Each role's stand-in in a template's theme: (theme colour, brightness).
@@ -40,6 +40,7 @@ class Look:
         self.lang = language_tag(locale)
         # With a template, only what the outline says itself overrides the template's theme.
         self.explicit = theme.model_fields_set if templated else set(Theme.model_fields)
+        self._runs: dict[tuple[float, Role, bool, bool], str] = {}
 
     def hex(self, role: Role) -> str | None:
         """The role's colour as hex, or None when it is the template's theme colour."""
@@ -77,6 +78,12 @@ class Look:
 
         cap="none": some layouts set titles in capitals, and TikTok stays TikTok.
         """
+        key = (size_pt, role, bold, heading)
+        if key not in self._runs:  # a deck uses a dozen looks, thousands of times
+            self._runs[key] = self._run_properties(*key)
+        return self._runs[key]
+
+    def _run_properties(self, size_pt: float, role: Role, bold: bool, heading: bool) -> str:
         return (f'<a:rPr lang="{self.lang}" altLang="en-US" sz="{round(size_pt * 100)}" b="{int(bold)}" cap="none">'
                 f"<a:solidFill>{self.colour(role)}</a:solidFill>{self._typefaces(heading)}</a:rPr>")
 

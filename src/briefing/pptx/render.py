@@ -12,7 +12,6 @@ value (1.7亿). The timeline is drawn with shapes, so it stays editable too.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,15 +26,17 @@ from pptx.util import Pt
 from briefing.chartdata import Bar, bar_groups, describe
 from briefing.fonts import text_width
 from briefing.locale import format_date, labels
+from briefing.opc import save_package
 from briefing.outline.model import Outline, SlideLayoutRole
 from briefing.pptx import drawing as d
 from briefing.pptx import geometry as g
 from briefing.pptx.look import Look, Role
 from briefing.pptx.plan import SlideKind, SlidePlan
-from briefing.pptx.timeline import TimelineLabel
 from briefing.pptx.scaling import DrawnPart, SlideAppender, make_appends_linear
-from briefing.pptx.template import Layouts, open_deck, placeholder_slot
+from briefing.pptx.template import Layouts, open_deck
+from briefing.pptx.timeline import TimelineLabel
 from briefing.properties import fill_core_properties
+from briefing.publish import build_time
 
 # The layout role of each kind of slide (the theme maps roles to a template's layouts).
 _ROLES = {
@@ -93,6 +94,7 @@ class _DeckRenderer:
         self.footer = f"{outline.short_title} · {format_date(outline.meta.date, outline.meta.locale)}"
         self.bullet = (f"<a:buClr>{self.look.colour('accent')}</a:buClr>"
                        '<a:buFont typeface="Arial"/><a:buChar char="•"/>')
+        self.notes_run = self.look.notes_run_properties()
 
     def render(self, slides: list[SlidePlan]) -> tuple[bytes, list[str]]:
         fill_core_properties(self.deck.core_properties, self.outline)
@@ -116,11 +118,8 @@ class _DeckRenderer:
             if plan.kind not in (SlideKind.TITLE, SlideKind.SECTION, SlideKind.CLOSING):
                 self._footer(slide)
             part.set_xml(d.slide(slide.shapes))
-            notes.set_xml(d.notes([d.Paragraph(line, self.look.notes_run_properties())
-                                   for line in plan.notes.split("\n")]))
-        buffer = io.BytesIO()
-        self.deck.save(buffer)
-        return buffer.getvalue(), self.layouts.warnings
+            notes.set_xml(d.notes([d.Paragraph(line, self.notes_run) for line in plan.notes.split("\n")]))
+        return save_package(self.deck.part.package, build_time(self.outline.meta.date)), self.layouts.warnings
 
     # -- text -----------------------------------------------------------------------
 
@@ -140,7 +139,7 @@ class _DeckRenderer:
     def _placeholder(self, slide: _Slide, kinds: tuple[str, ...], name: str, box: g.Box, lines,
                      look: _Text) -> None:
         """The layout's placeholder of one of these kinds, filled in; a text box where it has none."""
-        slot = placeholder_slot(slide.layout, kinds)
+        slot = self.layouts.slot(slide.layout, kinds)
         if slot is None:
             self._textbox(slide, box, lines, look, name=name)
             return

@@ -77,11 +77,19 @@ class Layouts:
                              deck.slide_layouts[0])
         self.warnings: list[str] = []
         self._chosen: dict[SlideLayoutRole, Any] = {}
+        self._slots: dict[tuple[str, tuple[str, ...]], tuple[str, int] | None] = {}
 
     def for_role(self, role: SlideLayoutRole) -> Any:
         if role not in self._chosen:
             self._chosen[role] = self._find(role)
         return self._chosen[role]
+
+    def slot(self, layout: Any, kinds: tuple[str, ...]) -> tuple[str, int] | None:
+        """placeholder_slot(), looked up once per layout: every slide on a layout asks the same."""
+        key = (layout.part.partname, kinds)
+        if key not in self._slots:
+            self._slots[key] = placeholder_slot(layout, kinds)
+        return self._slots[key]
 
     def _find(self, role: SlideLayoutRole) -> Any:
         wanted = (self.names[role],) if role in self.names else ()
