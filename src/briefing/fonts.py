@@ -85,12 +85,12 @@ def text_width(text: str, size_pt: float, bold: bool = False) -> float:
     return text_width_exact(text, size_pt, bold) * SAFETY
 
 
+_TOKEN = re.compile(r"[A-Za-z0-9%$.,'’\-/()（）×]+|\s+|.")
+
+
 def _tokens(text: str) -> list[str]:
     """Break opportunities: whole Latin words, single CJK characters, spaces."""
-    tokens: list[str] = []
-    for match in re.finditer(r"[A-Za-z0-9%$.,'’\-/()（）×]+|\s+|.", text):
-        tokens.append(match.group())
-    return tokens
+    return _TOKEN.findall(text)
 
 
 # Punctuation that must not start a line (kinsoku): it is kept with the

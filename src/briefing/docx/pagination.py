@@ -13,7 +13,9 @@ table headers.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefing.fonts import text_width_exact, wrap_with
 
@@ -38,15 +40,38 @@ class TextStyle:
 
 def line_count(text: str, width: float, style: TextStyle) -> int:
     """Lines the text takes at the style's size, breaking Chinese anywhere."""
+    advance, joint = _measures(style.size, style.bold)
+    return max(1, len(wrap_with(text, width - style.indent, advance, joint)))
+
+
+@lru_cache(maxsize=64)
+def _measures(size: float, bold: bool) -> tuple[Callable[[str], float], Callable[[str, str], float]]:
+    """A token's width and the space between two characters, at one size.
+
+    Token widths and gaps are remembered: a document repeats its characters and words
+    thousands of times, and measuring each once keeps the model a small part
+    of writing a long document.
+    """
+    widths: dict[str, float] = {}
+    joints: dict[str, float] = {}
+    autospace = _AUTOSPACE_EM * size
 
     def advance(token: str) -> float:
-        gaps = len(_AUTOSPACE.findall(token))
-        return text_width_exact(token, style.size, style.bold) + gaps * _AUTOSPACE_EM * style.size
+        width = widths.get(token)
+        if width is None:
+            gaps = len(_AUTOSPACE.findall(token)) if len(token) > 1 else 0
+            width = widths[token] = text_width_exact(token, size, bold) + gaps * autospace
+        return width
 
     def joint(before: str, after: str) -> float:
-        return _AUTOSPACE_EM * style.size if _AUTOSPACE.search(before + after) else 0.0
+        pair = before + after
+        gap = joints.get(pair)
+        if gap is None:
+            gap = joints[pair] = autospace if _AUTOSPACE.search(pair) else 0.0
+        return gap
 
-    return max(1, len(wrap_with(text, width - style.indent, advance, joint)))
+    return advance, joint
+
 
 
 @dataclass
