@@ -14,11 +14,13 @@ import time as clock
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.assets import AssetProblem, resolve_asset
 from briefing.audience import select
+from briefing.beside import Beside
 from briefing.errors import InputError
 from briefing.outline import read_outline
 from briefing.outline.model import THEME_FILES, Outline, Theme
@@ -150,7 +152,7 @@ def _render_all(outline: Outline, outline_file: Path, names: list[str | None], o
                 progress: Progress | None) -> list[_Rendered]:
     """Each target rendered in memory: in this process for one, in one process per core for several."""
     if len(names) == 1:
-        return [_render_target(outline, outline_file.parent, names[0], options)]
+        return [_render_target(outline, outline_file.parent, names[0], options, beside=True)]
     done: dict[str | None, _Rendered] = {}
     with ProcessPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1)) as pool:
         futures = [pool.submit(_render_from_file, outline_file, name, options) for name in names]
@@ -167,14 +169,15 @@ def _render_from_file(outline_file: Path, name: str | None, options: Options) ->
     return _render_target(load(outline_file), outline_file.parent, name, options)
 
 
-def _render_target(outline: Outline, base_dir: Path, name: str | None, options: Options) -> _Rendered:
+def _render_target(outline: Outline, base_dir: Path, name: str | None, options: Options,
+                   beside: bool = False) -> _Rendered:
     steps = Steps()
     target_dir = options.out_dir
     if name is not None:
         with steps.step("select"):
             outline = select(outline, outline.audience(name))
         target_dir = options.out_dir / name
-    files, warnings = render_outline(outline, base_dir, options, target_dir, steps)
+    files, warnings = render_outline(outline, base_dir, options, target_dir, steps, beside=beside)
     if options.pdf:
         with steps.step("pdf (LibreOffice)"):
             files = _with_pdfs(files)
@@ -197,33 +200,53 @@ def _with_pdfs(files: Files) -> Files:
 
 
 def render_outline(outline: Outline, base_dir: Path, options: Options, target_dir: Path,
-                   steps: Steps | None = None) -> tuple[Files, list[str]]:
-    """The .docx and .pptx of one (already selected) outline, in memory, and the warnings to show."""
+                   steps: Steps | None = None, beside: bool = False) -> tuple[Files, list[str]]:
+    """The .docx and .pptx of one (already selected) outline, in memory, and the warnings to show.
+
+    beside: write the deck in a second process while this one draws the charts and writes
+    the document (for a single target; several targets already use a process each).
+    """
     steps = steps or Steps()
+    named = theme_files(outline.theme, base_dir)
+    deck_job = partial(_render_deck, outline, named.get("logo"), options.pptx_template or named.get("pptx_template"))
+    deck_result: Beside[_Deck] | None = Beside(deck_job) if beside else None
     with steps.step("charts"):
         from briefing.charts import render_charts
 
         charts = render_charts(outline, options.out_dir / CACHE_FOLDER)
-        images = charts.paths
-    named = theme_files(outline.theme, base_dir)
-    logo = named.get("logo")
-    docx_template = options.docx_template or named.get("docx_template")
-    pptx_template = options.pptx_template or named.get("pptx_template")
     with steps.step("document"):
         from briefing.docx import DocxInputs, write_docx
 
-        document = write_docx(outline, DocxInputs(images, logo, docx_template))
+        docx_template = options.docx_template or named.get("docx_template")
+        document = write_docx(outline, DocxInputs(charts.paths, named.get("logo"), docx_template))
+    with steps.step("deck (waited for)" if beside else "deck"):
+        deck = deck_result.result() if deck_result is not None else deck_job()
+    steps.timings.extend(deck.steps)
+    stem = outline.meta.output
+    files = {
+        target_dir / f"{stem}.docx": (document.content, f"{document.pages} pages"),
+        target_dir / f"{stem}.pptx": (deck.content, f"{deck.slides} slides"),
+    }
+    return files, charts.warnings + deck.warnings
+
+
+@dataclass(frozen=True)
+class _Deck:
+    content: bytes
+    slides: int
+    warnings: list[str]
+    steps: list[tuple[str, float]]
+
+
+def _render_deck(outline: Outline, logo: Path | None, template: Path | None) -> _Deck:
+    """The deck: planned, then written (run beside the document when it can be)."""
+    steps = Steps()
     with steps.step("deck plan"):
         from briefing.pptx.plan import plan_deck
 
         deck = plan_deck(outline)
-    with steps.step("deck"):
+    with steps.step("deck written"):
         from briefing.pptx.render import PptxInputs, write_pptx
 
-        slides, deck_warnings = write_pptx(outline, deck.slides, PptxInputs(images, logo, pptx_template))
-    stem = outline.meta.output
-    files = {
-        target_dir / f"{stem}.docx": (document.content, f"{document.pages} pages"),
-        target_dir / f"{stem}.pptx": (slides, f"{len(deck.slides)} slides"),
-    }
-    return files, charts.warnings + [str(problem) for problem in deck.problems] + deck_warnings
+        content, warnings = write_pptx(outline, deck.slides, PptxInputs(logo, template))
+    return _Deck(content, len(deck.slides), [str(problem) for problem in deck.problems] + warnings, steps.timings)

@@ -51,7 +51,6 @@ _SUBTITLE_TYPES = ("subTitle", "body")
 
 @dataclass(frozen=True)
 class PptxInputs:
-    chart_images: dict[str, Path]
     logo: Path | None = None
     template: Path | None = None  # a company's .pptx: masters, layouts, theme fonts and colours
 
