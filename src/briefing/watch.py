@@ -36,6 +36,10 @@ def watch(outline_file: Path, out_dir: Path, audiences: list[str], every_audienc
     """Build now, then after every change to a watched file, until interrupted."""
     from watchfiles import watch as changes
 
+    # The deck is written in a process forked for each build: imported here once, every
+    # one of them starts with python-pptx loaded instead of importing it again.
+    import briefing.pptx.render  # noqa: F401
+
     def rebuild() -> None:
         try:
             on_build(build(outline_file, out_dir, audiences, every_audience))
