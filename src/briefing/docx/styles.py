@@ -15,11 +15,16 @@ from dataclasses import dataclass
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.enum.text import (
+    WD_ALIGN_PARAGRAPH,
+    WD_LINE_SPACING,
+    WD_TAB_ALIGNMENT,
+    WD_TAB_LEADER,
+)
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu, Pt, RGBColor
-from docx.styles.style import BaseStyle
+from docx.styles.style import BaseStyle, StyleFactory
 
 from briefing.docx.pagination import TextStyle
 from briefing.docx.xmlorder import insert_before_any
@@ -112,10 +117,15 @@ def style_named(document: Document, name: str) -> BaseStyle:
     """A style by its name, whatever its capitals: pandoc's reference.docx writes 'Heading 1'
     where python-docx looks for Word's internal 'heading 1'."""
     wanted = name.lower()
-    for style in document.styles:
-        if style.name.lower() == wanted:
-            return style
+    # Straight through the XML: python-docx's own iteration makes an object of every style.
+    for element in document.styles.element.iterchildren(_STYLE):
+        name_element = element.find(_NAME)
+        if name_element is not None and name_element.get(_VALUE, "").lower() == wanted:
+            return StyleFactory(element)
     raise KeyError(f"no style named {name!r}")
+
+
+_STYLE, _NAME, _VALUE = qn("w:style"), qn("w:name"), qn("w:val")
 
 
 def text_style(name: str) -> TextStyle:
