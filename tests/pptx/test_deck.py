@@ -155,3 +155,15 @@ def test_text_fits_inside_every_box(deck) -> None:
             assert used <= height_pt + 1, f"slide {index}: {shape.text_frame.text[:40]!r} needs {used:.0f} pt"
             assert shape.left >= 0 and shape.top >= 0
             assert shape.left + shape.width <= deck.slide_width and shape.top + shape.height <= deck.slide_height
+
+
+def test_markup_characters_in_the_outline_reach_the_slides_as_text(minimal_outline, tmp_path) -> None:
+    """Slides are written as XML text: & < > and quotes must be escaped, not break the file."""
+    from briefing.pipeline import build
+
+    text = minimal_outline.read_text(encoding="utf-8")
+    minimal_outline.write_text(text.replace("title: 第一部分", "title: 'A & B <C> \"D\"'"), encoding="utf-8")
+    build(minimal_outline, tmp_path / "out")
+    deck = Presentation(str(tmp_path / "out" / "mini.pptx"))
+    titles = [slide.shapes.title.text for slide in deck.slides if slide.shapes.title is not None]
+    assert any(title.endswith('A & B <C> "D"') for title in titles), titles
