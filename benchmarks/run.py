@@ -20,12 +20,14 @@ import argparse
 import json
 import os
 import platform
+import queue
 import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -198,7 +200,8 @@ def print_table(title: str, header: list[str], rows: list[list[str]]) -> None:
 def sample_row(sample: Sample) -> list[str]:
     """label | median | min-max | peak RSS | note."""
     low, high = sample.spread
-    return [sample.label, f"{sample.median:.3f}", f"{low:.3f}-{high:.3f}", f"{sample.rss_mib:.0f}", sample.note]
+    rss = f"{sample.rss_mib:.0f}" if sample.rss_mib else "-"
+    return [sample.label, f"{sample.median:.3f}", f"{low:.3f}-{high:.3f}", rss, sample.note]
 
 
 def failed_row(label: str, error: Exception) -> list[str]:
@@ -266,6 +269,53 @@ def edited_rebuild(outline: Path, root: Path, runs: int) -> Sample:
     return measure("rebuild after a prose edit", runs, once, note="one paragraph changed, cache warm")
 
 
+_BUILT_IN = re.compile(r"built in (\d+\.\d+) s")
+
+
+def watch_rebuild(outline: Path, root: Path, runs: int) -> Sample:
+    """3b. `briefing watch` on a copy: edit one prose paragraph, read the rebuild time the
+    watcher prints. The note gives the wall time from the save to that line, which adds
+    watchfiles' debounce (50 ms) to the rebuild itself."""
+    copy = copy_outline(outline, root)
+    original = copy.read_text(encoding="utf-8")
+    out = fresh_dir(root, "watch-out")
+    command = [sys.executable, "-u", "-c", WRAPPER, "watch", str(copy), "-o", str(out)]
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+
+    def next_build(timeout: float = 60) -> tuple[float, str]:
+        deadline = time.perf_counter() + timeout
+        while (left := deadline - time.perf_counter()) > 0:
+            try:
+                line = lines.get(timeout=left)
+            except queue.Empty:
+                break
+            if found := _BUILT_IN.search(line):
+                return float(found.group(1)), line
+        raise BenchError("briefing watch printed no 'built in' line in time")
+
+    walls: list[float] = []
+
+    def once(index: int) -> Run:
+        time.sleep(0.3)  # a separate change for the watcher
+        saved = time.perf_counter()
+        copy.write_text(edit_prose(original, index + 1), encoding="utf-8")
+        seconds, line = next_build()
+        walls.append(time.perf_counter() - saved)
+        return Run(seconds, 0, line)
+
+    try:
+        next_build()  # the first, full build (charts drawn)
+        sample = measure("rebuild inside briefing watch", runs, once)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    sample.note = (f"one paragraph changed; time the watcher reports; save to output "
+                   f"{statistics.median(walls):.2f} s (incl. debounce); RSS not measured")
+    return sample
+
+
 def validate(outline: Path, runs: int) -> Sample:
     """4. `briefing validate`."""
     return measure("validate", runs, lambda i: run_cli(["validate", str(outline)]))
@@ -307,6 +357,7 @@ def everyday_commands(outline: Path, root: Path, runs: int) -> Sample | None:
         ("cold build", lambda: cold_build(outline, root, runs)),
         ("rebuild, nothing changed", lambda: unchanged_rebuild(outline, root, runs)),
         ("rebuild after a prose edit", lambda: edited_rebuild(outline, root, runs)),
+        ("rebuild inside watch", lambda: watch_rebuild(outline, root, runs)),
         ("validate", lambda: validate(outline, runs)),
         ("--help", lambda: help_text(runs)),
     ]
