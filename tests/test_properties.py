@@ -724,20 +724,18 @@ def test_a_long_bar_label_stays_in_its_row() -> None:
     from briefing.charts.bars import draw_bars
     from briefing.charts.style import configure
     from briefing.outline.model import Locale, Theme, Unit
-    from matplotlib import pyplot as plt
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     label = "Share of US adults who said in a January 2025 survey that they would move to another short-video platform"
     configure(Locale.EN)
     figure = draw_bars([BarGroup(Unit.PERCENT, (Bar(label, 5, "5%"), Bar("Creators", 7, "7%")))], Theme())
-    try:
-        figure.canvas.draw()
-        renderer = figure.canvas.get_renderer()
-        boxes = [tick.label1.get_window_extent(renderer) for tick in figure.axes[0].yaxis.get_major_ticks()]
-        assert len(boxes) == 2
-        assert not boxes[0].overlaps(boxes[1]), [b.bounds for b in boxes]
-        assert all(0 <= b.y0 and b.y1 <= figure.bbox.height for b in boxes), "a label is cut off by the image"
-    finally:
-        plt.close(figure)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    boxes = [tick.label1.get_window_extent(renderer) for tick in figure.axes[0].yaxis.get_major_ticks()]
+    assert len(boxes) == 2
+    assert not boxes[0].overlaps(boxes[1]), [b.bounds for b in boxes]
+    assert all(0 <= b.y0 and b.y1 <= figure.bbox.height for b in boxes), "a label is cut off by the image"
 
 
 def test_a_chart_character_no_font_has_is_reported(tmp_path: Path) -> None:

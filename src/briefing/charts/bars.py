@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
 
 from briefing.chartdata import BarGroup
@@ -25,10 +24,8 @@ def draw_bars(groups: list[BarGroup], theme: Theme) -> Figure:
     # Rows grow with their labels, so a long label never reaches into its neighbour's row.
     row = max(_ROW_IN, max(text.count("\n") + 1 for texts in labels for text in texts) * _LABEL_LINE_IN + 0.12)
     heights = [len(group.bars) for group in groups]
-    figure, axes_list = plt.subplots(
-        len(groups), 1, figsize=(WIDTH_IN, 0.35 + sum(heights) * row + 0.15 * len(groups)),
-        squeeze=False, layout="constrained", gridspec_kw={"height_ratios": heights},
-    )
+    figure = Figure(figsize=(WIDTH_IN, 0.35 + sum(heights) * row + 0.15 * len(groups)), layout="constrained")
+    axes_list = figure.subplots(len(groups), 1, squeeze=False, gridspec_kw={"height_ratios": heights})
     for axes, group, texts in zip(axes_list[:, 0], groups, labels):
         bars = list(reversed(group.bars))  # first statistic on top
         positions = range(len(bars))

@@ -1,4 +1,8 @@
-"""matplotlib set up once: headless backend, the bundled Chinese font, literal text."""
+"""matplotlib set up once: headless backend, the bundled Chinese font, literal text.
+
+Figures are made as matplotlib.figure.Figure, never through pyplot: no
+global figure state to close, and pyplot's import is not paid.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,6 @@ import matplotlib
 matplotlib.use("Agg")
 
 from matplotlib import font_manager  # noqa: E402
-from matplotlib import pyplot as plt  # noqa: E402
 
 from briefing.fonts import SANS_FAMILY, sans_path  # noqa: E402
 from briefing.outline.model import Locale  # noqa: E402
@@ -31,7 +34,7 @@ def configure(locale: Locale) -> None:
     """
     _register_fonts()
     families = [SANS_FAMILY] if locale is Locale.ZH_CN else ["DejaVu Sans", SANS_FAMILY]
-    plt.rcParams.update(
+    matplotlib.rcParams.update(
         {
             "font.family": families,
             "font.size": 9,

@@ -9,7 +9,6 @@ fit whatever their length.
 
 from __future__ import annotations
 
-from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
 
 from briefing.chartdata import Milestone
@@ -55,7 +54,7 @@ def draw_timeline(items: list[Milestone], theme: Theme, locale: Locale) -> Figur
         _row_height(title, detail, when) + (_GAP_IN if gap >= _GAP_MIN_DAYS else 0)
         for when, title, detail, gap in rows
     )
-    figure = plt.figure(figsize=(WIDTH_IN, height))
+    figure = Figure(figsize=(WIDTH_IN, height))
     axes = figure.add_axes((0, 0, 1, 1))
     axes.set_xlim(0, WIDTH_IN)
     axes.set_ylim(height, 0)
