@@ -21,10 +21,11 @@ T = TypeVar("T")
 
 
 class Beside(Generic[T]):
-    def __init__(self, work: Callable[[], T]):
+    def __init__(self, work: Callable[[], T], fork: bool = True):
+        """fork=False: run the work here, when its result is asked for (as where forking is impossible)."""
         self._work = work
         self._process: multiprocessing.process.BaseProcess | None = None
-        if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        if not fork or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)

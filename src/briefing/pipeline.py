@@ -14,8 +14,8 @@ import time as clock
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from functools import partial
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from briefing.assets import AssetProblem, resolve_asset
@@ -208,8 +208,8 @@ def render_outline(outline: Outline, base_dir: Path, options: Options, target_di
     """
     steps = steps or Steps()
     named = theme_files(outline.theme, base_dir)
-    deck_job = partial(_render_deck, outline, named.get("logo"), options.pptx_template or named.get("pptx_template"))
-    deck_result: Beside[_Deck] | None = Beside(deck_job) if beside else None
+    deck_job = Beside(partial(_render_deck, outline, named.get("logo"),
+                              options.pptx_template or named.get("pptx_template")), fork=beside)
     with steps.step("charts"):
         from briefing.charts import render_charts
 
@@ -220,7 +220,7 @@ def render_outline(outline: Outline, base_dir: Path, options: Options, target_di
         docx_template = options.docx_template or named.get("docx_template")
         document = write_docx(outline, DocxInputs(charts.paths, named.get("logo"), docx_template))
     with steps.step("deck (waited for)" if beside else "deck"):
-        deck = deck_result.result() if deck_result is not None else deck_job()
+        deck = deck_job.result()
     steps.timings.extend(deck.steps)
     stem = outline.meta.output
     files = {
