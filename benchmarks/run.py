@@ -170,7 +170,7 @@ def print_machine(runs: int, outline: Path) -> None:
     """The header: what ran where."""
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     versions = ", ".join(f"{name} {package_version(name)}"
-                         for name in ("briefing", "python-docx", "python-pptx", "pydantic", "matplotlib"))
+                         for name in ("briefing", "python-docx", "python-pptx", "msgspec", "matplotlib"))
     print("briefing benchmark")
     print(f"  CPU:      {cpu_model()} ({os.cpu_count()} cores, {usable} usable)")
     print(f"  Python:   {platform.python_version()} ({platform.python_implementation()}) on {platform.platform()}")

@@ -6,7 +6,7 @@ import pytest
 
 from briefing.audience import select
 from briefing.locale import numbered_titles
-from briefing.outline.model import Audience, Depth, Outline
+from briefing.outline.model import Audience, Depth, Outline, from_data
 from briefing.pipeline import load
 from tests.conftest import DEFAULT_OUTLINE
 
@@ -17,7 +17,7 @@ def outline() -> Outline:
 
 
 def profile(**fields) -> Audience:
-    return Audience.model_validate({"name": "test", "display_name": "测试"} | fields)
+    return from_data(Audience, {"name": "test", "display_name": "测试"} | fields)
 
 
 def ids(outline: Outline) -> list[str]:

@@ -6,8 +6,14 @@ from datetime import date
 
 import pytest
 
-from briefing.locale import chinese_number, format_date, format_date_range, format_number, format_value
-from briefing.outline.model import Locale, Statistic
+from briefing.locale import (
+    chinese_number,
+    format_date,
+    format_date_range,
+    format_number,
+    format_value,
+)
+from briefing.outline.model import Locale, Statistic, from_data
 
 ZH, EN = Locale.ZH_CN, Locale.EN
 
@@ -32,7 +38,7 @@ def test_numbers(value: float, zh: str, en: str) -> None:
 
 def statistic(**overrides: object) -> Statistic:
     fields = {"id": "x", "label": "l", "value": 1, "unit": "count", "measures": "m", "source": "s"}
-    return Statistic.model_validate(fields | overrides)
+    return from_data(Statistic, fields | overrides)
 
 
 @pytest.mark.parametrize(

@@ -135,3 +135,13 @@ def test_an_unusable_template_on_the_command_line(minimal_outline: Path, tmp_pat
     with pytest.raises(InputError, match="is not really a .pptx file"):
         build(minimal_outline, tmp_path / "out", pptx_template=fake)
     assert FIXTURES.exists()
+
+
+def test_colours_the_outline_sets_win_over_the_template(minimal_outline: Path, pandoc_templates) -> None:
+    text = minimal_outline.read_text(encoding="utf-8")
+    minimal_outline.write_text(text.replace("\nsections:", "\ntheme:\n  primary_color: 8B0000\nsections:", 1),
+                               encoding="utf-8")
+    _, _, deck, _ = built(minimal_outline, *pandoc_templates)
+    title_run = deck.slides[0].shapes.title.text_frame.paragraphs[0].runs[0]._r
+    assert title_run.xpath(".//a:srgbClr/@val") == ["8B0000"]  # given in the outline
+    assert title_run.find(qn("a:rPr")).find(qn("a:latin")).get("typeface") == "+mj-lt"  # not given: the template's

@@ -16,6 +16,8 @@ The rules:
 
 from __future__ import annotations
 
+from msgspec.structs import replace
+
 from briefing.locale import labels
 from briefing.outline.model import Audience, Chart, Depth, Outline, Part, Section
 
@@ -27,11 +29,9 @@ def _wanted(part: Part, audience: Audience) -> bool:
 def _numbered(outline: Outline) -> list[Section]:
     """The sections with their numbers fixed, so a selection keeps the outline's numbering."""
     return [
-        section.model_copy(update={
-            "number": section.number or index,
-            "subsections": [sub.model_copy(update={"number": sub.number or sub_index})
-                            for sub_index, sub in enumerate(section.subsections, 1)],
-        })
+        replace(section, number=section.number or index,
+                subsections=[replace(sub, number=sub.number or sub_index)
+                             for sub_index, sub in enumerate(section.subsections, 1)])
         for index, section in enumerate(outline.sections, 1)
     ]
 
@@ -47,13 +47,12 @@ def _select_sections(outline: Outline, audience: Audience) -> list[Section]:
         subsections = [sub for sub in section.subsections if _wanted(sub, audience)]
         if subsections:
             # The section's heading frames its chosen sub-sections; its own points and prose stay out.
-            chosen.append(section.model_copy(update={
-                "subsections": subsections, "points": [], "prose": [], "quotes": [], "notes": [], "facts": [],
-            }))
+            chosen.append(replace(section, subsections=subsections, points=[], prose=[], quotes=[], notes=[],
+                                  facts=[]))
     return chosen
 
 
-def _brief(part: Part) -> dict:
+def _brief(part: Part) -> dict[str, list[str]]:
     return {"prose": [], "notes": [*part.prose, *part.notes]}
 
 
@@ -61,10 +60,8 @@ def _with_depth(sections: list[Section], depth: Depth) -> list[Section]:
     if depth is Depth.FULL:
         return sections
     return [
-        section.model_copy(update={
-            **_brief(section),
-            "subsections": [sub.model_copy(update=_brief(sub)) for sub in section.subsections],
-        })
+        replace(section, **_brief(section),
+                subsections=[replace(sub, **_brief(sub)) for sub in section.subsections])
         for section in sections
     ]
 
@@ -73,7 +70,7 @@ def _select_charts(outline: Outline, audience: Audience, part_ids: set[str]) -> 
     if audience.charts is None:
         return [c for c in outline.charts if c.placement is None or c.placement in part_ids]
     named = [c for c in outline.charts if c.id in audience.charts]
-    return [c if c.placement is None or c.placement in part_ids else c.model_copy(update={"placement": None})
+    return [c if c.placement is None or c.placement in part_ids else replace(c, placement=None)
             for c in named]
 
 
@@ -94,23 +91,25 @@ def select(outline: Outline, audience: Audience) -> Outline:
         else relied_on
     statistic_ids |= {i for chart in charts for i in chart.statistics}  # a chart needs its data
 
-    meta = outline.meta.model_copy(update={
-        "title": audience.title or outline.meta.title,
-        "subtitle": audience.subtitle or outline.meta.subtitle,
-        "audience": audience.cover_line or labels(audience.locale or outline.meta.locale).audience_line.format(
+    meta = replace(
+        outline.meta,
+        title=audience.title or outline.meta.title,
+        subtitle=audience.subtitle or outline.meta.subtitle,
+        audience=audience.cover_line or labels(audience.locale or outline.meta.locale).audience_line.format(
             audience.display_name),
-        "locale": audience.locale or outline.meta.locale,
-        "slide_budget": audience.slide_budget or outline.meta.slide_budget,
-        "table_of_contents": outline.meta.table_of_contents if audience.table_of_contents is None
+        locale=audience.locale or outline.meta.locale,
+        slide_budget=audience.slide_budget or outline.meta.slide_budget,
+        table_of_contents=outline.meta.table_of_contents if audience.table_of_contents is None
         else audience.table_of_contents,
-    })
-    return outline.model_copy(update={
-        "meta": meta,
-        "sections": sections,
-        "charts": charts,
-        "statistics": [s for s in outline.statistics if s.id in statistic_ids],
-        "timeline": [e for e in outline.timeline if e.id in relied_on],
-        "key_figures": key_figures if key_figures is not None else [
+    )
+    return replace(
+        outline,
+        meta=meta,
+        sections=sections,
+        charts=charts,
+        statistics=[s for s in outline.statistics if s.id in statistic_ids],
+        timeline=[e for e in outline.timeline if e.id in relied_on],
+        key_figures=key_figures if key_figures is not None else [
             s.id for s in outline.statistics if s.id in statistic_ids
         ],
-    })
+    )

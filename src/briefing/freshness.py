@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-_LIBRARIES = ("python-docx", "python-pptx", "matplotlib", "pydantic", "pylopdf-fonts-zh-cn")
+_LIBRARIES = ("python-docx", "python-pptx", "matplotlib", "msgspec", "pylopdf-fonts-zh-cn")
 
 
 def _digest(path: Path) -> str | None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import BaseModel
+import msgspec
 
 from briefing.outline.model import Outline
 
@@ -24,51 +24,66 @@ README_END = "<!-- outline-reference:end -->"
 
 
 def json_schema() -> dict[str, Any]:
-    schema = Outline.model_json_schema()
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "briefing outline", **schema}
+    """msgspec's schema, with the outline itself at the top rather than behind a $ref."""
+    definitions = msgspec.json.schema(Outline)["$defs"]
+    outline = definitions.pop("Outline")
+    del outline["title"]
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "briefing outline",
+            **outline, "$defs": definitions}
 
 
 def schema_text() -> str:
     return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
-def _shown_default(value: Any) -> str:
-    if isinstance(value, BaseModel):
-        return "see below"
+def _shown_default(field: msgspec.structs.FieldInfo) -> str:
+    if field.default is not msgspec.NODEFAULT:
+        value = field.default
+    elif field.default_factory in (list, dict):  # how msgspec keeps a default of [] or {}
+        value = field.default_factory()
+    else:
+        return "see below"  # a model of its own, with its defaults
     if hasattr(value, "value"):  # an enum member
         value = value.value
     return f"default `{json.dumps(value, ensure_ascii=False)}`"
 
 
-def _rows(model: type[BaseModel]) -> list[str]:
+def _description(field: msgspec.structs.FieldInfo) -> msgspec.Meta:
+    """The field's outermost Meta: the one with its description and example."""
+    return next(meta for meta in reversed(get_args(field.type)) if isinstance(meta, msgspec.Meta)
+                and meta.description)
+
+
+def _rows(model: type[msgspec.Struct]) -> list[str]:
     rows = []
-    for name, field in model.model_fields.items():
-        required = "required" if field.is_required() else _shown_default(field.default)
-        example = json.dumps((field.examples or [""])[0], ensure_ascii=False)
-        rows.append(f"| `{name}` | {required} | {field.description or ''} | `{example}` |")
+    for field in msgspec.structs.fields(model):
+        required = "required" if field.required else _shown_default(field)
+        meta = _description(field)
+        example = json.dumps((meta.examples or [""])[0], ensure_ascii=False)
+        rows.append(f"| `{field.encode_name}` | {required} | {meta.description} | `{example}` |")
     return rows
 
 
-def _models() -> list[type[BaseModel]]:
+def _models() -> list[type[msgspec.Struct]]:
     """Every model reachable from Outline, in the order they are first met."""
-    seen: list[type[BaseModel]] = []
+    seen: list[type[msgspec.Struct]] = []
 
-    def visit(model: type[BaseModel]) -> None:
+    def visit(model: type[msgspec.Struct]) -> None:
         if model in seen:
             return
         seen.append(model)
-        for field in model.model_fields.values():
-            for inner in _nested_models(field.annotation):
+        for field in msgspec.structs.fields(model):
+            for inner in _nested_models(field.type):
                 visit(inner)
 
     visit(Outline)
     return seen
 
 
-def _nested_models(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _nested_models(annotation: Any) -> list[type[msgspec.Struct]]:
+    if isinstance(annotation, type) and issubclass(annotation, msgspec.Struct):
         return [annotation]
-    return [m for arg in getattr(annotation, "__args__", ()) for m in _nested_models(arg)]
+    return [m for arg in get_args(annotation) for m in _nested_models(arg)]
 
 
 def markdown_reference() -> str:

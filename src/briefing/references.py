@@ -11,7 +11,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import msgspec
+
 from briefing.locale import format_date_range, format_value
+from briefing.outline.errors import KeyPath
 from briefing.outline.model import Outline
 from briefing.outline.textrefs import REFERENCE, text_fields
 
@@ -32,11 +35,21 @@ def _replacer(outline: Outline) -> Callable[[str], str]:
 def expand_references(outline: Outline) -> Outline:
     """The outline with every reference replaced by its formatted value (validated before)."""
     expand = _replacer(outline)
-    # Only what the outline set: which theme keys were given matters (a template's theme fills the rest).
-    data: Any = outline.model_dump(exclude_unset=True)
+    expanded = outline
     for path, text in text_fields(outline):
-        target = data
-        for key in path[:-1]:
-            target = target[key]
-        target[path[-1]] = expand(text)
-    return Outline.model_validate(data)
+        replaced = expand(text)
+        if replaced != text:
+            expanded = _with_value(expanded, path, replaced)
+    return expanded
+
+
+def _with_value(node: Any, path: KeyPath, value: str) -> Any:
+    """node with the value at path replaced; everything off the path is shared, not copied."""
+    if not path:
+        return value
+    key, rest = path[0], path[1:]
+    if isinstance(key, int):
+        items = list(node)
+        items[key] = _with_value(items[key], rest, value)
+        return items
+    return msgspec.structs.replace(node, **{key: _with_value(getattr(node, key), rest, value)})

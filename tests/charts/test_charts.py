@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+from msgspec.structs import replace
 from PIL import Image
 
 from briefing.charts import render_charts
@@ -45,9 +46,9 @@ def test_unchanged_charts_are_reused_and_changed_ones_redrawn(tmp_path: Path) ->
     assert again == first
     assert {key: path.stat().st_mtime_ns for key, path in again.items()} == stamps
 
-    statistics = [s.model_copy(update={"value": s.value + 1}) if s.id == "us-users" else s
+    statistics = [replace(s, value=s.value + 1) if s.id == "us-users" else s
                   for s in outline.statistics]
-    changed: Outline = outline.model_copy(update={"statistics": statistics})
+    changed: Outline = replace(outline, statistics=statistics)
     redrawn = render_charts(changed, tmp_path).paths
     assert redrawn["users-by-region"] != first["users-by-region"]
     assert redrawn["download-growth"] == first["download-growth"]
@@ -56,6 +57,6 @@ def test_unchanged_charts_are_reused_and_changed_ones_redrawn(tmp_path: Path) ->
 def test_dollar_signs_are_printed_not_parsed_as_math(tmp_path: Path) -> None:
     outline = read_outline(DEFAULT_OUTLINE)
     # As math, "$1^$" is a syntax error that stops the drawing.
-    statistics = [s.model_copy(update={"label": "收入 $1^$ 美元"}) for s in outline.statistics]
-    images = render_charts(outline.model_copy(update={"statistics": statistics}), tmp_path).paths
+    statistics = [replace(s, label="收入 $1^$ 美元") for s in outline.statistics]
+    images = render_charts(replace(outline, statistics=statistics), tmp_path).paths
     assert all(path.exists() for path in images.values())

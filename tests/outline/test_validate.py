@@ -111,3 +111,35 @@ def test_an_audience_that_selects_nothing_is_reported(minimal_outline: Path) -> 
                                encoding="utf-8")
     [message] = errors_for(minimal_outline)
     assert "audiences[0].sections: selects no section at all" in message
+
+
+def test_problems_inside_lists_and_mappings_are_all_found(minimal_outline: Path) -> None:
+    edit(minimal_outline, "speaker: 一位用户", "speeker: 一位用户")
+    edit(minimal_outline, "facts: [users]", "facts: [users]\n    number: 0")
+    text = minimal_outline.read_text(encoding="utf-8")
+    minimal_outline.write_text(text + "theme:\n  layouts:\n    cover: Title Slide\n"
+                               "audiences:\n  - {name: exec, display_name: 高管, table_of_contents: no}\n",
+                               encoding="utf-8")
+    messages = errors_for(minimal_outline)
+    expected = [
+        "sections[0].number: must be at least 1, got 0",
+        "sections[0].subsections[0].quotes[0].speaker: missing required key 'speaker'",
+        "sections[0].subsections[0].quotes[0].speeker: unknown key 'speeker' (did you mean 'speaker'?)",
+        ("theme.layouts.cover: 'cover' is not allowed (use one of: 'title', 'section', 'points', 'chart', "
+         "'timeline', 'quote' or 'sources')"),
+        "audiences[0].table_of_contents: expected true or false, got 'no'",
+    ]
+    assert [m.split(": ", 1)[1] for m in messages] == expected
+    # An unknown key is placed at the key itself, on its own line.
+    speeker = next(m for m in messages if "speeker" in m)
+    assert speeker.startswith(f"{minimal_outline}:{line_of(minimal_outline, 'speeker')}:13:")
+
+
+def test_dates_a_type_cannot_judge(minimal_outline: Path) -> None:
+    edit(minimal_outline, "date: 2025-02-03", "date: 1970-01-01")
+    edit(minimal_outline, "as_of: 2025-01", "as_of: 2025-13")
+    messages = errors_for(minimal_outline)
+    assert [m.split(": ", 1)[1] for m in messages] == [
+        "meta.date: 1970-01-01 is outside 1980-01-01 to 2107-12-31, the dates Office files can carry",
+        "statistics[0].as_of: '2025-13' has no month 13",
+    ]

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.fonts import wrap
-from briefing.outline import read_outline
-from briefing.outline.model import Outline
 import pytest
+from msgspec.structs import replace
 
 from briefing.chartdata import Milestone
-from briefing.outline.model import Locale
+from briefing.fonts import wrap
+from briefing.outline import read_outline
+from briefing.outline.model import Locale, Outline
 from briefing.pptx.geometry import BODY, BODY_PT, SLIDE_WIDTH_PT, Box
-from briefing.pptx.timeline import paginate_timeline, per_slide
 from briefing.pptx.plan import SlideKind, bullet_height_pt, plan_deck
+from briefing.pptx.timeline import paginate_timeline, per_slide
 from tests.conftest import DEFAULT_OUTLINE
 
 
 def with_points(outline: Outline, points: list[str]) -> Outline:
-    first = outline.sections[0].model_copy(update={"points": points})
-    return outline.model_copy(update={"sections": [first, *outline.sections[1:]]})
+    first = replace(outline.sections[0], points=points)
+    return replace(outline, sections=[first, *outline.sections[1:]])
 
 
 def test_default_deck_has_every_kind_of_slide_and_no_fit_problems() -> None:

@@ -14,12 +14,13 @@ from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+import msgspec
+
 from briefing import __version__
 from briefing.chartdata import bar_groups, milestones
 from briefing.fonts import missing_glyphs
 from briefing.outline.model import Chart, ChartKind, Outline
 from briefing.publish import atomic_write
-
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +51,7 @@ def chart_key(chart: Chart, outline: Outline, content: object) -> str:
     payload = {
         "kind": chart.kind.value,
         "content": content,
-        "theme": outline.theme.model_dump(mode="json"),
+        "theme": msgspec.to_builtins(outline.theme, order="sorted"),
         "locale": outline.meta.locale.value,
         "renderer": [__version__, _renderer_fingerprint()],
     }

@@ -5,10 +5,13 @@ safe_load keeps the last of duplicate keys, turns ``no`` into False and
 ``2025-01-18`` into a date, and expands alias bombs. Here every plain scalar
 stays a string (the typed model converts it where the schema wants a number,
 a date or a flag), duplicate keys are errors, and expansion is bounded.
+Values come out stripped of surrounding blanks and checked for characters
+that documents cannot hold.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +25,8 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 # bomb is measured against it before anything is expanded.
 MAX_NODES = 500_000
 _NULLS = {"", "~", "null", "Null", "NULL"}
+# Characters that XML 1.0 cannot carry ("\x01" in a quoted string makes one); Office files cannot hold them.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 try:  # libyaml's composer is several times faster when it is present.
     _Loader: type = yaml.CBaseLoader
@@ -84,7 +89,12 @@ class _Builder:
         # libyaml reports a plain scalar's style as '', the pure-Python parser as None.
         if not node.style and node.value in _NULLS:
             return None
-        return node.value
+        bad = _XML_INVALID.search(node.value)
+        if bad:
+            self.problem(_mark(node), path, f"contains the control character U+{ord(bad.group()):04X}, "
+                         "which documents cannot hold", "remove it")
+        # Blanks around a value are layout, not content (block scalars end in a line break).
+        return node.value.strip()
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
         result: dict[str, Any] = {}

@@ -1,24 +1,29 @@
 """Plain data -> typed Outline; every problem named by file:line:col.
 
-Schema problems come from pydantic; the cross-references between parts (a
-chart naming a statistic, a fact naming an event, duplicate ids) are checked
-here, after the schema, on the typed model.
+Problems with the data's shape are found by the model (explain.py words
+them); what types cannot say is checked here, on the typed model: the
+cross-references between parts (a chart naming a statistic, a fact naming
+an event, duplicate ids), real calendar days, and files the theme names.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ValidationError
+import msgspec
 
-from briefing.outline.errors import KeyPath, OutlineError, Problem, format_path
-from briefing.outline.load import LoadedYaml, Positions, load_yaml
 from briefing.assets import AssetProblem, resolve_asset
-from briefing.outline.model import THEME_FILES, Outline
+from briefing.outline.errors import KeyPath, OutlineError, Problem, format_path
+from briefing.outline.explain import findings
+from briefing.outline.load import Positions, load_yaml
+from briefing.outline.model import THEME_FILES, Outline, outline_from
 from briefing.outline.textrefs import referenced_ids, text_fields
+
+# Office files carry dates in their zip entries, which hold 1980 to 2107 only.
+_OFFICE_DATES = (date(1980, 1, 1), date(2107, 12, 31))
 
 
 def read_outline(file: Path) -> Outline:
@@ -27,11 +32,13 @@ def read_outline(file: Path) -> Outline:
     problems = list(loaded.problems)
     outline: Outline | None = None
     try:
-        outline = Outline.model_validate(loaded.data)
-    except ValidationError as error:
-        problems.extend(_schema_problems(error, loaded))
+        outline = outline_from(loaded.data)
+    except msgspec.ValidationError:
+        for found in findings(loaded.data, Outline):
+            at = loaded.positions.of_key if found.at_key else loaded.positions.of_value
+            problems.append(Problem(file, *at(found.path), found.path, found.message, found.hint))
     if outline is not None:
-        found = [*check_references(outline), *check_files(outline, file.parent)]
+        found = [*check_references(outline), *check_dates(outline), *check_files(outline, file.parent)]
         problems.extend(_at(loaded.file, loaded.positions, path, message, hint) for path, message, hint in found)
     if problems:
         raise OutlineError(problems)
@@ -44,87 +51,31 @@ def _at(file: Path, positions: Positions, path: KeyPath, message: str, hint: str
     return Problem(file, line, column, path, message, hint)
 
 
-def _model_at(path: KeyPath) -> type[BaseModel] | None:
-    """The model class that a key path points into, to suggest valid keys."""
-    model: Any = Outline
-    for part in path:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(part) if isinstance(model, type) else None
-        if field is None:
-            return None
-        model = _inner_model(field.annotation)
-    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+def check_dates(outline: Outline) -> Iterator[tuple[KeyPath, str, str | None]]:
+    """Dates a type cannot judge: the briefing's own within Office's range, partial dates real, spans forward."""
+    first, last = _OFFICE_DATES
+    if not first <= outline.meta.date <= last:
+        message = f"{outline.meta.date.isoformat()} is outside {first} to {last}, the dates Office files can carry"
+        yield (("meta", "date"), message, None)
+    for index, statistic in enumerate(outline.statistics):
+        problem = _partial_date_problem(statistic.as_of) if statistic.as_of else None
+        if problem:
+            yield (("statistics", index, "as_of"), problem, None)
+    for index, event in enumerate(outline.timeline):
+        if event.end is not None and event.end < event.date:
+            yield (("timeline", index, "end"), f"ends ({event.end}) before it starts ({event.date})", None)
 
 
-def _inner_model(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
+def _partial_date_problem(value: str) -> str | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD (the form is the schema's): is the month or day real?"""
+    if len(value) >= 7 and not 1 <= int(value[5:7]) <= 12:
+        return f"{value!r} has no month {value[5:7]}"
+    if len(value) == 10:
+        try:
+            date.fromisoformat(value)
+        except ValueError as error:
+            return f"{value!r} is not a real date ({error})"
     return None
-
-
-def _schema_problems(error: ValidationError, loaded: LoadedYaml) -> Iterator[Problem]:
-    for item in error.errors(include_url=False):
-        path: KeyPath = tuple(item["loc"])
-        kind = item["type"]
-        parent = _model_at(path[:-1])
-        valid_keys = sorted(parent.model_fields) if parent else []
-        hint: str | None = None
-        if kind == "extra_forbidden":
-            key = str(path[-1])
-            close = difflib.get_close_matches(key, valid_keys, n=1)
-            message = f"unknown key '{key}'"
-            hint = f"did you mean '{close[0]}'?" if close else f"valid keys: {', '.join(valid_keys)}"
-            line, column = loaded.positions.of_key(path)
-            yield Problem(loaded.file, line, column, path, message, hint)
-            continue
-        if kind == "missing":
-            message = f"missing required key '{path[-1]}'"
-        elif kind == "enum" or kind == "literal_error":
-            message = f"{_shown(item['input'])} is not allowed"
-            hint = f"use one of: {item['ctx'].get('expected', '')}"
-        elif kind == "value_error":
-            message = str(item["ctx"]["error"])
-        elif kind == "string_pattern_mismatch":
-            message = f"{_shown(item['input'])} does not have the expected form"
-            hint = _pattern_hint(path)
-        elif kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
-            message = f"expected a number, got {_shown(item['input'])}"
-            hint = "write the plain number, e.g. 170000000 rather than 1.7亿"
-        elif kind in ("list_type", "model_type", "dict_type"):
-            wanted = "a list (lines starting with '- ')" if kind == "list_type" else "a mapping of keys"
-            message = f"expected {wanted}, got {_shown(item['input'])}"
-        elif kind == "string_type":
-            message = f"expected text, got {_shown(item['input'])}"
-        else:
-            message = item["msg"][0].lower() + item["msg"][1:]
-        yield _at(loaded.file, loaded.positions, path, message, hint)
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "...'"
-
-
-def _pattern_hint(path: KeyPath) -> str:
-    name = next((p for p in reversed(path) if isinstance(p, str)), "")
-    hints = {
-        "url": "write a full address starting with https://",
-        "output": "use letters, digits, '.', '_' and '-' only",
-    }
-    if name.endswith("color"):
-        return "write six hex digits, like 1F3A5F"
-    return hints.get(name, "ids use lowercase letters, digits, '-' and '_', like us-users")
 
 
 def check_files(outline: Outline, base_dir: Path) -> Iterator[tuple[KeyPath, str, str | None]]:
@@ -209,9 +160,6 @@ def check_references(outline: Outline) -> Iterator[tuple[KeyPath, str, str | Non
         yield from _unknown(("key_figures",), outline.key_figures, statistic_ids, "statistic")
     for path, text in text_fields(outline):
         yield from _unknown(path, referenced_ids(text), fact_ids, "statistic or event", single=True)
-    for index, event in enumerate(outline.timeline):
-        if event.end is not None and event.end < event.date:
-            yield (("timeline", index, "end"), f"ends ({event.end}) before it starts ({event.date})", None)
     for index, chart in enumerate(outline.charts):
         path = ("charts", index)
         yield from _unknown(path + ("statistics",), chart.statistics, statistic_ids, "statistic")

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import Literal
 
+import msgspec
 from lxml import etree
 from pptx.dml.color import ColorFormat, RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.oxml.ns import qn
 
-from briefing.outline.model import Locale, Theme
+from briefing.outline.model import GivenTheme, Locale, Theme
 from briefing.properties import language_tag
 from briefing.xmltext import escape
 
@@ -39,7 +40,8 @@ class Look:
         self.theme = theme
         self.lang = language_tag(locale)
         # With a template, only what the outline says itself overrides the template's theme.
-        self.explicit = theme.model_fields_set if templated else set(Theme.model_fields)
+        given = theme.given if isinstance(theme, GivenTheme) else frozenset()
+        self.explicit = given if templated else {field.name for field in msgspec.structs.fields(Theme)}
         self._runs: dict[tuple[float, Role, bool, bool], str] = {}
 
     def hex(self, role: Role) -> str | None:
