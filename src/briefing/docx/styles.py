@@ -23,7 +23,9 @@ from docx.enum.text import (
 )
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Emu, Pt, RGBColor
+from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, StyleFactory
 
 from briefing.docx.pagination import TextStyle
@@ -113,16 +115,35 @@ _AFTER_BORDER = (
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 
-def style_named(document: Document, name: str) -> BaseStyle:
-    """A style by its name, whatever its capitals: pandoc's reference.docx writes 'Heading 1'
-    where python-docx looks for Word's internal 'heading 1'."""
-    wanted = name.lower()
-    # Straight through the XML: python-docx's own iteration makes an object of every style.
-    for element in document.styles.element.iterchildren(_STYLE):
-        name_element = element.find(_NAME)
-        if name_element is not None and name_element.get(_VALUE, "").lower() == wanted:
-            return StyleFactory(element)
-    raise KeyError(f"no style named {name!r}")
+class Styles:
+    """A document's styles by name, whatever their capitals: pandoc's reference.docx writes
+    'Heading 1' where python-docx looks for Word's internal 'heading 1'.
+
+    Indexed once from the XML: python-docx's own lookups (and its check before adding a
+    style) make an object of every style in the template each time.
+    """
+
+    def __init__(self, document: Document):
+        self.document = document
+        self._by_name: dict[str, BaseOxmlElement] = {}
+        for element in document.styles.element.iterchildren(_STYLE):
+            name = element.find(_NAME)
+            if name is not None:
+                self._by_name.setdefault(name.get(_VALUE, "").lower(), element)
+
+    def __contains__(self, name: str) -> bool:
+        return name.lower() in self._by_name
+
+    def named(self, name: str) -> BaseStyle:
+        try:
+            return StyleFactory(self._by_name[name.lower()])
+        except KeyError:
+            raise KeyError(f"no style named {name!r}") from None
+
+    def add(self, name: str, kind: WD_STYLE_TYPE) -> BaseStyle:
+        element = self.document.styles.element.add_style_of_type(BabelFish.ui2internal(name), kind, False)
+        self._by_name[name.lower()] = element
+        return StyleFactory(element)
 
 
 _STYLE, _NAME, _VALUE = qn("w:style"), qn("w:name"), qn("w:val")
@@ -188,8 +209,8 @@ def _style_fonts(style: BaseStyle, theme: Theme, locale: Locale, heading: bool) 
     set_fonts(style.element.get_or_add_rPr(), latin, east_asian, locale)
 
 
-def apply_theme(document: Document, theme: Theme, locale: Locale, from_template: bool = False) -> None:
-    """Page setup, document defaults and every style the writer uses.
+def apply_theme(document: Document, theme: Theme, locale: Locale, from_template: bool = False) -> Styles:
+    """Page setup, document defaults and every style the writer uses; returns the styles by name.
 
     With a company template, its page setup and the styles it defines keep
     their look; they only gain an East Asian font where they have none, and
@@ -210,31 +231,33 @@ def apply_theme(document: Document, theme: Theme, locale: Locale, from_template:
         "muted": RGBColor.from_string(theme.muted_color),
         "text": RGBColor.from_string(theme.text_color),
     }
-    existing = {style.name for style in document.styles} | {style.name.lower() for style in document.styles}
+    styles = Styles(document)
+    existing = {name for name in (*SPECS, "Header", "Footer") if name in styles}  # before any is added
     text_width = page_area(document).width
     for name, spec in SPECS.items():
-        if from_template and name.lower() in existing:
-            style = style_named(document, name)
+        if from_template and name in existing:
+            style = styles.named(name)
             add_east_asian_font(style.element.get_or_add_rPr(), _east_asian(theme, spec.heading), locale)
             continue
-        if name.lower() in existing:
-            style = style_named(document, name)
+        if name in existing:
+            style = styles.named(name)
         else:
-            style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = style_named(document, "Normal")
+            style = styles.add(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles.named("Normal")
         _apply_spec(style, spec, colours[spec.colour])
         _style_fonts(style, theme, locale, heading=spec.heading)
-        _finish_style(document, name, theme, text_width)
-    _ensure_bullet_list(document)
-    _add_figure_style(document)
+        _finish_style(styles, name, theme, text_width)
+    _ensure_bullet_list(document, styles)
+    _add_figure_style(styles)
     for name in ("Header", "Footer"):
-        if from_template and name.lower() in existing:
+        if from_template and name in existing:
             continue
-        style = style_named(document, name) if name.lower() in existing else document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style = styles.named(name) if name in existing else styles.add(name, WD_STYLE_TYPE.PARAGRAPH)
         style.font.size = Pt(8.5)
         style.font.color.rgb = colours["muted"]
         _style_fonts(style, theme, locale, heading=False)
-    _add_table_style(document, theme)
+    _add_table_style(styles, theme)
+    return styles
 
 
 def _east_asian(theme: Theme, heading: bool) -> str:
@@ -254,22 +277,22 @@ def add_east_asian_font(rpr, east_asian: str, locale: Locale) -> None:
     lang.set(qn("w:eastAsia"), "zh-CN")
 
 
-def _finish_style(document: Document, name: str, theme: Theme, text_width: Emu) -> None:
+def _finish_style(styles: Styles, name: str, theme: Theme, text_width: Emu) -> None:
     """What some styles need beyond their spec: tab stops, rules, no title border."""
-    layout = style_named(document, name).paragraph_format
+    layout = styles.named(name).paragraph_format
     if name == "Title":
-        _remove_title_border(document)
+        _remove_title_border(styles)
     elif name == "Caveat":
-        _caveat_rule(document, theme)
+        _caveat_rule(styles, theme)
     elif name == "Source Entry":
         layout.tab_stops.add_tab_stop(Pt(SPECS["Source Entry"].left))
     elif name.startswith("TOC ") and name != "TOC Heading":
         layout.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
 
 
-def _ensure_bullet_list(document: Document) -> None:
+def _ensure_bullet_list(document: Document, styles: Styles) -> None:
     """'List Bullet' must be a real list: give it a bullet numbering definition if it has none."""
-    style = style_named(document, "List Bullet")
+    style = styles.named("List Bullet")
     properties = style.element.get_or_add_pPr()
     if properties.find(qn("w:numPr")) is not None:
         return
@@ -311,13 +334,11 @@ def _apply_spec(style: BaseStyle, spec: ParagraphSpec, colour: RGBColor) -> None
             properties.remove(element)
 
 
-def _add_figure_style(document: Document) -> None:
+def _add_figure_style(styles: Styles) -> None:
     """Pictures: centred, single line spacing (an exact pitch would crop them), kept with the caption."""
-    if "Figure" in [s.name for s in document.styles]:  # pandoc's reference.docx has one
-        style = style_named(document, "Figure")
-    else:
-        style = document.styles.add_style("Figure", WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = style_named(document, "Normal")
+    # pandoc's reference.docx has one.
+    style = styles.named("Figure") if "Figure" in styles else styles.add("Figure", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles.named("Normal")
     layout = style.paragraph_format
     layout.alignment = WD_ALIGN_PARAGRAPH.CENTER
     layout.keep_with_next = True
@@ -326,11 +347,11 @@ def _add_figure_style(document: Document) -> None:
     layout.space_after = Pt(0)
 
 
-def _add_table_style(document: Document, theme: Theme) -> None:
+def _add_table_style(styles: Styles, theme: Theme) -> None:
     """'Briefing Table': thin horizontal rules, a header row shaded in the primary colour."""
-    if "Briefing Table" in [s.name for s in document.styles]:
+    if "Briefing Table" in styles:
         return
-    style = document.styles.add_style("Briefing Table", WD_STYLE_TYPE.TABLE)
+    style = styles.add("Briefing Table", WD_STYLE_TYPE.TABLE)
     rule = f'w:val="single" w:sz="4" w:space="0" w:color="{theme.muted_color}"'
     margin = CELL_MARGIN_TWIPS
     style.element.append(parse_xml(
@@ -349,9 +370,9 @@ def _add_table_style(document: Document, theme: Theme) -> None:
     ))
 
 
-def _caveat_rule(document: Document, theme: Theme) -> None:
+def _caveat_rule(styles: Styles, theme: Theme) -> None:
     """The publisher's caveat stands out: a bar in the accent colour beside it."""
-    properties = style_named(document, "Caveat").element.get_or_add_pPr()
+    properties = styles.named("Caveat").element.get_or_add_pPr()
     border = parse_xml(
         f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" w:space="8" '
         f'w:color="{theme.accent_color}"/></w:pBdr>'
@@ -359,9 +380,9 @@ def _caveat_rule(document: Document, theme: Theme) -> None:
     insert_before_any(properties, border, _AFTER_BORDER)
 
 
-def _remove_title_border(document: Document) -> None:
+def _remove_title_border(styles: Styles) -> None:
     """The default template underlines Title with a blue rule that ignores the theme."""
-    ppr = style_named(document, "Title").element.pPr
+    ppr = styles.named("Title").element.pPr
     if ppr is not None:
         for border in ppr.findall(qn("w:pBdr")):
             ppr.remove(border)

@@ -10,18 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from lxml import etree
-
 from docx import Document as open_template
 from docx.document import Document
 from docx.enum.section import WD_SECTION_START
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Emu, Pt, RGBColor
-from docx.table import Table
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Emu, Pt
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from briefing.chartdata import describe, source_line
 from briefing.docx import fields
@@ -33,7 +31,6 @@ from briefing.docx.styles import (
     USED_STYLES,
     apply_theme,
     page_area,
-    style_named,
     text_style,
 )
 from briefing.locale import (
@@ -48,6 +45,7 @@ from briefing.opc import save_package
 from briefing.outline.model import Chart, Outline, Part
 from briefing.properties import fill_core_properties
 from briefing.publish import build_time
+from briefing.xmltext import escape
 
 _LOGO_HEIGHT = Pt(40)
 _CELL_SIDES_PT = 2 * 85 / 20  # left and right cell margins (styles.py)
@@ -90,11 +88,12 @@ class _DocxWriter:
             self.charts_by_part.setdefault(chart.placement, []).append(chart)
 
     def write(self) -> WrittenDocument:
-        apply_theme(self.document, self.outline.theme, self.locale, from_template=self.inputs.template is not None)
+        self.styles = apply_theme(self.document, self.outline.theme, self.locale,
+                                  from_template=self.inputs.template is not None)
         self.area = page_area(self.document)
         self.flow = PageFlow(self.area.height.pt)  # the body, from the page after the contents
         # By name as the writer spells it; a template may capitalise differently.
-        self.style_ids = {name: style_named(self.document, name).style_id for name in USED_STYLES}
+        self.style_ids = {name: self.styles.named(name).style_id for name in USED_STYLES}
         fill_core_properties(self.document.core_properties, self.outline)
         self._cover()
         # A new section, so the cover has no header or footer; the contents open it.
@@ -124,12 +123,7 @@ class _DocxWriter:
         lookup by name scans every style in the template.
         """
         p = OxmlElement("w:p")
-        body = self.document.element.body
-        last = next(body.iterchildren(reversed=True), None)  # (len(body) would count every child)
-        if last is not None and last.tag == _SECTION_PROPERTIES:
-            last.addprevious(p)  # the section properties stay last
-        else:
-            body.append(p)
+        self._append(p)
         paragraph = Paragraph(p, self.document._body)
         if style is not None:
             properties = etree.SubElement(p, _PARAGRAPH_PROPERTIES)
@@ -139,6 +133,15 @@ class _DocxWriter:
         elif text:
             p.add_r().add_t(text)
         return paragraph
+
+    def _append(self, element: BaseOxmlElement) -> None:
+        """Add a paragraph or table at the end of the body, before the closing section properties."""
+        body = self.document.element.body
+        last = next(body.iterchildren(reversed=True), None)  # (len(body) would count every child)
+        if last is not None and last.tag == _SECTION_PROPERTIES:
+            last.addprevious(element)  # the section properties stay last
+        else:
+            body.append(element)
 
     def _text(self, text: str, style: str) -> Paragraph:
         """A paragraph of the body, placed in the page model as it is written."""
@@ -199,10 +202,10 @@ class _DocxWriter:
         body.footer.is_linked_to_previous = False
         header = body.header.paragraphs[0]
         header.text = self.outline.short_title
-        header.style = style_named(self.document, "Header")
+        header.style = self.styles.named("Header")
         header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         footer = body.footer.paragraphs[0]
-        footer.style = style_named(self.document, "Footer")
+        footer.style = self.styles.named("Footer")
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         before, rest = self.words.page_of.split("{page}")
         between, after = rest.split("{pages}")
@@ -307,22 +310,24 @@ class _DocxWriter:
 
     def _table(
         self, title: str, headers: tuple[str, ...], rows: list[tuple[str, ...]], shares: tuple[float, ...]
-    ) -> Table:
+    ) -> None:
+        """A data table, written as XML in one piece (python-docx builds it cell by cell, element by element)."""
         self.tables += 1
         self._caption(self.words.table, self.tables, title, keep_with_next=True)
-        table = self.document.add_table(rows=1, cols=len(headers))
-        table.style = style_named(self.document, "Briefing Table")
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
         widths = [Emu(int(self.area.width * share)) for share in shares]
-        for column, width in zip(table.columns, widths):
-            column.width = width
-        self._fill_row(table.rows[0], headers, widths, header=True)
-        for row in rows:
-            self._fill_row(table.add_row(), row, widths)
+        twips = [width // 635 for width in widths]
+        text_style_id = self.style_ids["Table Text"]
+        body_rows = "".join(_table_row(row, twips, text_style_id) for row in rows)
+        header_row = _table_row(headers, twips, text_style_id, header_fill=self.outline.theme.primary_color)
+        grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in twips)
+        self._append(parse_xml(
+            f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{self.styles.named("Briefing Table").style_id}"/>'
+            '<w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
+            f'w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{header_row}{body_rows}</w:tbl>'
+        ))
         self.flow.table(self._row_height(headers, widths), [self._row_height(row, widths) for row in rows])
         self._text("", "Source Note")  # room between the table and what follows
-        return table
 
     def _row_height(self, texts: tuple[str, ...], widths: list[Emu]) -> float:
         pitch = SPECS["Table Text"].pitch
@@ -330,28 +335,6 @@ class _DocxWriter:
                     zip(texts, widths))
         return lines * pitch + CELL_PADDING_PT
 
-    def _fill_row(self, row, texts: tuple[str, ...], widths: list[Emu], header: bool = False) -> None:
-        for cell, text, width in zip(row.cells, texts, widths):
-            cell.width = width
-            paragraph = cell.paragraphs[0]
-            set_style(paragraph, self.style_ids["Table Text"])
-            run = paragraph.add_run(text)
-            if header:
-                # Direct formatting: not every client applies a table style's first-row look.
-                run.bold = True
-                run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-                shading = OxmlElement("w:shd")
-                shading.set(qn("w:val"), "clear")
-                shading.set(qn("w:color"), "auto")
-                shading.set(qn("w:fill"), self.outline.theme.primary_color)
-                cell._tc.get_or_add_tcPr().append(shading)
-        # Rows never split across pages, which keeps each fact whole and the layout predictable.
-        properties = row._tr.get_or_add_trPr()
-        properties.append(OxmlElement("w:cantSplit"))
-        if header:
-            repeat = OxmlElement("w:tblHeader")
-            repeat.set(qn("w:val"), "true")
-            properties.append(repeat)
 
     def _sources(self) -> None:
         self._heading(self.words.sources, 1)
@@ -369,6 +352,35 @@ class _DocxWriter:
                 self._text(f"{self.words.caveat}{self.words.colon}{source.caveat}", "Caveat")
 
 
+def _table_row(texts: tuple[str, ...], twips: list[int], style_id: str, header_fill: str | None = None) -> str:
+    """A w:tr: one paragraph per cell. Rows never split across pages, which keeps each fact whole and
+    the layout predictable; the header row repeats on each page, formatted directly, as not every
+    client applies a table style's first-row look."""
+    shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{header_fill}"/>' if header_fill else ""
+    run_properties = '<w:rPr><w:b/><w:color w:val="FFFFFF"/></w:rPr>' if header_fill else ""
+    cells = "".join(
+        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{shading}</w:tcPr>'
+        f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr><w:r>{run_properties}{_run_text(text)}</w:r></w:p></w:tc>'
+        for text, width in zip(texts, twips)
+    )
+    repeat = '<w:tblHeader w:val="true"/>' if header_fill else ""
+    return f"<w:tr><w:trPr><w:cantSplit/>{repeat}</w:trPr>{cells}</w:tr>"
+
+
+def _run_text(text: str) -> str:
+    """A run's content: line breaks and tabs are elements of their own in WordprocessingML."""
+    pieces = []
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            pieces.append("<w:br/>")
+        for tab_index, chunk in enumerate(line.split("\t")):
+            if tab_index:
+                pieces.append("<w:tab/>")
+            if chunk:
+                pieces.append(f'<w:t xml:space="preserve">{escape(chunk)}</w:t>')
+    return "".join(pieces)
+
+
 def _clear_body(document: Document) -> None:
     """A template's own content goes; its last section (page setup, header and footer) stays."""
     body = document.element.body
@@ -378,10 +390,6 @@ def _clear_body(document: Document) -> None:
 
 
 _SECTION_PROPERTIES, _PARAGRAPH_PROPERTIES, _PARAGRAPH_STYLE, _VALUE = map(qn, ("w:sectPr", "w:pPr", "w:pStyle", "w:val"))
-
-
-def set_style(paragraph: Paragraph, style_id: str) -> None:
-    paragraph._p.style = style_id
 
 
 def write_docx(outline: Outline, inputs: DocxInputs) -> WrittenDocument:
