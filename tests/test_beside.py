@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
@@ -10,19 +11,51 @@ from briefing.beside import Beside
 from briefing.errors import InputError
 
 
-def test_the_result_comes_back_from_the_child() -> None:
-    parent = os.getpid()
-    assert Beside(lambda: ("done", os.getpid() != parent)).result() == ("done", True)
+def run_beside(work, modules: tuple[str, ...] = ()) -> object:
+    with Beside(modules) as beside:
+        beside.give(work)
+        return beside.result()
+
+
+def _child_facts() -> tuple[int, bool]:
+    return os.getpid(), "colorsys" in sys.modules
+
+
+def test_the_result_comes_back_from_the_child_which_imported_its_modules_first() -> None:
+    assert "colorsys" not in sys.modules  # a module nothing here imports
+    child, imported = run_beside(_child_facts, modules=("colorsys",))
+    assert child != os.getpid() and imported
+    assert "colorsys" not in sys.modules  # imported there, not here
+
+
+def _fails() -> None:
+    raise InputError("deck.pptx: the template has no slide masters")
 
 
 def test_an_error_in_the_child_is_raised_in_the_parent_with_its_message() -> None:
-    def fails() -> None:
-        raise InputError("deck.pptx: the template has no slide masters")
-
     with pytest.raises(InputError, match="has no slide masters"):
-        Beside(fails).result()
+        run_beside(_fails)
+
+
+def _dies() -> None:
+    os._exit(3)
 
 
 def test_a_child_that_dies_is_reported_not_waited_for_forever() -> None:
     with pytest.raises(RuntimeError, match="ended without a result"):
-        Beside(lambda: os._exit(3)).result()
+        run_beside(_dies)
+
+
+def test_a_child_never_given_work_is_ended_with_the_build_quietly(capfd: pytest.CaptureFixture[str]) -> None:
+    beside: Beside[None] = Beside(modules=("json",))
+    process = beside._process
+    assert process is not None and process.is_alive()
+    beside.close()  # as when the outline turns out to be invalid
+    assert not process.is_alive()
+    assert capfd.readouterr().err == ""  # no traceback from the stopped child
+
+
+def test_without_fork_the_work_runs_here_when_asked_for() -> None:
+    beside: Beside[int] = Beside(fork=False)
+    beside.give(os.getpid)
+    assert beside.result() == os.getpid()

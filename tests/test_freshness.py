@@ -61,3 +61,13 @@ def test_any_change_to_what_the_build_read_or_wrote_rebuilds(built: Path, change
 
 def test_force_always_builds(built: Path) -> None:
     assert "wrote build/mini.docx" in build(built, "--force")
+
+
+def test_library_versions_read_from_the_install_match_importlib_metadata() -> None:
+    import importlib.metadata
+
+    from briefing.freshness import _LIBRARIES, _installed_versions, _normalised
+
+    versions = _installed_versions()
+    assert {name: versions.get(_normalised(name)) for name in _LIBRARIES} == {
+        name: importlib.metadata.version(name) for name in _LIBRARIES}

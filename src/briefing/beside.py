@@ -1,60 +1,108 @@
-"""One piece of work run in a forked process beside this one, so two cores share a build.
+"""Work done in a process forked beside this one, so two cores share a build.
 
 The deck needs nothing the document makes, so it is written in a child
-process while this one draws the charts and writes the document. Forking
-means the child starts with the outline and every import already in memory;
-only the result crosses back, pickled. Where the platform cannot fork (or
-there is one core), the work simply runs in this process when its result
-is asked for.
+process while this one draws the charts and writes the document. The child
+is forked as soon as the build starts and imports its libraries while this
+process is still reading and validating the outline; it is then given its
+work, pickled, and only the result comes back. Where the platform cannot
+fork (or there is one core), the work simply runs in this process when its
+result is asked for.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import multiprocessing
 import os
+import signal
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from types import TracebackType
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 
 class Beside(Generic[T]):
-    def __init__(self, work: Callable[[], T], fork: bool = True):
-        """fork=False: run the work here, when its result is asked for (as where forking is impossible)."""
-        self._work = work
+    def __init__(self, modules: tuple[str, ...] = (), fork: bool = True):
+        """Fork now and import `modules` there; fork=False: run the work here when its result is asked for."""
+        self._work: Callable[[], T] | None = None
         self._process: multiprocessing.process.BaseProcess | None = None
-        if not fork or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        self.forked = fork and (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods()
+        if not self.forked:
             return
         context = multiprocessing.get_context("fork")
-        self._receive, send = context.Pipe(duplex=False)
+        self._connection, theirs = context.Pipe(duplex=True)
         # A daemon: if this process is stopped, the child goes with it.
-        self._process = context.Process(target=_run, args=(work, send), daemon=True)
+        self._process = context.Process(target=_serve, args=(modules, theirs, self._connection), daemon=True)
         self._process.start()
-        send.close()  # the child holds the sending end now
+        theirs.close()  # the child holds its end now
+
+    def give(self, work: Callable[[], T]) -> None:
+        """The work to do: a picklable callable (a module-level function, or a partial of one)."""
+        if self._process is None:
+            self._work = work
+        else:
+            self._connection.send(work)
 
     def result(self) -> T:
         """The work's result; an exception it raised is raised here."""
         if self._process is None:
+            assert self._work is not None, "result() before give()"
             return self._work()
         try:
-            succeeded, value = self._receive.recv()
+            succeeded, value = self._connection.recv()
         except EOFError:
+            self._process.join()
             raise RuntimeError(f"a build process ended without a result (exit status {self._process.exitcode})") from None
         finally:
-            self._receive.close()
-            self._process.join()
+            self._process.join(timeout=1)  # it exits once it has sent its result
+            self.close()
         if not succeeded:
             raise value
         return value
 
+    def close(self) -> None:
+        """End the child: it has ended itself once its result came; otherwise the build failed
+        before it needed the result, and the child is killed. (The work returns its result
+        rather than writing files, so there is nothing of its to clean up.)"""
+        if self._process is None:
+            return
+        self._connection.close()
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        self._process = None
 
-def _run(work: Callable[[], object], send: Connection) -> None:
+    def __enter__(self) -> Beside[T]:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+
+def _serve(modules: tuple[str, ...], connection: Connection, parents_end: Connection) -> None:
+    parents_end.close()  # else this process would hold the pipe open itself and never see it end
+    # Ctrl-C and termination are the parent's to handle (it ends this process); here they would
+    # only print a second traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    for name in modules:
+        # A module that fails to import fails the work too, which reports the error properly.
+        with contextlib.suppress(Exception):
+            importlib.import_module(name)
     try:
-        send.send((True, work()))
+        work = connection.recv()
+    except EOFError:
+        return  # the build ended without work for this process
+    try:
+        outcome = (True, work())
     except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent to report
         error.add_note(traceback.format_exc())  # shown by --debug
-        send.send((False, error))
-    finally:
-        send.close()
+        outcome = (False, error)
+    with contextlib.suppress(OSError):  # the parent may have given up on it
+        connection.send(outcome)
+    connection.close()

@@ -13,9 +13,9 @@ of its own.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,17 +35,40 @@ def _digest(path: Path) -> str | None:
 def _tool_fingerprint() -> str:
     """The package's own code and the versions of the libraries that shape the output."""
     digest = hashlib.sha256(sys.version.encode())
-    package = Path(__file__).parent
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".yaml", ".json") and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
+    package = os.path.dirname(__file__)
+    for folder, subfolders, files in os.walk(package):
+        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".yaml", ".json")):
+                path = os.path.join(folder, name)
+                digest.update(os.path.relpath(path, package).replace(os.sep, "/").encode())
+                with open(path, "rb") as source:
+                    digest.update(source.read())
+    versions = _installed_versions()
     for name in _LIBRARIES:
-        try:
-            digest.update(f"{name}={importlib.metadata.version(name)}".encode())
-        except importlib.metadata.PackageNotFoundError:
-            digest.update(name.encode())
+        digest.update(f"{name}={versions.get(_normalised(name), '')}".encode())
     return digest.hexdigest()
+
+
+def _installed_versions() -> dict[str, str]:
+    """Installed distributions' versions, from the names of the .dist-info folders on sys.path:
+    what importlib.metadata reads, without the 18 ms it takes to import."""
+    versions: dict[str, str] = {}
+    for folder in sys.path:
+        try:
+            entries = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.endswith(".dist-info"):
+                name, _, version = entry.removesuffix(".dist-info").partition("-")
+                versions.setdefault(_normalised(name), version)  # the first on sys.path is the one imported
+    return versions
+
+
+def _normalised(name: str) -> str:
+    """'python-docx' and 'python_docx' alike (the rule for distribution names, PEP 503)."""
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ import difflib
 import os
 import time as clock
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -108,16 +107,20 @@ def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
     started = clock.perf_counter()
     options = Options(out_dir, pdf, docx_template, pptx_template)
     steps = Steps()
-    with steps.step("load and validate"):
-        outline = load(outline_file)
-    names: list[str | None] = [a.name for a in outline.audiences] if every_audience else list(audiences or [])
-    check_audiences(outline, outline_file, [n for n in names if n is not None])
-    for template, kind in ((docx_template, ".docx"), (pptx_template, ".pptx")):
-        if template is not None:
-            check_template(template, kind)
-    if pdf:
-        find_libreoffice()  # say so now, not after rendering everything
-    rendered = _render_all(outline, outline_file, names or [None], options, progress)
+    single = not every_audience and len(audiences or []) <= 1
+    # A single target's deck is written beside the document; its process starts now, importing
+    # python-pptx while this one reads the outline. Several targets get a process each instead.
+    with Beside(_DECK_MODULES, fork=single) as deck_writer:
+        with steps.step("load and validate"):
+            outline = load(outline_file)
+        names: list[str | None] = [a.name for a in outline.audiences] if every_audience else list(audiences or [])
+        check_audiences(outline, outline_file, [n for n in names if n is not None])
+        for template, kind in ((docx_template, ".docx"), (pptx_template, ".pptx")):
+            if template is not None:
+                check_template(template, kind)
+        if pdf:
+            find_libreoffice()  # say so now, not after rendering everything
+        rendered = _render_all(outline, outline_file, names or [None], options, deck_writer, progress)
     inputs = [outline_file, *theme_files(outline.theme, outline_file.parent).values()]
     report = BuildReport(inputs=inputs, steps=list(steps.timings))
     for target in rendered:
@@ -149,10 +152,15 @@ def check_template(path: Path, kind: str) -> None:
 
 
 def _render_all(outline: Outline, outline_file: Path, names: list[str | None], options: Options,
-                progress: Progress | None) -> list[_Rendered]:
-    """Each target rendered in memory: in this process for one, in one process per core for several."""
+                deck_writer: Beside[_Deck], progress: Progress | None) -> list[_Rendered]:
+    """Each target rendered in memory: here (and beside) for one, in one process per core for several."""
     if len(names) == 1:
-        return [_render_target(outline, outline_file.parent, names[0], options, beside=True)]
+        return [_render_target(outline, outline_file.parent, names[0], options, deck_writer)]
+    from concurrent.futures import (  # only for several targets
+        ProcessPoolExecutor,
+        as_completed,
+    )
+
     done: dict[str | None, _Rendered] = {}
     with ProcessPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1)) as pool:
         futures = [pool.submit(_render_from_file, outline_file, name, options) for name in names]
@@ -166,18 +174,18 @@ def _render_all(outline: Outline, outline_file: Path, names: list[str | None], o
 
 def _render_from_file(outline_file: Path, name: str | None, options: Options) -> _Rendered:
     """A worker process's job: it loads the outline itself rather than unpickling it."""
-    return _render_target(load(outline_file), outline_file.parent, name, options)
+    return _render_target(load(outline_file), outline_file.parent, name, options, Beside(fork=False))
 
 
 def _render_target(outline: Outline, base_dir: Path, name: str | None, options: Options,
-                   beside: bool = False) -> _Rendered:
+                   deck_writer: Beside[_Deck]) -> _Rendered:
     steps = Steps()
     target_dir = options.out_dir
     if name is not None:
         with steps.step("select"):
             outline = select(outline, outline.audience(name))
         target_dir = options.out_dir / name
-    files, warnings = render_outline(outline, base_dir, options, target_dir, steps, beside=beside)
+    files, warnings = render_outline(outline, base_dir, options, target_dir, steps, deck_writer)
     if options.pdf:
         with steps.step("pdf (LibreOffice)"):
             files = _with_pdfs(files)
@@ -199,17 +207,16 @@ def _with_pdfs(files: Files) -> Files:
     return with_pdfs
 
 
-def render_outline(outline: Outline, base_dir: Path, options: Options, target_dir: Path,
-                   steps: Steps | None = None, beside: bool = False) -> tuple[Files, list[str]]:
+def render_outline(outline: Outline, base_dir: Path, options: Options, target_dir: Path, steps: Steps,
+                   deck_writer: Beside[_Deck]) -> tuple[Files, list[str]]:
     """The .docx and .pptx of one (already selected) outline, in memory, and the warnings to show.
 
-    beside: write the deck in a second process while this one draws the charts and writes
-    the document (for a single target; several targets already use a process each).
+    The deck is given to deck_writer, which writes it in a process of its own where it can,
+    while this one draws the charts and writes the document.
     """
-    steps = steps or Steps()
     named = theme_files(outline.theme, base_dir)
-    deck_job = Beside(partial(_render_deck, outline, named.get("logo"),
-                              options.pptx_template or named.get("pptx_template")), fork=beside)
+    deck_writer.give(partial(_render_deck, outline, named.get("logo"),
+                             options.pptx_template or named.get("pptx_template")))
     with steps.step("charts"):
         from briefing.charts import render_charts
 
@@ -219,8 +226,8 @@ def render_outline(outline: Outline, base_dir: Path, options: Options, target_di
 
         docx_template = options.docx_template or named.get("docx_template")
         document = write_docx(outline, DocxInputs(charts.paths, named.get("logo"), docx_template))
-    with steps.step("deck (waited for)" if beside else "deck"):
-        deck = deck_job.result()
+    with steps.step("deck (waited for)" if deck_writer.forked else "deck"):
+        deck = deck_writer.result()
     steps.timings.extend(deck.steps)
     stem = outline.meta.output
     files = {
@@ -228,6 +235,10 @@ def render_outline(outline: Outline, base_dir: Path, options: Options, target_di
         target_dir / f"{stem}.pptx": (deck.content, f"{deck.slides} slides"),
     }
     return files, charts.warnings + deck.warnings
+
+
+# What the deck writer's process imports while this one reads the outline.
+_DECK_MODULES = ("briefing.pptx.plan", "briefing.pptx.render")
 
 
 @dataclass(frozen=True)

@@ -275,13 +275,16 @@ class Theme(Model, kw_only=True):
     muted_color: Annotated[HexColor, described(
         "Notes, captions, footers.", "6B7280")] = "6B7280"
     docx_template: Annotated[Text | None, described(
-        "A company .docx beside the outline: its styles, page setup, header and footer look.", "templates/brand.docx")] = None
+        "A company .docx beside the outline: its styles, page setup, header and footer look.",
+        "templates/brand.docx")] = None
     pptx_template: Annotated[Text | None, described(
-        "A company .pptx beside the outline: its masters, layouts, theme fonts and colours.", "templates/brand.pptx")] = None
+        "A company .pptx beside the outline: its masters, layouts, theme fonts and colours.",
+        "templates/brand.pptx")] = None
     # msgspec's schema leaves a dict's keys open; editors should offer the roles.
     layouts: Annotated[dict[SlideLayoutRole, Text], msgspec.Meta(extra_json_schema={
         "propertyNames": {"enum": [role.value for role in SlideLayoutRole]}}), described(
-        "The template layout each kind of slide uses, by name; sensible defaults otherwise.", {"title": "Title Slide", "section": "Section Header", "points": "Title Only"})] = {}
+        "The template layout each kind of slide uses, by name; sensible defaults otherwise.",
+        {"title": "Title Slide", "section": "Section Header", "points": "Title Only"})] = {}
 
 
 class Depth(str, Enum):

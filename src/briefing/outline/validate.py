@@ -17,7 +17,6 @@ import msgspec
 
 from briefing.assets import AssetProblem, resolve_asset
 from briefing.outline.errors import KeyPath, OutlineError, Problem, format_path
-from briefing.outline.explain import findings
 from briefing.outline.load import Positions, load_yaml
 from briefing.outline.model import THEME_FILES, Outline, outline_from
 from briefing.outline.textrefs import referenced_ids, text_fields
@@ -34,6 +33,8 @@ def read_outline(file: Path) -> Outline:
     try:
         outline = outline_from(loaded.data)
     except msgspec.ValidationError:
+        from briefing.outline.explain import findings  # only an outline with problems needs it
+
         for found in findings(loaded.data, Outline):
             at = loaded.positions.of_key if found.at_key else loaded.positions.of_value
             problems.append(Problem(file, *at(found.path), found.path, found.message, found.hint))
