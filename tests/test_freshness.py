@@ -66,8 +66,9 @@ def test_force_always_builds(built: Path) -> None:
 def test_library_versions_read_from_the_install_match_importlib_metadata() -> None:
     import importlib.metadata
 
-    from briefing.freshness import _LIBRARIES, _installed_versions, _normalised
+    from briefing import installed
+    from briefing.freshness import _LIBRARIES
 
-    versions = _installed_versions()
-    assert {name: versions.get(_normalised(name)) for name in _LIBRARIES} == {
+    assert {name: installed.version(name) for name in _LIBRARIES} == {
         name: importlib.metadata.version(name) for name in _LIBRARIES}
+    assert installed.version("no-such-distribution") is None

@@ -19,6 +19,7 @@ import msgspec
 from briefing import __version__
 from briefing.chartdata import bar_groups, milestones
 from briefing.fonts import missing_glyphs
+from briefing.installed import version
 from briefing.outline.model import Chart, ChartKind, Outline
 from briefing.publish import atomic_write
 
@@ -26,12 +27,10 @@ from briefing.publish import atomic_write
 @lru_cache(maxsize=1)
 def _renderer_fingerprint() -> str:
     """A hash of the drawing code and matplotlib's version: new code never reuses old images."""
-    import importlib.metadata
-
     package = Path(__file__).parent
     # The charts package and the modules it draws with (wrapping, values, locale words).
     sources = [*sorted(package.glob("*.py")), *(package.parent / name for name in _DRAWN_WITH)]
-    digest = hashlib.sha256(importlib.metadata.version("matplotlib").encode())
+    digest = hashlib.sha256(str(version("matplotlib")).encode())
     for path in sources:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -33,7 +33,9 @@ def read_outline(file: Path) -> Outline:
     try:
         outline = outline_from(loaded.data)
     except msgspec.ValidationError:
-        from briefing.outline.explain import findings  # only an outline with problems needs it
+        from briefing.outline.explain import (
+            findings,  # only an outline with problems needs it
+        )
 
         for found in findings(loaded.data, Outline):
             at = loaded.positions.of_key if found.at_key else loaded.positions.of_value
