@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 
 import pytest
@@ -59,3 +60,29 @@ def test_without_fork_the_work_runs_here_when_asked_for() -> None:
     beside: Beside[int] = Beside(fork=False)
     beside.give(os.getpid)
     assert beside.result() == os.getpid()
+
+
+# A build in a fresh interpreter, reporting which of the heavy libraries its own process imported.
+_BUILD_AND_REPORT = """
+import sys
+from pathlib import Path
+from briefing.pipeline import build
+report = build(Path(sys.argv[1]), Path(sys.argv[2]))
+print(len(report.outputs), 'matplotlib' in sys.modules, 'pptx' in sys.modules)
+"""
+
+
+def test_a_first_build_draws_the_charts_beside_and_a_rebuild_writes_the_deck_beside(minimal_outline) -> None:
+    out = minimal_outline.parent / "build"
+
+    def build_here() -> str:
+        result = subprocess.run([sys.executable, "-c", _BUILD_AND_REPORT, str(minimal_outline), str(out)],
+                                capture_output=True, text=True, timeout=120, check=False)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.split()
+
+    # First build: matplotlib was imported (and the charts drawn) only in the helper; the deck here.
+    assert build_here() == ["2", "False", "True"]
+    assert sorted(p.name for p in (out / ".cache").glob("chart-*.png"))  # drawn by the helper, kept
+    # Charts cached: neither library in this process; the deck was written beside.
+    assert build_here() == ["2", "False", "False"]

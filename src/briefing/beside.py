@@ -1,12 +1,10 @@
 """Work done in a process forked beside this one, so two cores share a build.
 
-The deck needs nothing the document makes, so it is written in a child
-process while this one draws the charts and writes the document. The child
-is forked as soon as the build starts and imports its libraries while this
-process is still reading and validating the outline; it is then given its
-work, pickled, and only the result comes back. Where the platform cannot
-fork (or there is one core), the work simply runs in this process when its
-result is asked for.
+The child is forked as soon as the build starts and imports its libraries
+while this process is still reading and validating the outline; it is then
+given its work, pickled, and only the result comes back. Where the platform
+cannot fork (or there is one core), or when asked not to, the work simply
+runs in this process when its result is first asked for.
 """
 
 from __future__ import annotations
@@ -20,7 +18,7 @@ import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from types import TracebackType
-from typing import Generic, TypeVar
+from typing import Generic, Self, TypeVar
 
 T = TypeVar("T")
 
@@ -29,6 +27,7 @@ class Beside(Generic[T]):
     def __init__(self, modules: tuple[str, ...] = (), fork: bool = True):
         """Fork now and import `modules` there; fork=False: run the work here when its result is asked for."""
         self._work: Callable[[], T] | None = None
+        self._done: tuple[T] | None = None  # the result, once there is one
         self._process: multiprocessing.process.BaseProcess | None = None
         self.forked = fork and (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods()
         if not self.forked:
@@ -42,13 +41,17 @@ class Beside(Generic[T]):
 
     def give(self, work: Callable[[], T]) -> None:
         """The work to do: a picklable callable (a module-level function, or a partial of one)."""
-        if self._process is None:
-            self._work = work
-        else:
+        self._work = work
+        if self._process is not None:
             self._connection.send(work)
 
     def result(self) -> T:
-        """The work's result; an exception it raised is raised here."""
+        """The work's result (the same one when asked again); an exception it raised is raised here."""
+        if self._done is None:
+            self._done = (self._result(),)
+        return self._done[0]
+
+    def _result(self) -> T:
         if self._process is None:
             assert self._work is not None, "result() before give()"
             return self._work()
@@ -66,17 +69,20 @@ class Beside(Generic[T]):
 
     def close(self) -> None:
         """End the child: it has ended itself once its result came; otherwise the build failed
-        before it needed the result, and the child is killed. (The work returns its result
-        rather than writing files, so there is nothing of its to clean up.)"""
+        before it needed the result. A child still at work is stopped as an interrupted build
+        is (its temporary files removed); one never given work is simply killed."""
         if self._process is None:
             return
         self._connection.close()
         if self._process.is_alive():
-            self._process.kill()
+            if self._work is None:
+                self._process.kill()
+            else:
+                self._process.terminate()
         self._process.join()
         self._process = None
 
-    def __enter__(self) -> Beside[T]:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
@@ -86,10 +92,23 @@ class Beside(Generic[T]):
 
 def _serve(modules: tuple[str, ...], connection: Connection, parents_end: Connection) -> None:
     parents_end.close()  # else this process would hold the pipe open itself and never see it end
-    # Ctrl-C and termination are the parent's to handle (it ends this process); here they would
-    # only print a second traceback.
+    # Ctrl-C is the parent's to handle: it ends this process, by SIGTERM, which unwinds the work
+    # as an interrupt does, removing its temporary files, and ends it without a word.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        _import_then_work(modules, connection)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        connection.close()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _import_then_work(modules: tuple[str, ...], connection: Connection) -> None:
     for name in modules:
         # A module that fails to import fails the work too, which reports the error properly.
         with contextlib.suppress(Exception):
@@ -105,4 +124,3 @@ def _serve(modules: tuple[str, ...], connection: Connection, parents_end: Connec
         outcome = (False, error)
     with contextlib.suppress(OSError):  # the parent may have given up on it
         connection.send(outcome)
-    connection.close()

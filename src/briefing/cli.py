@@ -104,11 +104,15 @@ def build(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audien
             for output in unchanged:
                 click.echo(f"up to date: {output.path}  ({output.detail}, {output.size / 1024:.0f} KiB)")
         return
+    from briefing.helpers import Helpers
+
+    # Started before the pipeline is imported: the helper imports its libraries meanwhile.
+    helpers = Helpers.start(out_dir, audiences, every_audience)
     from briefing.pipeline import build as run_build
 
     progress = None if quiet else (lambda message: click.echo(message, err=True))
     report = run_build(outline, out_dir, list(audiences), every_audience, pdf, progress, docx_template,
-                       pptx_template)
+                       pptx_template, helpers)
     record(request, report.inputs, [(o.path, o.size, o.detail) for o in report.outputs])
     print_report(report, quiet, verbose)
 

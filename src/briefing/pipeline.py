@@ -19,15 +19,13 @@ from pathlib import Path
 
 from briefing.assets import AssetProblem, resolve_asset
 from briefing.audience import select
-from briefing.beside import Beside
 from briefing.errors import InputError
+from briefing.helpers import CACHE_FOLDER, Helpers
 from briefing.outline import read_outline
 from briefing.outline.model import THEME_FILES, Outline, Theme
 from briefing.pdf import convert, find_libreoffice
 from briefing.publish import publish_all, remove_stale_temporaries
 from briefing.references import expand_references
-
-CACHE_FOLDER = ".cache"
 
 
 @dataclass(frozen=True)
@@ -102,15 +100,16 @@ class Options:
 
 def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
           every_audience: bool = False, pdf: bool = False, progress: Progress | None = None,
-          docx_template: Path | None = None, pptx_template: Path | None = None) -> BuildReport:
-    """Build the full briefing, or the named audiences (or all of them), into out_dir; PDFs too if asked."""
+          docx_template: Path | None = None, pptx_template: Path | None = None,
+          helpers: Helpers | None = None) -> BuildReport:
+    """Build the full briefing, or the named audiences (or all of them), into out_dir; PDFs too if asked.
+
+    helpers: started by the caller as early as it can (see helpers.py); closed here.
+    """
     started = clock.perf_counter()
     options = Options(out_dir, pdf, docx_template, pptx_template)
     steps = Steps()
-    single = not every_audience and len(audiences or []) <= 1
-    # A single target's deck is written beside the document; its process starts now, importing
-    # python-pptx while this one reads the outline. Several targets get a process each instead.
-    with Beside(_DECK_MODULES, fork=single) as deck_writer:
+    with helpers or Helpers.start(out_dir, audiences or [], every_audience) as started_helpers:
         with steps.step("load and validate"):
             outline = load(outline_file)
         names: list[str | None] = [a.name for a in outline.audiences] if every_audience else list(audiences or [])
@@ -120,7 +119,7 @@ def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
                 check_template(template, kind)
         if pdf:
             find_libreoffice()  # say so now, not after rendering everything
-        rendered = _render_all(outline, outline_file, names or [None], options, deck_writer, progress)
+        rendered = _render_all(outline, outline_file, names or [None], options, started_helpers, progress)
     inputs = [outline_file, *theme_files(outline.theme, outline_file.parent).values()]
     report = BuildReport(inputs=inputs, steps=list(steps.timings))
     for target in rendered:
@@ -152,10 +151,10 @@ def check_template(path: Path, kind: str) -> None:
 
 
 def _render_all(outline: Outline, outline_file: Path, names: list[str | None], options: Options,
-                deck_writer: Beside[_Deck], progress: Progress | None) -> list[_Rendered]:
+                helpers: Helpers, progress: Progress | None) -> list[_Rendered]:
     """Each target rendered in memory: here (and beside) for one, in one process per core for several."""
     if len(names) == 1:
-        return [_render_target(outline, outline_file.parent, names[0], options, deck_writer)]
+        return [_render_target(outline, outline_file.parent, names[0], options, helpers)]
     from concurrent.futures import (  # only for several targets
         ProcessPoolExecutor,
         as_completed,
@@ -174,18 +173,18 @@ def _render_all(outline: Outline, outline_file: Path, names: list[str | None], o
 
 def _render_from_file(outline_file: Path, name: str | None, options: Options) -> _Rendered:
     """A worker process's job: it loads the outline itself rather than unpickling it."""
-    return _render_target(load(outline_file), outline_file.parent, name, options, Beside(fork=False))
+    return _render_target(load(outline_file), outline_file.parent, name, options, Helpers.in_process())
 
 
 def _render_target(outline: Outline, base_dir: Path, name: str | None, options: Options,
-                   deck_writer: Beside[_Deck]) -> _Rendered:
+                   helpers: Helpers) -> _Rendered:
     steps = Steps()
     target_dir = options.out_dir
     if name is not None:
         with steps.step("select"):
             outline = select(outline, outline.audience(name))
         target_dir = options.out_dir / name
-    files, warnings = render_outline(outline, base_dir, options, target_dir, steps, deck_writer)
+    files, warnings = render_outline(outline, base_dir, options, target_dir, steps, helpers)
     if options.pdf:
         with steps.step("pdf (LibreOffice)"):
             files = _with_pdfs(files)
@@ -208,26 +207,35 @@ def _with_pdfs(files: Files) -> Files:
 
 
 def render_outline(outline: Outline, base_dir: Path, options: Options, target_dir: Path, steps: Steps,
-                   deck_writer: Beside[_Deck]) -> tuple[Files, list[str]]:
+                   helpers: Helpers) -> tuple[Files, list[str]]:
     """The .docx and .pptx of one (already selected) outline, in memory, and the warnings to show.
 
-    The deck is given to deck_writer, which writes it in a process of its own where it can,
-    while this one draws the charts and writes the document.
+    The charts and the deck are jobs of their own: one of them runs beside (see helpers.py), the
+    other here first; the document, which shows the charts, comes last.
     """
+    from briefing.charts import render_charts
+
     named = theme_files(outline.theme, base_dir)
-    deck_writer.give(partial(_render_deck, outline, named.get("logo"),
-                             options.pptx_template or named.get("pptx_template")))
-    with steps.step("charts"):
-        from briefing.charts import render_charts
+    helpers.charts.give(partial(render_charts, outline, options.out_dir / CACHE_FOLDER))
+    helpers.deck.give(partial(_render_deck, outline, named.get("logo"),
+                              options.pptx_template or named.get("pptx_template")))
+    if not helpers.deck.forked:
+        with steps.step("deck"):
+            deck = helpers.deck.result()
 
-        charts = render_charts(outline, options.out_dir / CACHE_FOLDER)
+    from briefing.docx import (  # (while the charts are drawn beside)
+        DocxInputs,
+        write_docx,
+    )
+
+    with steps.step("charts (waited for)" if helpers.charts.forked else "charts"):
+        charts = helpers.charts.result()
     with steps.step("document"):
-        from briefing.docx import DocxInputs, write_docx
-
         docx_template = options.docx_template or named.get("docx_template")
         document = write_docx(outline, DocxInputs(charts.paths, named.get("logo"), docx_template))
-    with steps.step("deck (waited for)" if deck_writer.forked else "deck"):
-        deck = deck_writer.result()
+    if helpers.deck.forked:
+        with steps.step("deck (waited for)"):
+            deck = helpers.deck.result()
     steps.timings.extend(deck.steps)
     stem = outline.meta.output
     files = {
@@ -235,10 +243,6 @@ def render_outline(outline: Outline, base_dir: Path, options: Options, target_di
         target_dir / f"{stem}.pptx": (deck.content, f"{deck.slides} slides"),
     }
     return files, charts.warnings + deck.warnings
-
-
-# What the deck writer's process imports while this one reads the outline.
-_DECK_MODULES = ("briefing.pptx.plan", "briefing.pptx.render")
 
 
 @dataclass(frozen=True)
@@ -250,7 +254,7 @@ class _Deck:
 
 
 def _render_deck(outline: Outline, logo: Path | None, template: Path | None) -> _Deck:
-    """The deck: planned, then written (run beside the document when it can be)."""
+    """The deck: planned, then written."""
     steps = Steps()
     with steps.step("deck plan"):
         from briefing.pptx.plan import plan_deck
