@@ -166,6 +166,16 @@ def load_average() -> str:
         return "unknown"
 
 
+def interpreter_start() -> float:
+    """Wall seconds to start and stop this Python doing nothing."""
+    times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
 def print_machine(runs: int, outline: Path) -> None:
     """The header: what ran where."""
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -177,6 +187,8 @@ def print_machine(runs: int, outline: Path) -> None:
     print(f"  packages: {versions}")
     print(f"  outline:  {outline}")
     print(f"  load:     {load_average()} at start (other work on the machine skews the times)")
+    print(f"  start:    {interpreter_start():.3f} s for 'python -c pass' (median of 5): the floor under every row,"
+          " .pth files in site-packages included")
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
         print("  note:     PYTHONDONTWRITEBYTECODE is set: modules without a cached .pyc "
               "are compiled again in every process")
