@@ -106,8 +106,8 @@ def build(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audien
         return
     from briefing.helpers import Helpers
 
-    # Started before the pipeline is imported: the helper imports its libraries meanwhile.
-    helpers = Helpers.start(out_dir, audiences, every_audience)
+    # Started before the pipeline is imported: the helpers import their libraries meanwhile.
+    helpers = Helpers.start(outline, out_dir, audiences, every_audience)
     from briefing.pipeline import build as run_build
 
     progress = None if quiet else (lambda message: click.echo(message, err=True))

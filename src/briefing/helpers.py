@@ -1,21 +1,23 @@
-"""A single build's helper: a process forked for the longer of its two side jobs.
+"""A single build's helpers: processes forked for its side jobs, drawing the charts and writing the deck.
 
-Besides the document, a build draws the charts and writes the deck, and
-most of the time either takes is importing matplotlib or python-pptx. The
-command line starts the helper as soon as it knows it will build, before it
-imports the pipeline, so the helper's imports overlap this process's own
-imports and its reading of the outline; the pipeline then gives it its job.
+Most of the time either job takes is importing matplotlib or python-pptx.
+The command line starts the helpers as soon as it knows it will build,
+before it imports the pipeline, so their imports overlap this process's own
+imports and its reading of the outline; the pipeline then gives them work,
+and writes the document itself.
 
-Which job goes beside: a first build draws every chart, the longest job by
-far (importing matplotlib alone takes about 0.45 s), so the charts go beside
-and the deck is written here meanwhile. Once the charts are cached, the
-deck goes beside while this process writes the document.
+The deck always goes beside. The charts go beside only when they are about
+to be drawn (none cached yet, and the outline has some): their helper then
+imports matplotlib (about 0.45 s) while the outline is read. That is a guess
+from the outline's text, made before it is parsed; a wrong guess costs time,
+never correctness, as the pipeline draws whatever charts are missing itself.
 
-This module imports nothing heavy, so starting the helper costs nothing.
+This module imports nothing heavy, so starting the helpers costs nothing.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Self
@@ -31,18 +33,19 @@ _DECK_MODULES = ("briefing.pptx.plan", "briefing.pptx.render")
 
 @dataclass
 class Helpers:
-    """The chart and deck jobs: one of them forked, the other run here (both here for several targets,
-    which the pipeline spreads over a process each instead)."""
+    """The chart and deck jobs, each forked or run here (both here for several targets, which the
+    pipeline spreads over a process each instead)."""
 
     charts: Beside[Any]
     deck: Beside[Any]
 
     @classmethod
-    def start(cls, out_dir: Path, audiences: list[str] | tuple[str, ...], every_audience: bool) -> Helpers:
+    def start(cls, outline_file: Path, out_dir: Path, audiences: list[str] | tuple[str, ...],
+              every_audience: bool) -> Helpers:
         if every_audience or len(audiences) > 1:
             return cls.in_process()
-        first_build = not any((out_dir / CACHE_FOLDER).glob("chart-*.png"))
-        return cls(Beside(_CHART_MODULES, fork=first_build), Beside(_DECK_MODULES, fork=not first_build))
+        draw = not any((out_dir / CACHE_FOLDER).glob("chart-*.png")) and _names_charts(outline_file)
+        return cls(Beside(_CHART_MODULES, fork=draw), Beside(_DECK_MODULES))
 
     @classmethod
     def in_process(cls) -> Helpers:
@@ -54,3 +57,14 @@ class Helpers:
     def __exit__(self, *exception: object) -> None:
         self.charts.close()
         self.deck.close()
+
+
+# A top-level 'charts:' key followed by a list item, in block or flow style.
+_CHARTS_KEY = re.compile(rb"^charts:[ \t]*(?:#[^\n]*)?(?:\n[ \t]*(?:#[^\n]*)?)*(?:-|\[\s*[^\]\s])", re.MULTILINE)
+
+
+def _names_charts(outline_file: Path) -> bool:
+    try:
+        return _CHARTS_KEY.search(outline_file.read_bytes()) is not None
+    except OSError:
+        return False  # reading the outline will say what is wrong

@@ -109,7 +109,7 @@ def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
     started = clock.perf_counter()
     options = Options(out_dir, pdf, docx_template, pptx_template)
     steps = Steps()
-    with helpers or Helpers.start(out_dir, audiences or [], every_audience) as started_helpers:
+    with helpers or Helpers.start(outline_file, out_dir, audiences or [], every_audience) as started_helpers:
         with steps.step("load and validate"):
             outline = load(outline_file)
         names: list[str | None] = [a.name for a in outline.audiences] if every_audience else list(audiences or [])
@@ -210,8 +210,8 @@ def render_outline(outline: Outline, base_dir: Path, options: Options, target_di
                    helpers: Helpers) -> tuple[Files, list[str]]:
     """The .docx and .pptx of one (already selected) outline, in memory, and the warnings to show.
 
-    The charts and the deck are jobs of their own: one of them runs beside (see helpers.py), the
-    other here first; the document, which shows the charts, comes last.
+    The charts and the deck are jobs of their own, run beside where they can be (see helpers.py)
+    and otherwise here first; the document, which shows the charts, comes last.
     """
     from briefing.charts import render_charts
 
