@@ -12,7 +12,7 @@ import difflib
 import os
 import time as clock
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -155,10 +155,8 @@ def _render_all(outline: Outline, outline_file: Path, names: list[str | None], o
     """Each target rendered in memory: here (and beside) for one, in one process per core for several."""
     if len(names) == 1:
         return [_render_target(outline, outline_file.parent, names[0], options, helpers)]
-    from concurrent.futures import (  # only for several targets
-        ProcessPoolExecutor,
-        as_completed,
-    )
+    # Only several targets need a pool of processes.
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     done: dict[str | None, _Rendered] = {}
     with ProcessPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1)) as pool:
@@ -221,21 +219,17 @@ def render_outline(outline: Outline, base_dir: Path, options: Options, target_di
                               options.pptx_template or named.get("pptx_template")))
     if not helpers.deck.forked:
         with steps.step("deck"):
-            deck = helpers.deck.result()
-
-    from briefing.docx import (  # (while the charts are drawn beside)
-        DocxInputs,
-        write_docx,
-    )
+            helpers.deck.result()  # no helper for it: written here first (while any charts are drawn beside)
+    # Imported while the charts are drawn beside.
+    from briefing.docx import DocxInputs, write_docx
 
     with steps.step("charts (waited for)" if helpers.charts.forked else "charts"):
         charts = helpers.charts.result()
     with steps.step("document"):
         docx_template = options.docx_template or named.get("docx_template")
         document = write_docx(outline, DocxInputs(charts.paths, named.get("logo"), docx_template))
-    if helpers.deck.forked:
-        with steps.step("deck (waited for)"):
-            deck = helpers.deck.result()
+    with steps.step("deck (waited for)") if helpers.deck.forked else nullcontext():
+        deck = helpers.deck.result()
     steps.timings.extend(deck.steps)
     stem = outline.meta.output
     files = {
