@@ -86,3 +86,19 @@ def test_a_single_build_draws_its_charts_and_writes_its_deck_in_helpers(minimal_
     assert len(list((out / ".cache").glob("chart-*.png"))) == 2  # drawn by the helper, kept for the next build
     # Charts cached: the deck's helper alone, and still neither library here.
     assert build_here() == ["2", "False", "False"]
+
+
+def test_work_the_child_cannot_unpickle_comes_back_as_an_error(capfd: pytest.CaptureFixture[str]) -> None:
+    with Beside() as beside:  # forked now, so a function defined from here on exists only in this process
+        def made_after_the_fork() -> None:
+            pass
+
+        made_after_the_fork.__qualname__ = "made_after_the_fork"
+        globals()["made_after_the_fork"] = made_after_the_fork  # pickled by name, found here only
+        try:
+            beside.give(made_after_the_fork)
+            with pytest.raises(AttributeError, match="made_after_the_fork"):
+                beside.result()
+        finally:
+            del globals()["made_after_the_fork"]
+    assert "Traceback" not in capfd.readouterr().err

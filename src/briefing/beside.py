@@ -117,10 +117,13 @@ def _import_then_work(modules: tuple[str, ...], connection: Connection) -> None:
         work = connection.recv()
     except EOFError:
         return  # the build ended without work for this process
-    try:
-        outcome = (True, work())
-    except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent to report
-        error.add_note(traceback.format_exc())  # shown by --debug
-        outcome = (False, error)
+    except Exception as error:  # noqa: BLE001 - work that cannot be unpickled here fails like any other
+        outcome: tuple[bool, object] = (False, error)
+    else:
+        try:
+            outcome = (True, work())
+        except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent to report
+            error.add_note(traceback.format_exc())  # shown by --debug
+            outcome = (False, error)
     with contextlib.suppress(OSError):  # the parent may have given up on it
         connection.send(outcome)

@@ -95,19 +95,21 @@ def build(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audien
 
     Without --audience or --all, builds the full briefing into OUT/.
     """
+    from briefing.helpers import Helpers
+
+    # Started first: the helpers import their libraries while this process checks for changes,
+    # imports the pipeline and reads the outline.
+    helpers = Helpers.start(outline, out_dir, audiences, every_audience)
     from briefing.freshness import Request, record, up_to_date
 
     request = Request(outline, out_dir, audiences, every_audience, pdf, docx_template, pptx_template)
     unchanged = None if force else up_to_date(request)
     if unchanged is not None:
+        helpers.close()  # nothing for them to do
         if not quiet:
             for output in unchanged:
                 click.echo(f"up to date: {output.path}  ({output.detail}, {output.size / 1024:.0f} KiB)")
         return
-    from briefing.helpers import Helpers
-
-    # Started before the pipeline is imported: the helpers import their libraries meanwhile.
-    helpers = Helpers.start(outline, out_dir, audiences, every_audience)
     from briefing.pipeline import build as run_build
 
     progress = None if quiet else (lambda message: click.echo(message, err=True))

@@ -55,6 +55,9 @@ class Helpers:
         return self
 
     def __exit__(self, *exception: object) -> None:
+        self.close()
+
+    def close(self) -> None:
         self.charts.close()
         self.deck.close()
 
