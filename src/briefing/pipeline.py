@@ -119,7 +119,8 @@ def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
                 check_template(template, kind)
         if pdf:
             find_libreoffice()  # say so now, not after rendering everything
-        rendered = _render_all(outline, outline_file, names or [None], options, started_helpers, progress)
+        rendered = _render_all(outline, outline_file, names or [None], options, started_helpers, progress,
+                               started)
     inputs = [outline_file, *theme_files(outline.theme, outline_file.parent).values()]
     report = BuildReport(inputs=inputs, steps=list(steps.timings))
     for target in rendered:
@@ -151,10 +152,11 @@ def check_template(path: Path, kind: str) -> None:
 
 
 def _render_all(outline: Outline, outline_file: Path, names: list[str | None], options: Options,
-                helpers: Helpers, progress: Progress | None) -> list[_Rendered]:
+                helpers: Helpers, progress: Progress | None, started: float) -> list[_Rendered]:
     """Each target rendered in memory: here (and beside) for one, in one process per core for several."""
     if len(names) == 1:
-        return [_render_target(outline, outline_file.parent, names[0], options, helpers)]
+        late = _once_slow(progress, started) if progress is not None else None
+        return [_render_target(outline, outline_file.parent, names[0], options, helpers, late)]
     # Only several targets need a pool of processes.
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -175,20 +177,35 @@ def _render_from_file(outline_file: Path, name: str | None, options: Options) ->
 
 
 def _render_target(outline: Outline, base_dir: Path, name: str | None, options: Options,
-                   helpers: Helpers) -> _Rendered:
+                   helpers: Helpers, progress: Progress | None = None) -> _Rendered:
     steps = Steps()
     target_dir = options.out_dir
     if name is not None:
         with steps.step("select"):
             outline = select(outline, outline.audience(name))
         target_dir = options.out_dir / name
-    files, warnings = render_outline(outline, base_dir, options, target_dir, steps, helpers)
+    files, warnings = render_outline(outline, base_dir, options, target_dir, steps, helpers, progress)
     if options.pdf:
         with steps.step("pdf (LibreOffice)"):
             files = _with_pdfs(files)
     if name is not None:
         warnings = [f"{name}: {warning}" for warning in warnings]
     return _Rendered(name, files, warnings, steps.timings)
+
+
+# A single target reports its steps as they finish once its build has taken this long: a large
+# outline takes seconds, and a line now and then shows it moving; a small one is done first.
+PROGRESS_AFTER_SECONDS = 0.5
+
+
+def _once_slow(progress: Progress, started: float) -> Progress:
+    """progress, for messages that come once the build started at `started` has taken a while."""
+
+    def report(message: str) -> None:
+        if clock.perf_counter() - started >= PROGRESS_AFTER_SECONDS:
+            progress(message)
+
+    return report
 
 
 Files = dict[Path, tuple[bytes, str]]  # path -> (content, what it holds)
@@ -205,7 +222,7 @@ def _with_pdfs(files: Files) -> Files:
 
 
 def render_outline(outline: Outline, base_dir: Path, options: Options, target_dir: Path, steps: Steps,
-                   helpers: Helpers) -> tuple[Files, list[str]]:
+                   helpers: Helpers, progress: Progress | None = None) -> tuple[Files, list[str]]:
     """The .docx and .pptx of one (already selected) outline, in memory, and the warnings to show.
 
     The charts and the deck are jobs of their own, run beside where they can be (see helpers.py)
@@ -223,13 +240,17 @@ def render_outline(outline: Outline, base_dir: Path, options: Options, target_di
     # Imported while the charts are drawn beside.
     from briefing.docx import DocxInputs, write_docx
 
+    say = progress or (lambda message: None)
     with steps.step("charts (waited for)" if helpers.charts.forked else "charts"):
         charts = helpers.charts.result()
+    say(f"charts ready ({len(charts.paths)})")
     with steps.step("document"):
         docx_template = options.docx_template or named.get("docx_template")
         document = write_docx(outline, DocxInputs(charts.paths, named.get("logo"), docx_template))
+    say(f"document written ({document.pages} pages)")
     with steps.step("deck (waited for)") if helpers.deck.forked else nullcontext():
         deck = helpers.deck.result()
+    say(f"deck written ({deck.slides} slides)")
     steps.timings.extend(deck.steps)
     stem = outline.meta.output
     files = {
