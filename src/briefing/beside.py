@@ -56,13 +56,16 @@ class Beside(Generic[T]):
             assert self._work is not None, "result() before give()"
             return self._work()
         try:
-            succeeded, value = self._connection.recv()
+            message = self._connection.recv()
         except EOFError:
-            self._process.join()
-            raise RuntimeError(f"a build process ended without a result (exit status {self._process.exitcode})") from None
+            message = None  # it ended without sending one
         finally:
-            self._process.join(timeout=1)  # it exits once it has sent its result
+            self._process.join(timeout=1)  # it exits once it has sent its result (at once, if it died)
+            exit_status = self._process.exitcode
             self.close()
+        if message is None:
+            raise RuntimeError(f"a build process ended without a result (exit status {exit_status})")
+        succeeded, value = message
         if not succeeded:
             raise value
         return value
