@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,16 @@ def format_path(path: KeyPath) -> str:
         else:
             text += f".{part}" if text else part
     return text or "(top level)"
+
+
+def suggestion(value: str, known: Iterable[str], listing: str) -> str:
+    """A hint for a value that is not one of `known`: the closest of them, else all of them
+    ("known ids: a, b"), or 'none' when there are none."""
+    import difflib  # only problems need it, and every reader of the model imports this module
+
+    known = list(known)
+    close = difflib.get_close_matches(value, known, n=1)
+    return f"did you mean '{close[0]}'?" if close else f"{listing}: {', '.join(known) or 'none'}"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ failed is walked, so a valid outline costs nothing here.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 import types
@@ -20,7 +19,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 import msgspec
 
-from briefing.outline.errors import KeyPath
+from briefing.outline.errors import KeyPath, suggestion
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _NUMBER_HINT = "write the plain number, e.g. 170000000 rather than 1.7亿"
@@ -40,14 +39,21 @@ def findings(data: Any, model: type[msgspec.Struct]) -> list[Finding]:
 
 
 def _check(value: Any, annotation: Any, path: KeyPath) -> Iterator[Finding]:
-    try:
-        msgspec.convert(value, annotation, strict=False)
+    first = _failure(value, annotation)
+    if first is None:
         return
-    except msgspec.ValidationError as error:
-        first = error
     found = list(_explain(value, annotation, path))
     # Whatever the walk cannot put in words is reported as msgspec says it.
     yield from found or [Finding(path, _own_words(first))]
+
+
+def _failure(value: Any, annotation: Any) -> msgspec.ValidationError | None:
+    """msgspec's first objection to value as annotation, or None when it fits."""
+    try:
+        msgspec.convert(value, annotation, strict=False)
+    except msgspec.ValidationError as error:
+        return error
+    return None
 
 
 def _explain(value: Any, annotation: Any, path: KeyPath) -> Iterator[Finding]:
@@ -73,7 +79,7 @@ def _explain(value: Any, annotation: Any, path: KeyPath) -> Iterator[Finding]:
             return
         key_type, value_type = get_args(kind)
         for key, item in value.items():
-            if _fails(key, key_type):
+            if _failure(key, key_type) is not None:
                 yield Finding((*path, key), *_leaf_problem(key, key_type, {}, path), at_key=True)
             yield from _check(item, value_type, (*path, key))
     else:
@@ -87,8 +93,7 @@ def _explain_struct(value: Any, model: type[msgspec.Struct], path: KeyPath) -> I
     fields = {field.encode_name: field for field in msgspec.structs.fields(model)}
     for key in value:
         if key not in fields:
-            close = difflib.get_close_matches(str(key), list(fields), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"valid keys: {', '.join(sorted(fields))}"
+            hint = suggestion(str(key), sorted(fields), "valid keys")
             yield Finding((*path, key), f"unknown key '{key}'", hint, at_key=True)
     for name, field in fields.items():
         if name in value:
@@ -108,14 +113,6 @@ def _unwrap(annotation: Any) -> tuple[Any, dict[str, Any]]:
             limits |= {name: getattr(meta, name) for name in ("min_length", "max_length", "pattern", "ge", "le")
                        if getattr(meta, name) is not None}
     return kind, limits
-
-
-def _fails(value: Any, annotation: Any) -> bool:
-    try:
-        msgspec.convert(value, annotation, strict=False)
-    except msgspec.ValidationError:
-        return True
-    return False
 
 
 def _leaf_problem(value: Any, kind: Any, limits: dict[str, Any], path: KeyPath) -> tuple[str, str | None]:

@@ -8,7 +8,6 @@ an event, duplicate ids), real calendar days, and files the theme names.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -16,7 +15,13 @@ from pathlib import Path
 import msgspec
 
 from briefing.assets import AssetProblem, resolve_asset
-from briefing.outline.errors import KeyPath, OutlineError, Problem, format_path
+from briefing.outline.errors import (
+    KeyPath,
+    OutlineError,
+    Problem,
+    format_path,
+    suggestion,
+)
 from briefing.outline.load import Positions, load_yaml
 from briefing.outline.model import THEME_FILES, Outline, outline_from
 from briefing.outline.textrefs import referenced_ids, text_fields
@@ -33,13 +38,11 @@ def read_outline(file: Path) -> Outline:
     try:
         outline = outline_from(loaded.data)
     except msgspec.ValidationError:
-        from briefing.outline.explain import (
-            findings,  # only an outline with problems needs it
-        )
+        # Only an outline with problems needs explaining.
+        from briefing.outline.explain import findings
 
-        for found in findings(loaded.data, Outline):
-            at = loaded.positions.of_key if found.at_key else loaded.positions.of_value
-            problems.append(Problem(file, *at(found.path), found.path, found.message, found.hint))
+        problems.extend(_at(loaded.file, loaded.positions, found.path, found.message, found.hint, found.at_key)
+                        for found in findings(loaded.data, Outline))
     if outline is not None:
         found = [*check_references(outline), *check_dates(outline), *check_files(outline, file.parent)]
         problems.extend(_at(loaded.file, loaded.positions, path, message, hint) for path, message, hint in found)
@@ -49,8 +52,10 @@ def read_outline(file: Path) -> Outline:
     return outline
 
 
-def _at(file: Path, positions: Positions, path: KeyPath, message: str, hint: str | None) -> Problem:
-    line, column = positions.of_value(path)
+def _at(file: Path, positions: Positions, path: KeyPath, message: str, hint: str | None,
+        at_key: bool = False) -> Problem:
+    """The problem placed at its value, or at its key (an unknown key)."""
+    line, column = (positions.of_key if at_key else positions.of_value)(path)
     return Problem(file, line, column, path, message, hint)
 
 
@@ -156,8 +161,7 @@ def check_references(outline: Outline) -> Iterator[tuple[KeyPath, str, str | Non
                    "name sections or tags, or leave 'sections' out to include every section")
         for tag_index, tag in enumerate(audience.tags):
             if tag not in known_tags:
-                close = difflib.get_close_matches(tag, known_tags, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else f"known tags: {', '.join(known_tags) or 'none'}"
+                hint = suggestion(tag, known_tags, "known tags")
                 yield (path + ("tags", tag_index), f"no section or sub-section has the tag '{tag}'", hint)
     if outline.key_figures is not None:
         yield from _unknown(("key_figures",), outline.key_figures, statistic_ids, "statistic")
@@ -195,6 +199,4 @@ def _unknown(
         if value in known:
             continue
         where = path if single else (*path, index)
-        close = difflib.get_close_matches(value, known, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"known ids: {', '.join(known) or 'none'}"
-        yield (where, f"no {what} has the id '{value}'", hint)
+        yield (where, f"no {what} has the id '{value}'", suggestion(value, known, "known ids"))
