@@ -151,3 +151,16 @@ def test_sources_are_numbered_and_linked(document) -> None:
     assert read_outline(DEFAULT_OUTLINE).meta.source.url in [r.target_ref for r in links]
     statistics_table = document.tables[1]
     assert all(row.cells[-1].text == "[1]" for row in statistics_table.rows[1:])
+
+
+def test_table_cells_write_breaks_and_tabs_as_body_paragraphs_do() -> None:
+    """Table cells are written as XML; their runs must hold what python-docx's add_run makes of the same text."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from briefing.docx.writer import _run_text
+
+    text = "甲\t乙\r\n丙 <&> \n"
+    expected = docx.Document().add_paragraph().add_run(text)._r
+    written = parse_xml(f'<w:r {nsdecls("w")}>{_run_text(text)}</w:r>')
+    assert [(e.tag, e.text) for e in written] == [(e.tag, e.text) for e in expected]

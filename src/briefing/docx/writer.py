@@ -7,6 +7,7 @@ the sources. Every fact in the tables points to a numbered source.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -128,8 +129,8 @@ class _DocxWriter:
         if style is not None:
             properties = etree.SubElement(p, _PARAGRAPH_PROPERTIES)
             etree.SubElement(properties, _PARAGRAPH_STYLE).set(_VALUE, self.style_ids[style])
-        if text and ("\n" in text or "\t" in text):
-            paragraph.add_run(text)  # python-docx turns these into w:br and w:tab
+        if text and _RUN_BREAKS.search(text):
+            paragraph.add_run(text)  # python-docx turns these into w:tab and w:br
         elif text:
             p.add_r().add_t(text)
         return paragraph
@@ -367,17 +368,21 @@ def _table_row(texts: tuple[str, ...], twips: list[int], style_id: str, header_f
     return f"<w:tr><w:trPr><w:cantSplit/>{repeat}</w:trPr>{cells}</w:tr>"
 
 
+# Characters that are elements of their own in a run, not text: as python-docx's add_run has it,
+# a tab is w:tab, a line feed or carriage return w:br.
+_RUN_BREAKS = re.compile(r"([\t\r\n])")
+
+
 def _run_text(text: str) -> str:
-    """A run's content: line breaks and tabs are elements of their own in WordprocessingML."""
+    """A run's content as XML, as python-docx's add_run writes it for the body's paragraphs."""
     pieces = []
-    for index, line in enumerate(text.split("\n")):
-        if index:
+    for piece in _RUN_BREAKS.split(text):
+        if piece == "\t":
+            pieces.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
             pieces.append("<w:br/>")
-        for tab_index, chunk in enumerate(line.split("\t")):
-            if tab_index:
-                pieces.append("<w:tab/>")
-            if chunk:
-                pieces.append(f'<w:t xml:space="preserve">{escape(chunk)}</w:t>')
+        elif piece:
+            pieces.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
     return "".join(pieces)
 
 
