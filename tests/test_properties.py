@@ -453,7 +453,8 @@ def _quoted(text: str) -> str:
 def flow_yaml(value: Any) -> str:
     """The data in YAML flow style (JSON-like), every string double-quoted with escapes."""
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{_quoted(str(k))}: {flow_yaml(v)}" for k, v in value.items()) + "}"
+        # '? ' marks each key explicitly: an implicit key may be at most 1024 characters long.
+        return "{" + ", ".join(f"? {_quoted(str(k))}: {flow_yaml(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(flow_yaml(v) for v in value) + "]"
     if isinstance(value, str):
