@@ -231,7 +231,10 @@ def render_outline(outline: Outline, base_dir: Path, options: Options, target_di
     from briefing.charts import render_charts
 
     named = theme_files(outline.theme, base_dir)
-    helpers.charts.give(partial(render_charts, outline, options.out_dir / CACHE_FOLDER))
+    # A helper has the cores to itself while it draws (the deck is quicker): it shares the charts
+    # out among them. Drawn here, they take turns with the rest of this build.
+    processes = (os.cpu_count() or 1) if helpers.charts.forked else 1
+    helpers.charts.give(partial(render_charts, outline, options.out_dir / CACHE_FOLDER, processes))
     helpers.deck.give(partial(_render_deck, outline, named.get("logo"),
                               options.pptx_template or named.get("pptx_template")))
     if not helpers.deck.forked:

@@ -60,3 +60,12 @@ def test_dollar_signs_are_printed_not_parsed_as_math(tmp_path: Path) -> None:
     statistics = [replace(s, label="收入 $1^$ 美元") for s in outline.statistics]
     images = render_charts(replace(outline, statistics=statistics), tmp_path).paths
     assert all(path.exists() for path in images.values())
+
+
+def test_charts_shared_out_among_processes_are_the_same_images(tmp_path: Path) -> None:
+    outline = read_outline(DEFAULT_OUTLINE)
+    alone = render_charts(outline, tmp_path / "alone").paths
+    shared = render_charts(outline, tmp_path / "shared", processes=2).paths
+    assert shared.keys() == alone.keys()
+    for chart_id, path in alone.items():
+        assert shared[chart_id].read_bytes() == path.read_bytes(), chart_id

@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import msgspec
@@ -22,6 +22,7 @@ from briefing.fonts import missing_glyphs
 from briefing.installed import version
 from briefing.outline.model import Chart, ChartKind, Outline
 from briefing.publish import atomic_write
+from briefing.share import share_out
 
 
 @lru_cache(maxsize=1)
@@ -64,9 +65,10 @@ class ChartImages:
     warnings: list[str]
 
 
-def render_charts(outline: Outline, cache_dir: Path) -> ChartImages:
-    """A PNG per chart id, drawn only where no cached image matches."""
+def render_charts(outline: Outline, cache_dir: Path, processes: int = 1) -> ChartImages:
+    """A PNG per chart id, drawn only where no cached image matches, shared out among `processes`."""
     images = ChartImages({}, [])
+    to_draw: list[tuple[Chart, Path, str]] = []
     for chart in outline.charts:
         content = _chart_content(chart, outline)
         missing = missing_glyphs(json.dumps(content, ensure_ascii=False, default=str))
@@ -75,8 +77,16 @@ def render_charts(outline: Outline, cache_dir: Path) -> ChartImages:
                                    "those characters are left out of the image")
         path = cache_dir / f"chart-{chart.id}-{chart_key(chart, outline, content)}.png"
         if not path.exists():
-            _draw(chart, outline, path, missing)
+            to_draw.append((chart, path, missing))
         images.paths[chart.id] = path
+    if to_draw:
+        # Imported here: a build whose charts are all cached never loads matplotlib.
+        from briefing.charts.style import configure
+
+        configure(outline.meta.locale)  # before any fork, so each process finds matplotlib ready
+        # A timeline has the most text to draw: first, so the processes end together.
+        to_draw.sort(key=lambda job: job[0].kind is not ChartKind.TIMELINE)
+        share_out([partial(_draw, chart, outline, path, missing) for chart, path, missing in to_draw], processes)
     return images
 
 
@@ -93,12 +103,10 @@ def _drawable(text: str | None, missing: str) -> str | None:
 
 
 def _draw(chart: Chart, outline: Outline, path: Path, missing: str) -> None:
-    # Imported here: a build whose charts are all cached never loads matplotlib.
     from briefing.charts.bars import draw_bars
-    from briefing.charts.style import configure, write_png
+    from briefing.charts.style import write_png
     from briefing.charts.timeline import draw_timeline
 
-    configure(outline.meta.locale)
     if chart.kind is ChartKind.TIMELINE:
         items = [replace(m, when=_drawable(m.when, missing), title=_drawable(m.title, missing),
                          detail=_drawable(m.detail, missing)) for m in milestones(chart, outline)]

@@ -14,7 +14,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 from matplotlib import font_manager  # noqa: E402
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from PIL import Image  # noqa: E402
 
@@ -49,6 +49,9 @@ def configure(locale: Locale) -> None:
             "savefig.dpi": DPI,
         }
     )
+    # Open the fonts now (the Chinese one is 8 MB), once, rather than in each process that
+    # draws a share of the charts.
+    RendererAgg(1, 1, DPI).get_text_width_height_descent("中A", font_manager.FontProperties(), ismath=False)
 
 
 def write_png(figure: Figure, handle: BinaryIO) -> None:
