@@ -6,6 +6,8 @@ so 'briefing --help' and 'briefing validate' start quickly.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
 import signal
 import sys
@@ -71,6 +73,36 @@ def _stop_cleanly_on_sigterm() -> None:
 def main(debug: bool) -> None:
     """Turn an outline (outline.yaml) into a Word briefing and a PowerPoint deck."""
     _stop_cleanly_on_sigterm()
+
+
+def run() -> None:
+    """The `briefing` command: main(), then as quick an exit as the operating system allows.
+
+    The interpreter's own teardown, freeing every module and object one at a time, took about
+    30 ms of each command, a tenth of a rebuild; the system frees a process's memory at once.
+    Every output is written and closed by then, and the exit handlers still run first.
+    """
+    exit_status = 1  # unless main ends as it means to
+
+    def end_now() -> None:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):  # a closed pipe: nothing more can reach it
+                stream.flush()
+        os._exit(exit_status)
+
+    atexit.register(end_now)  # registered first, so it runs after every other exit handler
+    try:
+        main()
+    except SystemExit as stop:
+        exit_status = _status(stop.code)
+        raise
+
+
+def _status(code: object) -> int:
+    """The exit status Python gives a SystemExit with this code."""
+    if code is None:
+        return 0
+    return code if isinstance(code, int) else 1
 
 
 @main.command()
