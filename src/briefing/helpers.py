@@ -28,7 +28,7 @@ CACHE_FOLDER = ".cache"  # in the output folder: chart images, build manifests
 
 # What the helper imports while this process reads the outline, by job.
 _CHART_MODULES = ("briefing.charts.bars", "briefing.charts.timeline")
-_DECK_MODULES = ("briefing.pptx.plan", "briefing.pptx.render")
+_DECK_MODULES = ("briefing.pptx.deck", "briefing.pptx.plan", "briefing.pptx.render")
 
 
 @dataclass

@@ -11,8 +11,8 @@ from __future__ import annotations
 import difflib
 import os
 import time as clock
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -24,8 +24,10 @@ from briefing.helpers import CACHE_FOLDER, Helpers
 from briefing.outline import read_outline
 from briefing.outline.model import THEME_FILES, Outline, Theme
 from briefing.pdf import convert, find_libreoffice
+from briefing.pptx.deck import render_deck
 from briefing.publish import publish_all, remove_stale_temporaries
 from briefing.references import expand_references
+from briefing.steps import Steps
 
 
 @dataclass(frozen=True)
@@ -33,19 +35,6 @@ class Output:
     path: Path
     size: int
     detail: str  # "31 slides", "4 figures"
-
-
-@dataclass
-class Steps:
-    """How long each step took, for 'briefing build -v'."""
-
-    timings: list[tuple[str, float]] = field(default_factory=list)
-
-    @contextmanager
-    def step(self, name: str) -> Iterator[None]:
-        started = clock.perf_counter()
-        yield
-        self.timings.append((name, clock.perf_counter() - started))
 
 
 @dataclass
@@ -235,7 +224,7 @@ def render_outline(outline: Outline, base_dir: Path, options: Options, target_di
     # out among them. Drawn here, they take turns with the rest of this build.
     processes = (os.cpu_count() or 1) if helpers.charts.forked else 1
     helpers.charts.give(partial(render_charts, outline, options.out_dir / CACHE_FOLDER, processes))
-    helpers.deck.give(partial(_render_deck, outline, named.get("logo"),
+    helpers.deck.give(partial(render_deck, outline, named.get("logo"),
                               options.pptx_template or named.get("pptx_template")))
     if not helpers.deck.forked:
         with steps.step("deck"):
@@ -262,24 +251,3 @@ def render_outline(outline: Outline, base_dir: Path, options: Options, target_di
     }
     return files, charts.warnings + deck.warnings
 
-
-@dataclass(frozen=True)
-class _Deck:
-    content: bytes
-    slides: int
-    warnings: list[str]
-    steps: list[tuple[str, float]]
-
-
-def _render_deck(outline: Outline, logo: Path | None, template: Path | None) -> _Deck:
-    """The deck: planned, then written."""
-    steps = Steps()
-    with steps.step("deck plan"):
-        from briefing.pptx.plan import plan_deck
-
-        deck = plan_deck(outline)
-    with steps.step("deck written"):
-        from briefing.pptx.render import PptxInputs, write_pptx
-
-        content, warnings = write_pptx(outline, deck.slides, PptxInputs(logo, template))
-    return _Deck(content, len(deck.slides), [str(problem) for problem in deck.problems] + warnings, steps.timings)

@@ -1,0 +1,35 @@
+"""The deck as one job, usually run in a helper process (see helpers.py).
+
+python-pptx is imported only inside the job, so the process that hands the
+job over need not load it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.outline.model import Outline
+from briefing.steps import Steps
+
+
+@dataclass(frozen=True)
+class Deck:
+    content: bytes
+    slides: int
+    warnings: list[str]
+    steps: list[tuple[str, float]]
+
+
+def render_deck(outline: Outline, logo: Path | None, template: Path | None) -> Deck:
+    """The deck: planned, then written."""
+    steps = Steps()
+    with steps.step("deck plan"):
+        from briefing.pptx.plan import plan_deck
+
+        deck = plan_deck(outline)
+    with steps.step("deck written"):
+        from briefing.pptx.render import PptxInputs, write_pptx
+
+        content, warnings = write_pptx(outline, deck.slides, PptxInputs(logo, template))
+    return Deck(content, len(deck.slides), [str(problem) for problem in deck.problems] + warnings, steps.timings)
