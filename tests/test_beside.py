@@ -10,6 +10,7 @@ import pytest
 
 from briefing.beside import Beside
 from briefing.errors import InputError
+from briefing.helpers import CACHE_FOLDER, Helpers
 
 
 def run_beside(work, modules: tuple[str, ...] = ()) -> object:
@@ -56,6 +57,16 @@ def test_a_child_never_given_work_is_ended_with_the_build_quietly(capfd: pytest.
     assert capfd.readouterr().err == ""  # no traceback from the stopped child
 
 
+def _niceness() -> int:
+    return os.nice(0)
+
+
+def test_a_child_that_can_wait_runs_at_a_lower_priority() -> None:
+    with Beside(nice=5) as beside:
+        beside.give(_niceness)
+        assert beside.result() == os.nice(0) + 5
+
+
 def test_without_fork_the_work_runs_here_when_asked_for() -> None:
     beside: Beside[int] = Beside(fork=False)
     beside.give(os.getpid)
@@ -86,6 +97,18 @@ def test_a_single_build_draws_its_charts_and_writes_its_deck_in_helpers(minimal_
     assert len(list((out / ".cache").glob("chart-*.png"))) == 2  # drawn by the helper, kept for the next build
     # Charts cached: the deck's helper alone, and still neither library here.
     assert build_here() == ["2", "False", "False"]
+
+
+def test_the_deck_helper_gives_way_only_while_charts_are_drawn(minimal_outline, tmp_path) -> None:
+    def deck_helper_niceness() -> int:
+        with Helpers.start(minimal_outline, tmp_path, [], every_audience=False) as helpers:
+            helpers.deck.give(_niceness)
+            return helpers.deck.result()
+
+    assert deck_helper_niceness() > os.nice(0)  # no charts yet: theirs is the longer job
+    (tmp_path / CACHE_FOLDER).mkdir()
+    (tmp_path / CACHE_FOLDER / "chart-timeline-0123.png").write_bytes(b"")
+    assert deck_helper_niceness() == os.nice(0)  # charts cached: the deck is the longest job
 
 
 def test_work_the_child_cannot_unpickle_comes_back_as_an_error(capfd: pytest.CaptureFixture[str]) -> None:

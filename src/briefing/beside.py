@@ -24,8 +24,11 @@ T = TypeVar("T")
 
 
 class Beside(Generic[T]):
-    def __init__(self, modules: tuple[str, ...] = (), fork: bool = True):
-        """Fork now and import `modules` there; fork=False: run the work here when its result is asked for."""
+    def __init__(self, modules: tuple[str, ...] = (), fork: bool = True, nice: int = 0):
+        """Fork now and import `modules` there; fork=False: run the work here when its result is asked for.
+
+        nice: how much lower the child's CPU priority is (os.nice), for work that can wait.
+        """
         self._work: Callable[[], T] | None = None
         self._done: tuple[T] | None = None  # the result, once there is one
         self._process: multiprocessing.process.BaseProcess | None = None
@@ -35,7 +38,8 @@ class Beside(Generic[T]):
         context = multiprocessing.get_context("fork")
         self._connection, theirs = context.Pipe(duplex=True)
         # A daemon: if this process is stopped, the child goes with it.
-        self._process = context.Process(target=_serve, args=(modules, theirs, self._connection), daemon=True)
+        self._process = context.Process(target=_serve, args=(modules, nice, theirs, self._connection),
+                                        daemon=True)
         self._process.start()
         theirs.close()  # the child holds its end now
 
@@ -93,8 +97,10 @@ class Beside(Generic[T]):
         self.close()
 
 
-def _serve(modules: tuple[str, ...], connection: Connection, parents_end: Connection) -> None:
+def _serve(modules: tuple[str, ...], nice: int, connection: Connection, parents_end: Connection) -> None:
     parents_end.close()  # else this process would hold the pipe open itself and never see it end
+    if nice:
+        os.nice(nice)
     # Ctrl-C is the parent's to handle: it ends this process, by SIGTERM, which unwinds the work
     # as an interrupt does, removing its temporary files, and ends it without a word.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

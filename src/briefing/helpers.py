@@ -29,6 +29,8 @@ CACHE_FOLDER = ".cache"  # in the output folder: chart images, build manifests
 # What the helper imports while this process reads the outline, by job.
 _CHART_MODULES = ("briefing.charts.bars", "briefing.charts.timeline")
 _DECK_MODULES = ("briefing.pptx.deck", "briefing.pptx.plan", "briefing.pptx.render")
+# The nice value of a helper that gives way: it gets about a tenth of a core that others want.
+_GIVE_WAY = 10
 
 
 @dataclass
@@ -45,7 +47,9 @@ class Helpers:
         if every_audience or len(audiences) > 1:
             return cls.in_process()
         draw = not any((out_dir / CACHE_FOLDER).glob("chart-*.png")) and _names_charts(outline_file)
-        return cls(Beside(_CHART_MODULES, fork=draw), Beside(_DECK_MODULES))
+        # Importing matplotlib and drawing take longer than the whole deck: while the charts are
+        # drawn, the deck's helper gives way to theirs.
+        return cls(Beside(_CHART_MODULES, fork=draw), Beside(_DECK_MODULES, nice=_GIVE_WAY if draw else 0))
 
     @classmethod
     def in_process(cls) -> Helpers:
