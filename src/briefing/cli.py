@@ -182,7 +182,7 @@ def audiences(outline: Path) -> None:
     """List the audience profiles of OUTLINE: what each includes and how long it comes out."""
     from briefing.summary import describe_audiences
 
-    for line in describe_audiences(outline, Path("build")):
+    for line in describe_audiences(outline):
         click.echo(line)
 
 

@@ -27,7 +27,7 @@ from briefing.beside import Beside
 CACHE_FOLDER = ".cache"  # in the output folder: chart images, build manifests
 
 # What the helper imports while this process reads the outline, by job.
-_CHART_MODULES = ("briefing.charts.bars", "briefing.charts.timeline")
+_CHART_MODULES = ("briefing.charts", "briefing.charts.style")
 _DECK_MODULES = ("briefing.pptx.deck", "briefing.pptx.plan", "briefing.pptx.render")
 # The nice value of a helper that gives way: it gets about a tenth of a core that others want.
 _GIVE_WAY = 10

@@ -215,9 +215,10 @@ def render_outline(outline: Outline, base_dir: Path, options: Options, target_di
     """The .docx and .pptx of one (already selected) outline, in memory, and the warnings to show.
 
     The charts and the deck are jobs of their own, run beside where they can be (see helpers.py)
-    and otherwise here first; the document, which shows the charts, comes last.
+    and otherwise here first. The document is composed here meanwhile, from the charts' sizes,
+    and saved once their images are drawn.
     """
-    from briefing.charts import render_charts
+    from briefing.charts import chart_sizes, render_charts
 
     named = theme_files(outline.theme, base_dir)
     # A helper has the cores to itself while it draws (the deck is quicker): it shares the charts
@@ -229,16 +230,18 @@ def render_outline(outline: Outline, base_dir: Path, options: Options, target_di
     if not helpers.deck.forked:
         with steps.step("deck"):
             helpers.deck.result()  # no helper for it: written here first (while any charts are drawn beside)
-    # Imported while the charts are drawn beside.
-    from briefing.docx import DocxInputs, write_docx
+    # Imported, and the document composed, while the charts are drawn beside.
+    from briefing.docx import DocxInputs, compose_docx
 
     say = progress or (lambda message: None)
+    with steps.step("document composed"):
+        docx_template = options.docx_template or named.get("docx_template")
+        document = compose_docx(outline, DocxInputs(chart_sizes(outline), named.get("logo"), docx_template))
     with steps.step("charts (waited for)" if helpers.charts.forked else "charts"):
         charts = helpers.charts.result()
     say(f"charts ready ({len(charts.paths)})")
-    with steps.step("document"):
-        docx_template = options.docx_template or named.get("docx_template")
-        document = write_docx(outline, DocxInputs(charts.paths, named.get("logo"), docx_template))
+    with steps.step("document saved"):
+        document_content = document.save(charts.paths)
     say(f"document written ({document.pages} pages)")
     with steps.step("deck (waited for)") if helpers.deck.forked else nullcontext():
         deck = helpers.deck.result()
@@ -246,7 +249,7 @@ def render_outline(outline: Outline, base_dir: Path, options: Options, target_di
     steps.timings.extend(deck.steps)
     stem = outline.meta.output
     files = {
-        target_dir / f"{stem}.docx": (document.content, f"{document.pages} pages"),
+        target_dir / f"{stem}.docx": (document_content, f"{document.pages} pages"),
         target_dir / f"{stem}.pptx": (deck.content, f"{deck.slides} slides"),
     }
     return files, charts.warnings + deck.warnings

@@ -11,12 +11,12 @@ from pathlib import Path
 
 from briefing.audience import select
 from briefing.locale import section_number
-from briefing.pipeline import CACHE_FOLDER, load
+from briefing.pipeline import load
 
 
-def describe_audiences(outline_file: Path, out_dir: Path) -> Iterator[str]:
-    from briefing.charts import render_charts
-    from briefing.docx import DocxInputs, write_docx
+def describe_audiences(outline_file: Path) -> Iterator[str]:
+    from briefing.charts import chart_sizes
+    from briefing.docx import DocxInputs, compose_docx
     from briefing.pptx.plan import plan_deck
 
     outline = load(outline_file)
@@ -29,8 +29,7 @@ def describe_audiences(outline_file: Path, out_dir: Path) -> Iterator[str]:
     for audience in outline.audiences:
         selected = select(outline, audience)
         slides = len(plan_deck(selected).slides)
-        images = render_charts(selected, out_dir / CACHE_FOLDER).paths
-        pages = write_docx(selected, DocxInputs(images)).pages
+        pages = compose_docx(selected, DocxInputs(chart_sizes(selected))).pages
         budget = f" (budget {selected.meta.slide_budget})" if selected.meta.slide_budget else ""
         yield f"{audience.name}: {audience.display_name}"
         if audience.description:

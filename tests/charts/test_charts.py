@@ -8,7 +8,7 @@ from pathlib import Path
 from msgspec.structs import replace
 from PIL import Image
 
-from briefing.charts import render_charts
+from briefing.charts import chart_sizes, render_charts
 from briefing.outline import read_outline
 from briefing.outline.model import Locale, Outline
 from tests.conftest import DEFAULT_OUTLINE
@@ -69,3 +69,14 @@ def test_charts_shared_out_among_processes_are_the_same_images(tmp_path: Path) -
     assert shared.keys() == alone.keys()
     for chart_id, path in alone.items():
         assert shared[chart_id].read_bytes() == path.read_bytes(), chart_id
+
+
+def test_the_sizes_known_before_drawing_are_the_drawn_sizes(tmp_path: Path) -> None:
+    from briefing.charts.style import DPI
+
+    outline = read_outline(DEFAULT_OUTLINE)
+    sizes = chart_sizes(outline)  # what the document lays out with, while the charts are drawn
+    for chart_id, path in render_charts(outline, tmp_path).paths.items():
+        width_in, height_in = sizes[chart_id]
+        with Image.open(path) as image:
+            assert abs(image.width - width_in * DPI) <= 1 and abs(image.height - height_in * DPI) <= 1, chart_id

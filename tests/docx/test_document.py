@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 
 import docx
 import pytest
 from docx.oxml.ns import qn
+from PIL import Image
 
 from briefing.outline import read_outline
 from tests.conftest import DEFAULT_OUTLINE
@@ -73,6 +75,21 @@ def test_every_chart_is_a_captioned_figure_with_alt_text(document) -> None:
         assert description and "：" in description
     captions = [c for c in paragraphs_in(document, "Caption") if c.startswith("图")]
     assert [c.split()[1] for c in captions] == [str(n) for n in range(1, len(outline.charts) + 1)]
+
+
+def test_each_figure_shows_a_drawn_chart_undistorted(document, default_build) -> None:
+    # The document is composed from the charts' sizes before they are drawn: the pictures it
+    # shows must still be the drawn images, at their own proportions.
+    _, out = default_build
+    drawn = {path.read_bytes() for path in (out / ".cache").glob("chart-*.png")}
+    shown = []
+    for picture in document.inline_shapes:
+        image = document.part.related_parts[picture._inline.graphic.graphicData.pic.blipFill.blip.embed]
+        shown.append(image.blob)
+        with Image.open(io.BytesIO(image.blob)) as pixels:
+            # Within a pixel of the image's own height at this width.
+            assert abs(picture.height / picture.width * pixels.width - pixels.height) <= 1
+    assert set(shown) == drawn and len(shown) == len(drawn)
 
 
 def test_tables_of_timeline_and_statistics_repeat_their_header(document) -> None:

@@ -1,13 +1,21 @@
-"""Statistics as horizontal bars, one panel per unit, values labelled in the locale."""
+"""Statistics as horizontal bars, one panel per unit, values labelled in the locale.
+
+The layout, and with it the figure's size, is settled without matplotlib: the
+document places the picture while it is still being drawn elsewhere.
+"""
 
 from __future__ import annotations
 
-from matplotlib.figure import Figure
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefing.chartdata import BarGroup
-from briefing.charts.style import WIDTH_IN, hex_color
+from briefing.charts.layout import WIDTH_IN
 from briefing.fonts import text_width, wrap
 from briefing.outline.model import Theme
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 _ROW_IN = 0.42
 _LABEL_WIDTH_PT = 90
@@ -18,15 +26,31 @@ _VALUE_PT = 10
 _PLOT_WIDTH_IN = WIDTH_IN - (_LABEL_WIDTH_PT + 20) / 72
 
 
-def draw_bars(groups: list[BarGroup], theme: Theme) -> Figure:
+@dataclass(frozen=True)
+class BarsLayout:
+    labels: list[list[str]]  # each bar's label, wrapped, group by group
+    size_in: tuple[float, float]
+
+
+def bars_layout(groups: list[BarGroup]) -> BarsLayout:
     """One row of panels per unit, stacked, so no panel's labels reach into another's."""
     labels = [["\n".join(wrap(b.label, _LABEL_WIDTH_PT, _FONT_PT)) for b in group.bars] for group in groups]
     # Rows grow with their labels, so a long label never reaches into its neighbour's row.
     row = max(_ROW_IN, max(text.count("\n") + 1 for texts in labels for text in texts) * _LABEL_LINE_IN + 0.12)
+    bars = sum(len(group.bars) for group in groups)
+    return BarsLayout(labels, (WIDTH_IN, 0.35 + bars * row + 0.15 * len(groups)))
+
+
+def draw_bars(groups: list[BarGroup], theme: Theme) -> Figure:
+    from matplotlib.figure import Figure
+
+    from briefing.charts.style import hex_color
+
+    layout = bars_layout(groups)
+    figure = Figure(figsize=layout.size_in, layout="constrained")
     heights = [len(group.bars) for group in groups]
-    figure = Figure(figsize=(WIDTH_IN, 0.35 + sum(heights) * row + 0.15 * len(groups)), layout="constrained")
     axes_list = figure.subplots(len(groups), 1, squeeze=False, gridspec_kw={"height_ratios": heights})
-    for axes, group, texts in zip(axes_list[:, 0], groups, labels):
+    for axes, group, texts in zip(axes_list[:, 0], groups, layout.labels):
         bars = list(reversed(group.bars))  # first statistic on top
         positions = range(len(bars))
         axes.barh(positions, [b.value for b in bars], height=0.6, color=hex_color(theme.primary_color))

@@ -17,7 +17,9 @@ from pathlib import Path
 import msgspec
 
 from briefing import __version__
-from briefing.chartdata import bar_groups, milestones
+from briefing.chartdata import BarGroup, Milestone, bar_groups, milestones
+from briefing.charts.bars import bars_layout, draw_bars
+from briefing.charts.timeline import draw_timeline, timeline_layout
 from briefing.fonts import missing_glyphs
 from briefing.installed import version
 from briefing.outline.model import Chart, ChartKind, Outline
@@ -71,7 +73,7 @@ def render_charts(outline: Outline, cache_dir: Path, processes: int = 1) -> Char
     to_draw: list[tuple[Chart, Path, str]] = []
     for chart in outline.charts:
         content = _chart_content(chart, outline)
-        missing = missing_glyphs(json.dumps(content, ensure_ascii=False, default=str))
+        missing = _missing(content)
         if missing:
             images.warnings.append(f"chart '{chart.id}': no chart font can draw {' '.join(missing)}; "
                                    "those characters are left out of the image")
@@ -102,20 +104,40 @@ def _drawable(text: str | None, missing: str) -> str | None:
     return "".join(char for char in text if char not in missing) if missing else text
 
 
+def chart_sizes(outline: Outline) -> dict[str, tuple[float, float]]:
+    """Each chart's size in inches, as it will be drawn: known without drawing it (or matplotlib)."""
+    sizes = {}
+    for chart in outline.charts:
+        missing = _missing(_chart_content(chart, outline))
+        if chart.kind is ChartKind.TIMELINE:
+            sizes[chart.id] = timeline_layout(_drawn_milestones(chart, outline, missing)).size_in
+        else:
+            sizes[chart.id] = bars_layout(_drawn_groups(chart, outline, missing)).size_in
+    return sizes
+
+
 def _draw(chart: Chart, outline: Outline, path: Path, missing: str) -> None:
-    from briefing.charts.bars import draw_bars
     from briefing.charts.style import write_png
-    from briefing.charts.timeline import draw_timeline
 
     if chart.kind is ChartKind.TIMELINE:
-        items = [replace(m, when=_drawable(m.when, missing), title=_drawable(m.title, missing),
-                         detail=_drawable(m.detail, missing)) for m in milestones(chart, outline)]
-        figure = draw_timeline(items, outline.theme, outline.meta.locale)
+        figure = draw_timeline(_drawn_milestones(chart, outline, missing), outline.theme, outline.meta.locale)
     else:
-        groups = [replace(group, bars=tuple(replace(bar, label=_drawable(bar.label, missing),
-                                                    display=_drawable(bar.display, missing))
-                                            for bar in group.bars))
-                  for group in bar_groups(chart, outline)]
-        figure = draw_bars(groups, outline.theme)
+        figure = draw_bars(_drawn_groups(chart, outline, missing), outline.theme)
     with atomic_write(path) as handle:
         write_png(figure, handle)
+
+
+def _missing(content: object) -> str:
+    return missing_glyphs(json.dumps(content, ensure_ascii=False, default=str))
+
+
+def _drawn_milestones(chart: Chart, outline: Outline, missing: str) -> list[Milestone]:
+    return [replace(m, when=_drawable(m.when, missing), title=_drawable(m.title, missing),
+                    detail=_drawable(m.detail, missing)) for m in milestones(chart, outline)]
+
+
+def _drawn_groups(chart: Chart, outline: Outline, missing: str) -> list[BarGroup]:
+    return [replace(group, bars=tuple(replace(bar, label=_drawable(bar.label, missing),
+                                              display=_drawable(bar.display, missing))
+                                      for bar in group.bars))
+            for group in bar_groups(chart, outline)]

@@ -22,7 +22,6 @@ from briefing.fonts import SANS_FAMILY, sans_path  # noqa: E402
 from briefing.outline.model import Locale  # noqa: E402
 
 DPI = 220
-WIDTH_IN = 6.4  # the text width of an A4 page with 2.2 cm margins
 
 
 @lru_cache(maxsize=1)

@@ -4,18 +4,24 @@ Rows are laid out by order rather than by date, so events that cluster in a
 few days never overlap; a long stretch without events is drawn as a short
 dotted gap labelled with the time it stands for. Each row is as tall as its
 wrapped text, measured with the font that draws it, so any outline's events
-fit whatever their length.
+fit whatever their length. The layout, and with it the figure's size, is
+settled without matplotlib: the document places the picture while it is still
+being drawn elsewhere.
 """
 
 from __future__ import annotations
 
-from matplotlib.figure import Figure
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefing.chartdata import Milestone
-from briefing.charts.style import WIDTH_IN, hex_color
+from briefing.charts.layout import WIDTH_IN
 from briefing.fonts import wrap
 from briefing.locale import gap_text
 from briefing.outline.model import Locale, Theme
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 _PT = 1 / 72
 _DATE_RIGHT_IN = 1.55
@@ -35,7 +41,13 @@ def _row_height(title: list[str], detail: list[str], when: list[str]) -> float:
     return max(text, len(when) * _DATE_PT * _LINE_SPACING * _PT) + _ROW_PAD_IN
 
 
-def draw_timeline(items: list[Milestone], theme: Theme, locale: Locale) -> Figure:
+@dataclass(frozen=True)
+class TimelineLayout:
+    rows: list[tuple[list[str], list[str], list[str], int]]  # date, title and detail lines; days since the last
+    size_in: tuple[float, float]
+
+
+def timeline_layout(items: list[Milestone]) -> TimelineLayout:
     text_width_pt = (WIDTH_IN - _TEXT_LEFT_IN - 0.1) / _PT
     date_width_pt = (_DATE_RIGHT_IN - 0.1) / _PT
     rows = []
@@ -54,7 +66,18 @@ def draw_timeline(items: list[Milestone], theme: Theme, locale: Locale) -> Figur
         _row_height(title, detail, when) + (_GAP_IN if gap >= _GAP_MIN_DAYS else 0)
         for when, title, detail, gap in rows
     )
-    figure = Figure(figsize=(WIDTH_IN, height))
+    return TimelineLayout(rows, (WIDTH_IN, height))
+
+
+def draw_timeline(items: list[Milestone], theme: Theme, locale: Locale) -> Figure:
+    from matplotlib.figure import Figure
+
+    from briefing.charts.style import hex_color
+
+    layout = timeline_layout(items)
+    rows = layout.rows
+    height = layout.size_in[1]
+    figure = Figure(figsize=layout.size_in)
     axes = figure.add_axes((0, 0, 1, 1))
     axes.set_xlim(0, WIDTH_IN)
     axes.set_ylim(height, 0)

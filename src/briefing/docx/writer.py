@@ -1,23 +1,34 @@
-"""Outline + chart images -> a Word briefing, returned as bytes.
+"""Outline + chart sizes -> a Word briefing, composed, then saved as bytes with the chart images.
 
 The document reads top to bottom as a printed briefing: cover, table of
 contents, key takeaways, the sections with their figures, the data tables,
 the sources. Every fact in the tables points to a numbered source.
+
+The document is composed knowing only each chart's size; the pictures are
+read when it is saved. So it can be composed while the charts are still
+being drawn in another process, and its page count is known without them.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 from docx import Document as open_template
 from docx.document import Document
 from docx.enum.section import WD_SECTION_START
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.shape import CT_Inline
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.parts.image import ImagePart
+from docx.shape import InlineShape
 from docx.shared import Emu, Pt
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -57,17 +68,41 @@ _STATISTICS_COLUMNS = (0.16, 0.14, 0.14, 0.45, 0.11)
 
 @dataclass(frozen=True)
 class DocxInputs:
-    """Files the document embeds, already resolved and checked by the pipeline."""
+    """What the document is made from besides the outline; files already resolved and checked."""
 
-    chart_images: dict[str, Path]
+    chart_sizes: dict[str, tuple[float, float]]  # each chart's width and height in inches
     logo: Path | None = None
     template: Path | None = None  # a company's .docx: its styles, page setup, header and footer look
 
 
+class _ChartPicture(ImagePart):
+    """A chart's PNG in the package, read from its file only when the document is saved."""
+
+    def __init__(self, partname: PackURI):
+        super().__init__(partname, "image/png", b"")
+        self.source: Path | None = None
+
+    @property
+    def blob(self) -> bytes:
+        if self.source is None:
+            raise ValueError(f"{self.partname}: no image given for this chart")
+        return self.source.read_bytes()
+
+
 @dataclass(frozen=True)
-class WrittenDocument:
-    content: bytes
+class ComposedDocument:
+    """A document with every page laid out, waiting for its charts' images."""
+
     pages: int  # as laid out by the page model (LibreOffice agrees; see the tests)
+    _document: Document
+    _pictures: dict[str, _ChartPicture]
+    _saved_on: datetime
+
+    def save(self, chart_images: dict[str, Path]) -> bytes:
+        """The .docx file, with each chart's image read from chart_images (by chart id)."""
+        for chart_id, picture in self._pictures.items():
+            picture.source = chart_images[chart_id]
+        return save_package(self._document.part.package, self._saved_on)
 
 
 class _DocxWriter:
@@ -80,6 +115,7 @@ class _DocxWriter:
         if inputs.template is not None:
             _clear_body(self.document)
         self.figures = 0
+        self.pictures: dict[str, _ChartPicture] = {}
         self.tables = 0
         self.headings: list[tuple[int, str, str, list[int]]] = []  # (level, text, bookmark, page)
         self.flow: PageFlow
@@ -88,7 +124,7 @@ class _DocxWriter:
         for chart in outline.charts:
             self.charts_by_part.setdefault(chart.placement, []).append(chart)
 
-    def write(self) -> WrittenDocument:
+    def compose(self) -> ComposedDocument:
         self.styles = apply_theme(self.document, self.outline.theme, self.locale,
                                   from_template=self.inputs.template is not None)
         self.area = page_area(self.document)
@@ -112,8 +148,8 @@ class _DocxWriter:
         self._data_tables()
         self._sources()
         contents_pages = self._fill_contents(toc_anchor) if toc_anchor is not None else 0
-        content = save_package(self.document.part.package, build_time(self.outline.meta.date))
-        return WrittenDocument(content, 1 + contents_pages + self.flow.finish())
+        return ComposedDocument(1 + contents_pages + self.flow.finish(), self.document, self.pictures,
+                                build_time(self.outline.meta.date))
 
     def _paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
         """A new last paragraph of the body.
@@ -251,9 +287,7 @@ class _DocxWriter:
 
     def _figure(self, chart: Chart) -> None:
         self.figures += 1
-        picture_paragraph = self._paragraph(style="Figure")
-        shape = picture_paragraph.add_run().add_picture(str(self.inputs.chart_images[chart.id]),
-                                                           width=Emu(int(self.area.width * 0.98)))
+        shape = self._chart_picture(chart.id, self._paragraph(style="Figure"), Emu(int(self.area.width * 0.98)))
         self.flow.block(Emu(shape.height).pt + PICTURE_PADDING_PT, keep_with_next=True)
         properties = shape._inline.docPr
         properties.set("descr", describe(chart, self.outline))
@@ -261,6 +295,17 @@ class _DocxWriter:
         caption_text = chart.title + (self.words.colon + chart.caption if chart.caption else "")
         self._caption(self.words.figure, self.figures, caption_text)
         self._text(source_line(chart, self.outline), "Source Note")
+
+    def _chart_picture(self, chart_id: str, paragraph: Paragraph, width: Emu) -> InlineShape:
+        """The chart's picture at this width, its height from the chart's size; the image comes later."""
+        document_part = self.document.part
+        picture = _ChartPicture(document_part.package.next_partname("/word/media/chart%d.png"))
+        self.pictures[chart_id] = picture
+        width_in, height_in = self.inputs.chart_sizes[chart_id]
+        inline = CT_Inline.new_pic_inline(document_part.next_id, document_part.relate_to(picture, RT.IMAGE),
+                                          posixpath.basename(picture.partname), width, int(width * height_in / width_in))
+        paragraph.add_run()._r.add_drawing(inline)
+        return InlineShape(inline)
 
     def _caption(self, label: str, number: int, title: str, keep_with_next: bool = False) -> None:
         """'图 1  title', the number a SEQ field so Word renumbers figures it gains."""
@@ -397,6 +442,6 @@ def _clear_body(document: Document) -> None:
 _SECTION_PROPERTIES, _PARAGRAPH_PROPERTIES, _PARAGRAPH_STYLE, _VALUE = map(qn, ("w:sectPr", "w:pPr", "w:pStyle", "w:val"))
 
 
-def write_docx(outline: Outline, inputs: DocxInputs) -> WrittenDocument:
-    """The Word briefing for an outline: the bytes of a .docx file and its page count."""
-    return _DocxWriter(outline, inputs).write()
+def compose_docx(outline: Outline, inputs: DocxInputs) -> ComposedDocument:
+    """The Word briefing for an outline, laid out; save() it with the chart images for its bytes."""
+    return _DocxWriter(outline, inputs).compose()
