@@ -7,7 +7,7 @@ Run from the repository root:
     python benchmarks/run.py --quick    # 3 runs per row, scaling to 1000 slides
 
 Every measured command runs in a fresh Python process: a tiny wrapper
-(``python -c`` calling ``briefing.cli.main``, which is all the ``briefing``
+(``python -c`` calling ``briefing.cli.run``, which is all the ``briefing``
 console script does) that prints its own peak RSS when it exits. Wall time
 is taken by this script around the whole child process, so interpreter start
 and imports are included. Only the standard library and the project's own
@@ -43,9 +43,10 @@ QUICK_TARGETS = (10, 100, 1000)
 # RUSAGE_CHILDREN covers the worker processes of 'build --all'.
 WRAPPER = r"""
 import resource, sys
-from briefing.cli import main
+from briefing.cli import run
+sys.argv[0] = "briefing"
 try:
-    main(args=sys.argv[1:], prog_name="briefing")
+    run()
 finally:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
