@@ -101,7 +101,7 @@ def test_a_single_build_draws_its_charts_and_writes_its_deck_in_helpers(minimal_
 
 def test_the_deck_helper_gives_way_only_while_charts_are_drawn(minimal_outline, tmp_path) -> None:
     def deck_helper_niceness() -> int:
-        with Helpers.start(minimal_outline, tmp_path, [], every_audience=False) as helpers:
+        with Helpers.start(minimal_outline, tmp_path) as helpers:
             helpers.deck.give(_niceness)
             return helpers.deck.result()
 

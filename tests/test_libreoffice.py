@@ -110,6 +110,20 @@ def test_build_pdf_writes_a_pdf_of_each_output(minimal_outline: Path) -> None:
     assert "第一部分" in poppler("pdftotext", document)
 
 
+def test_build_pdf_of_every_audience_keeps_each_audiences_pdfs_apart(minimal_outline: Path) -> None:
+    _require("soffice")
+    text = minimal_outline.read_text(encoding="utf-8")
+    minimal_outline.write_text(text + "audiences:\n  - {name: first, display_name: 甲, charts: []}\n"
+                               "  - {name: both, display_name: 乙}\n", encoding="utf-8")
+    out = minimal_outline.parent / "build"
+    report = build(minimal_outline, out, every_audience=True, pdf=True)  # all four files in one LibreOffice run
+    slides = {o.path.parent.name: int(o.detail.split()[0]) for o in report.outputs if o.path.suffix == ".pptx"}
+    assert slides["first"] < slides["both"]
+    for audience, count in slides.items():
+        assert page_count(out / audience / "mini-slides.pdf") == count
+        assert page_count(out / audience / "mini.pdf") >= 3
+
+
 def test_pdf_without_libreoffice_says_what_to_install(minimal_outline: Path, tmp_path: Path) -> None:
     empty = tmp_path / "empty-path"
     empty.mkdir()

@@ -1,4 +1,4 @@
-"""What a build says while it runs: a line per audience with --all, a line per step once a build is slow."""
+"""What a build says while it runs: each audience's outputs with --all, a line per step once a build is slow."""
 
 from __future__ import annotations
 
@@ -33,10 +33,15 @@ def test_a_quick_single_build_says_nothing_on_the_way(minimal_outline: Path,
     assert said == []
 
 
-def test_every_audience_reports_each_one_done(minimal_outline: Path) -> None:
+def test_every_audience_reports_its_document_and_deck(minimal_outline: Path) -> None:
     text = minimal_outline.read_text(encoding="utf-8")
     minimal_outline.write_text(text + AUDIENCES, encoding="utf-8")
-    _, said = build_saying(minimal_outline, every_audience=True)
-    # In the order they finish, which the two processes decide.
-    assert sorted(message.split(" (")[0] for message in said) == ["rendered first", "rendered second"]
-    assert [message.split(" (")[1] for message in said] == ["1/2)", "2/2)"]
+    report, said = build_saying(minimal_outline, every_audience=True)
+    details = {output.path.parent.name + output.path.suffix: output.detail for output in report.outputs}
+    assert said == [
+        "charts ready (2)",
+        f"first: document written ({details['first.docx']})",
+        f"second: document written ({details['second.docx']})",
+        f"first: deck written ({details['first.pptx']})",
+        f"second: deck written ({details['second.pptx']})",
+    ]

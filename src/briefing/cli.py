@@ -136,7 +136,7 @@ def build(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audien
     gc.disable()
     # Started first: the helpers import their libraries while this process checks for changes,
     # imports the pipeline and reads the outline.
-    helpers = Helpers.start(outline, out_dir, audiences, every_audience)
+    helpers = Helpers.start(outline, out_dir)
     from briefing.freshness import Request, record, up_to_date
 
     request = Request(outline, out_dir, audiences, every_audience, pdf, docx_template, pptx_template)

@@ -35,25 +35,17 @@ _GIVE_WAY = 10
 
 @dataclass
 class Helpers:
-    """The chart and deck jobs, each forked or run here (both here for several targets, which the
-    pipeline spreads over a process each instead)."""
+    """The chart and deck jobs of a build (for every target it has), each forked or run here."""
 
     charts: Beside[Any]
     deck: Beside[Any]
 
     @classmethod
-    def start(cls, outline_file: Path, out_dir: Path, audiences: list[str] | tuple[str, ...],
-              every_audience: bool) -> Helpers:
-        if every_audience or len(audiences) > 1:
-            return cls.in_process()
+    def start(cls, outline_file: Path, out_dir: Path) -> Helpers:
         draw = not any((out_dir / CACHE_FOLDER).glob("chart-*.png")) and _names_charts(outline_file)
-        # Importing matplotlib and drawing take longer than the whole deck: while the charts are
+        # Importing matplotlib and drawing take longer than all the decks: while the charts are
         # drawn, the deck's helper gives way to theirs.
         return cls(Beside(_CHART_MODULES, fork=draw), Beside(_DECK_MODULES, nice=_GIVE_WAY if draw else 0))
-
-    @classmethod
-    def in_process(cls) -> Helpers:
-        return cls(Beside(fork=False), Beside(fork=False))
 
     def __enter__(self) -> Self:
         return self

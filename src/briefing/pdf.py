@@ -34,14 +34,15 @@ def find_libreoffice() -> str:
 
 
 def convert(files: dict[str, bytes]) -> dict[str, bytes]:
-    """{'briefing.docx': bytes, ...} -> {'briefing.docx': the PDF's bytes, ...}."""
+    """{'briefing.docx': bytes, ...} -> {'briefing.docx': the PDF's bytes, ...}, in one LibreOffice run."""
     soffice = find_libreoffice()
     with tempfile.TemporaryDirectory(prefix="briefing-pdf-") as work:
         folder = Path(work)
         sources: dict[str, Path] = {}
-        for name, content in files.items():
-            # briefing.docx and briefing.pptx would both become briefing.pdf: keep the stems apart.
-            source = folder / "in" / f"{Path(name).stem}-{Path(name).suffix.lstrip('.')}{Path(name).suffix}"
+        for number, (name, content) in enumerate(files.items()):
+            # Numbered, so no two files (briefing.docx and briefing.pptx, or two audiences'
+            # briefing.docx) become the same PDF.
+            source = folder / "in" / f"{number}{Path(name).suffix}"
             source.parent.mkdir(exist_ok=True)
             source.write_bytes(content)
             sources[name] = source

@@ -3,7 +3,8 @@
 Nothing here knows a file format; each step is a module of its own. Every
 output of a build is rendered in memory first and put in place only when all
 of them succeeded, so a failed build changes nothing in the output folder.
-Several audiences build in parallel processes, one per core.
+Several audiences build together: each kind of job (charts, decks, documents)
+is done once for all of them, each in its own process where it can be.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from briefing.helpers import CACHE_FOLDER, Helpers
 from briefing.outline import read_outline
 from briefing.outline.model import THEME_FILES, Outline, Theme
 from briefing.pdf import convert, find_libreoffice
-from briefing.pptx.deck import render_deck
+from briefing.pptx.deck import DeckJob, render_decks
 from briefing.publish import publish_all, remove_stale_temporaries
 from briefing.references import expand_references
 from briefing.steps import Steps
@@ -47,10 +48,21 @@ class BuildReport:
 
 
 @dataclass(frozen=True)
-class _Rendered:
-    """One target's files, rendered but not yet in place."""
+class _Target:
+    """One pair of outputs: the full outline, or an audience's selection of it, and their folder."""
 
     name: str | None
+    outline: Outline
+    folder: Path
+
+    def named(self, text: str) -> str:
+        return f"{self.name}: {text}" if self.name else text
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    """Every target's files, rendered but not yet in place."""
+
     files: dict[Path, tuple[bytes, str]]
     warnings: list[str]
     steps: list[tuple[str, float]]
@@ -98,7 +110,7 @@ def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
     started = clock.perf_counter()
     options = Options(out_dir, pdf, docx_template, pptx_template)
     steps = Steps()
-    with helpers or Helpers.start(outline_file, out_dir, audiences or [], every_audience) as started_helpers:
+    with helpers or Helpers.start(outline_file, out_dir) as started_helpers:
         with steps.step("load and validate"):
             outline = load(outline_file)
         names: list[str | None] = [a.name for a in outline.audiences] if every_audience else list(audiences or [])
@@ -111,16 +123,12 @@ def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
         rendered = _render_all(outline, outline_file, names or [None], options, started_helpers, progress,
                                started)
     inputs = [outline_file, *theme_files(outline.theme, outline_file.parent).values()]
-    report = BuildReport(inputs=inputs, steps=list(steps.timings))
-    for target in rendered:
-        report.warnings.extend(target.warnings)
-        report.outputs.extend(Output(path, len(content), detail) for path, (content, detail) in target.files.items())
-        prefix = f"{target.name}: " if target.name else ""
-        report.steps.extend((prefix + step, seconds) for step, seconds in target.steps)
+    report = BuildReport(inputs=inputs, warnings=rendered.warnings, steps=steps.timings + rendered.steps)
+    report.outputs = [Output(path, len(content), detail) for path, (content, detail) in rendered.files.items()]
     # Only now that every target rendered: all files written out, then all renamed into place.
     with steps.step("publish"):
         remove_stale_temporaries(out_dir)
-        publish_all({path: content for target in rendered for path, (content, _) in target.files.items()})
+        publish_all({path: content for path, (content, _) in rendered.files.items()})
     report.steps.append(steps.timings[-1])
     report.seconds = clock.perf_counter() - started
     return report
@@ -141,45 +149,24 @@ def check_template(path: Path, kind: str) -> None:
 
 
 def _render_all(outline: Outline, outline_file: Path, names: list[str | None], options: Options,
-                helpers: Helpers, progress: Progress | None, started: float) -> list[_Rendered]:
-    """Each target rendered in memory: here (and beside) for one, in one process per core for several."""
-    if len(names) == 1:
-        late = _once_slow(progress, started) if progress is not None else None
-        return [_render_target(outline, outline_file.parent, names[0], options, helpers, late)]
-    # Only several targets need a pool of processes.
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    done: dict[str | None, _Rendered] = {}
-    with ProcessPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1)) as pool:
-        futures = [pool.submit(_render_from_file, outline_file, name, options) for name in names]
-        for future in as_completed(futures):
-            target = future.result()
-            done[target.name] = target
-            if progress is not None:
-                progress(f"rendered {target.name} ({len(done)}/{len(names)})")
-    return [done[name] for name in names]
-
-
-def _render_from_file(outline_file: Path, name: str | None, options: Options) -> _Rendered:
-    """A worker process's job: it loads the outline itself rather than unpickling it."""
-    return _render_target(load(outline_file), outline_file.parent, name, options, Helpers.in_process())
-
-
-def _render_target(outline: Outline, base_dir: Path, name: str | None, options: Options,
-                   helpers: Helpers, progress: Progress | None = None) -> _Rendered:
+                helpers: Helpers, progress: Progress | None, started: float) -> _Rendered:
+    """Every target rendered in memory, and its PDFs if asked for."""
     steps = Steps()
-    target_dir = options.out_dir
-    if name is not None:
-        with steps.step("select"):
-            outline = select(outline, outline.audience(name))
-        target_dir = options.out_dir / name
-    files, warnings = render_outline(outline, base_dir, options, target_dir, steps, helpers, progress)
+    targets = []
+    for name in names:
+        if name is None:
+            targets.append(_Target(None, outline, options.out_dir))
+            continue
+        with steps.step(f"{name}: select"):
+            targets.append(_Target(name, select(outline, outline.audience(name)), options.out_dir / name))
+    # Several targets report each one's outputs; a single one, its steps once it has run a while.
+    if progress is not None and len(targets) == 1:
+        progress = _once_slow(progress, started)
+    files, warnings = render_targets(targets, outline_file.parent, options, steps, helpers, progress)
     if options.pdf:
         with steps.step("pdf (LibreOffice)"):
             files = _with_pdfs(files)
-    if name is not None:
-        warnings = [f"{name}: {warning}" for warning in warnings]
-    return _Rendered(name, files, warnings, steps.timings)
+    return _Rendered(files, warnings, steps.timings)
 
 
 # A single target reports its steps as they finish once its build has taken this long: a large
@@ -201,56 +188,66 @@ Files = dict[Path, tuple[bytes, str]]  # path -> (content, what it holds)
 
 
 def _with_pdfs(files: Files) -> Files:
-    """Add <stem>.pdf (the document) and <stem>-slides.pdf (the deck), converted by LibreOffice."""
-    pdfs = convert({path.name: content for path, (content, _) in files.items()})
+    """Add <stem>.pdf (the document) and <stem>-slides.pdf (the deck) beside each, converted by
+    LibreOffice in one run."""
+    pdfs = convert({str(path): content for path, (content, _) in files.items()})
     with_pdfs = dict(files)
     for path, (_, detail) in files.items():
         name = path.stem + ("-slides" if path.suffix == ".pptx" else "") + ".pdf"
-        with_pdfs[path.with_name(name)] = (pdfs[path.name], f"PDF of {path.name}, {detail}")
+        with_pdfs[path.with_name(name)] = (pdfs[str(path)], f"PDF of {path.name}, {detail}")
     return with_pdfs
 
 
-def render_outline(outline: Outline, base_dir: Path, options: Options, target_dir: Path, steps: Steps,
-                   helpers: Helpers, progress: Progress | None = None) -> tuple[Files, list[str]]:
-    """The .docx and .pptx of one (already selected) outline, in memory, and the warnings to show.
+def render_targets(targets: list[_Target], base_dir: Path, options: Options, steps: Steps, helpers: Helpers,
+                   progress: Progress | None = None) -> tuple[Files, list[str]]:
+    """The .docx and .pptx of each target, in memory, and the warnings to show.
 
-    The charts and the deck are jobs of their own, run beside where they can be (see helpers.py)
-    and otherwise here first. The document is composed here meanwhile, from the charts' sizes,
-    and saved once their images are drawn.
+    Each kind of job is done once for every target, so each library is imported once. The charts
+    and the decks are jobs of their own, run beside where they can be (see helpers.py) and
+    otherwise here first. The documents are composed here meanwhile, from the charts' sizes, and
+    saved once the images are drawn.
     """
-    from briefing.charts import chart_sizes, render_charts
-
-    named = theme_files(outline.theme, base_dir)
-    # A helper has the cores to itself while it draws (the deck is quicker): it shares the charts
-    # out among them. Drawn here, they take turns with the rest of this build.
-    processes = (os.cpu_count() or 1) if helpers.charts.forked else 1
-    helpers.charts.give(partial(render_charts, outline, options.out_dir / CACHE_FOLDER, processes))
-    helpers.deck.give(partial(render_deck, outline, named.get("logo"),
-                              options.pptx_template or named.get("pptx_template")))
-    if not helpers.deck.forked:
-        with steps.step("deck"):
-            helpers.deck.result()  # no helper for it: written here first (while any charts are drawn beside)
-    # Imported, and the document composed, while the charts are drawn beside.
-    from briefing.docx import DocxInputs, compose_docx
+    from briefing.charts import chart_sizes, render_charts_for
 
     say = progress or (lambda message: None)
-    with steps.step("document composed"):
-        docx_template = options.docx_template or named.get("docx_template")
-        document = compose_docx(outline, DocxInputs(chart_sizes(outline), named.get("logo"), docx_template))
+    named = [theme_files(target.outline.theme, base_dir) for target in targets]
+    # A helper has the cores to itself while it draws (the decks are quicker): it shares the
+    # charts out among them. Drawn here, they take turns with the rest of this build.
+    processes = (os.cpu_count() or 1) if helpers.charts.forked else 1
+    outlines = [target.outline for target in targets]
+    helpers.charts.give(partial(render_charts_for, outlines, options.out_dir / CACHE_FOLDER, processes))
+    helpers.deck.give(partial(render_decks, [
+        DeckJob(target.outline, files.get("logo"), options.pptx_template or files.get("pptx_template"))
+        for target, files in zip(targets, named)]))
+    if not helpers.deck.forked:
+        with steps.step("decks"):
+            helpers.deck.result()  # no helper for them: written here first (while any charts are drawn beside)
+    # Imported, and the documents composed, while the charts are drawn beside.
+    from briefing.docx import DocxInputs, compose_docx
+
+    documents = []
+    for target, files in zip(targets, named):
+        with steps.step(target.named("document composed")):
+            inputs = DocxInputs(chart_sizes(target.outline), files.get("logo"),
+                                options.docx_template or files.get("docx_template"))
+            documents.append(compose_docx(target.outline, inputs))
     with steps.step("charts (waited for)" if helpers.charts.forked else "charts"):
         charts = helpers.charts.result()
-    say(f"charts ready ({len(charts.paths)})")
-    with steps.step("document saved"):
-        document_content = document.save(charts.paths)
-    say(f"document written ({document.pages} pages)")
-    with steps.step("deck (waited for)") if helpers.deck.forked else nullcontext():
-        deck = helpers.deck.result()
-    say(f"deck written ({deck.slides} slides)")
-    steps.timings.extend(deck.steps)
-    stem = outline.meta.output
-    files = {
-        target_dir / f"{stem}.docx": (document_content, f"{document.pages} pages"),
-        target_dir / f"{stem}.pptx": (deck.content, f"{deck.slides} slides"),
-    }
-    return files, charts.warnings + deck.warnings
-
+    say(f"charts ready ({len({path for images in charts for path in images.paths.values()})})")
+    contents = []
+    for target, document, images in zip(targets, documents, charts):
+        with steps.step(target.named("document saved")):
+            contents.append(document.save(images.paths))
+        say(target.named(f"document written ({document.pages} pages)"))
+    with steps.step("decks (waited for)") if helpers.deck.forked else nullcontext():
+        decks = helpers.deck.result()
+    rendered: Files = {}
+    warnings = []
+    for target, document, content, deck, images in zip(targets, documents, contents, decks, charts):
+        say(target.named(f"deck written ({deck.slides} slides)"))
+        steps.timings.extend((target.named(step), seconds) for step, seconds in deck.steps)
+        stem = target.outline.meta.output
+        rendered[target.folder / f"{stem}.docx"] = (content, f"{document.pages} pages")
+        rendered[target.folder / f"{stem}.pptx"] = (deck.content, f"{deck.slides} slides")
+        warnings.extend(target.named(warning) for warning in images.warnings + deck.warnings)
+    return rendered, warnings

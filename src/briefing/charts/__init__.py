@@ -5,6 +5,11 @@ content changed since the last build (see cache.py). ``chart_sizes`` gives
 each chart's size without drawing it, or importing matplotlib at all.
 """
 
-from briefing.charts.cache import ChartImages, chart_sizes, render_charts
+from briefing.charts.cache import (
+    ChartImages,
+    chart_sizes,
+    render_charts,
+    render_charts_for,
+)
 
-__all__ = ["ChartImages", "chart_sizes", "render_charts"]
+__all__ = ["ChartImages", "chart_sizes", "render_charts", "render_charts_for"]

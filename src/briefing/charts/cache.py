@@ -69,27 +69,36 @@ class ChartImages:
 
 def render_charts(outline: Outline, cache_dir: Path, processes: int = 1) -> ChartImages:
     """A PNG per chart id, drawn only where no cached image matches, shared out among `processes`."""
-    images = ChartImages({}, [])
-    to_draw: list[tuple[Chart, Path, str]] = []
-    for chart in outline.charts:
-        content = _chart_content(chart, outline)
-        missing = _missing(content)
-        if missing:
-            images.warnings.append(f"chart '{chart.id}': no chart font can draw {' '.join(missing)}; "
-                                   "those characters are left out of the image")
-        path = cache_dir / f"chart-{chart.id}-{chart_key(chart, outline, content)}.png"
-        if not path.exists():
-            to_draw.append((chart, path, missing))
-        images.paths[chart.id] = path
+    return render_charts_for([outline], cache_dir, processes)[0]
+
+
+def render_charts_for(outlines: list[Outline], cache_dir: Path, processes: int = 1) -> list[ChartImages]:
+    """render_charts for each outline, drawing a chart that several outlines show only once."""
+    found = []
+    to_draw: dict[Path, tuple[Chart, Outline, str]] = {}
+    for outline in outlines:
+        images = ChartImages({}, [])
+        for chart in outline.charts:
+            content = _chart_content(chart, outline)
+            missing = _missing(content)
+            if missing:
+                images.warnings.append(f"chart '{chart.id}': no chart font can draw {' '.join(missing)}; "
+                                       "those characters are left out of the image")
+            path = cache_dir / f"chart-{chart.id}-{chart_key(chart, outline, content)}.png"
+            if not path.exists():
+                to_draw.setdefault(path, (chart, outline, missing))
+            images.paths[chart.id] = path
+        found.append(images)
     if to_draw:
         # Imported here: a build whose charts are all cached never loads matplotlib.
         from briefing.charts.style import configure
 
-        configure(outline.meta.locale)  # before any fork, so each process finds matplotlib ready
+        configure(outlines[0].meta.locale)  # before any fork, so each process finds matplotlib ready
         # A timeline has the most text to draw: first, so the processes end together.
-        to_draw.sort(key=lambda job: job[0].kind is not ChartKind.TIMELINE)
-        share_out([partial(_draw, chart, outline, path, missing) for chart, path, missing in to_draw], processes)
-    return images
+        jobs = sorted(to_draw.items(), key=lambda job: job[1][0].kind is not ChartKind.TIMELINE)
+        share_out([partial(_draw, chart, outline, path, missing) for path, (chart, outline, missing) in jobs],
+                  processes)
+    return found
 
 
 _BLANKS = re.compile(r"[^\S\n]")  # any blank but a line break: tab, CR, NEL, U+2028...
@@ -117,8 +126,9 @@ def chart_sizes(outline: Outline) -> dict[str, tuple[float, float]]:
 
 
 def _draw(chart: Chart, outline: Outline, path: Path, missing: str) -> None:
-    from briefing.charts.style import write_png
+    from briefing.charts.style import configure, write_png
 
+    configure(outline.meta.locale)  # at once, unless another outline of the build has another locale
     if chart.kind is ChartKind.TIMELINE:
         figure = draw_timeline(_drawn_milestones(chart, outline, missing), outline.theme, outline.meta.locale)
     else:

@@ -33,3 +33,15 @@ def render_deck(outline: Outline, logo: Path | None, template: Path | None) -> D
 
         content, warnings = write_pptx(outline, deck.slides, PptxInputs(logo, template))
     return Deck(content, len(deck.slides), [str(problem) for problem in deck.problems] + warnings, steps.timings)
+
+
+@dataclass(frozen=True)
+class DeckJob:
+    outline: Outline
+    logo: Path | None
+    template: Path | None
+
+
+def render_decks(jobs: list[DeckJob]) -> list[Deck]:
+    """Several decks, one after another, in the process that imported python-pptx once."""
+    return [render_deck(job.outline, job.logo, job.template) for job in jobs]
