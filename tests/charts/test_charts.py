@@ -29,13 +29,15 @@ def test_every_chart_renders_without_missing_glyphs(tmp_path: Path) -> None:
 
 
 def test_the_charts_use_the_bundled_font() -> None:
-    from matplotlib import font_manager
+    from matplotlib import font_manager, ft2font
 
-    from briefing.charts.style import configure
+    from briefing.charts.style import bundled_font_entry, configure
     from briefing.fonts import sans_path
 
     configure(Locale.ZH_CN)
     assert Path(font_manager.findfont("Noto Sans SC", fallback_to_default=False)) == sans_path()
+    # The font is registered as addfont() would list it, without opening it only for that.
+    assert bundled_font_entry() == font_manager.ttfFontProperty(ft2font.FT2Font(str(sans_path())))
 
 
 def test_unchanged_charts_are_reused_and_changed_ones_redrawn(tmp_path: Path) -> None:
