@@ -359,7 +359,7 @@ def every_audience(outline: Path, root: Path, runs: int) -> Sample:
     """6a. `briefing build --all` (one process, one worker process per audience up to the cores)."""
     return measure("build --all", runs,
                    lambda i: run_cli(["build", str(outline), "--all", "-o", str(fresh_dir(root, "all"))]),
-                   note="one process; parallel workers; fresh folder")
+                   note="one command; charts, decks and documents each in a process of their own; fresh folder")
 
 
 def each_audience(outline: Path, root: Path, runs: int, names: list[str]) -> Sample:
