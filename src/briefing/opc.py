@@ -13,7 +13,7 @@ type, a blob and relationships), so one function serves the two.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -26,17 +26,29 @@ _RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
 _HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
-def save_package(package: Any, when: datetime) -> bytes:
-    """The .docx or .pptx bytes of a python-docx / python-pptx package, every entry dated `when`."""
+def save_package(package: Any, when: datetime, held_back: Collection[Any] = ()) -> bytes:
+    """The .docx or .pptx bytes of a python-docx / python-pptx package, every entry dated `when`.
+
+    held_back: parts left out for now, whose content is not there yet (see add_parts).
+    """
     parts = list(package.iter_parts())
-    return zip_entries(_entries(package, parts, when), when)
+    return zip_entries(_entries(package, parts, when, held_back), when)
 
 
-def _entries(package: Any, parts: list[Any], when: datetime) -> Iterator[tuple[str, bytes]]:
+def add_parts(saved: bytes, parts: Collection[Any], when: datetime) -> bytes:
+    """The package saved with these parts held back, now with them."""
+    return zip_entries(_part_entries(parts, when), when, onto=saved)
+
+
+def _entries(package: Any, parts: list[Any], when: datetime, held_back: Collection[Any]) -> Iterator[tuple[str, bytes]]:
     yield "[Content_Types].xml", _content_types(parts)
     # python-docx names the package's relationships 'rels', python-pptx '_rels'.
     package_rels = package.rels if hasattr(package, "rels") else package._rels
     yield "_rels/.rels", _relationships("/", package_rels.values())
+    yield from _part_entries([part for part in parts if part not in held_back], when)
+
+
+def _part_entries(parts: Iterable[Any], when: datetime) -> Iterator[tuple[str, bytes]]:
     for part in parts:
         name = str(part.partname)
         blob = part.blob

@@ -123,11 +123,12 @@ def stamp_core_properties(name: str, data: bytes, when: datetime) -> bytes:
     return _W3CDTF.sub(rb"\g<1>" + when.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>", data)
 
 
-def zip_entries(entries: Iterable[tuple[str, bytes]], when: datetime) -> bytes:
-    """A zip of (name, data) entries, each dated `when` (zip dates begin in 1980)."""
+def zip_entries(entries: Iterable[tuple[str, bytes]], when: datetime, onto: bytes = b"") -> bytes:
+    """A zip of (name, data) entries, each dated `when` (zip dates begin in 1980); after those of
+    the zip `onto`, if one is given."""
     stamp = max(when, datetime(1980, 1, 1)).timetuple()[:6]
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+    output = io.BytesIO(onto)
+    with zipfile.ZipFile(output, "a" if onto else "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED

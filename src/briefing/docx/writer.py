@@ -53,7 +53,7 @@ from briefing.locale import (
     labels,
     numbered_titles,
 )
-from briefing.opc import save_package
+from briefing.opc import add_parts, save_package
 from briefing.outline.model import Chart, Outline, Part
 from briefing.properties import fill_core_properties
 from briefing.publish import build_time
@@ -91,10 +91,10 @@ class _ChartPicture(ImagePart):
 
 @dataclass(frozen=True)
 class ComposedDocument:
-    """A document with every page laid out, waiting for its charts' images."""
+    """A document with every page laid out and saved, but for its charts' images."""
 
     pages: int  # as laid out by the page model (LibreOffice agrees; see the tests)
-    _document: Document
+    _saved: bytes  # the .docx without the chart images
     _pictures: dict[str, _ChartPicture]
     _saved_on: datetime
 
@@ -102,7 +102,7 @@ class ComposedDocument:
         """The .docx file, with each chart's image read from chart_images (by chart id)."""
         for chart_id, picture in self._pictures.items():
             picture.source = chart_images[chart_id]
-        return save_package(self._document.part.package, self._saved_on)
+        return add_parts(self._saved, self._pictures.values(), self._saved_on)
 
 
 class _DocxWriter:
@@ -148,8 +148,10 @@ class _DocxWriter:
         self._data_tables()
         self._sources()
         contents_pages = self._fill_contents(toc_anchor) if toc_anchor is not None else 0
-        return ComposedDocument(1 + contents_pages + self.flow.finish(), self.document, self.pictures,
-                                build_time(self.outline.meta.date))
+        # Saved now, while the charts may still be drawn elsewhere; their images are added last.
+        saved_on = build_time(self.outline.meta.date)
+        saved = save_package(self.document.part.package, saved_on, held_back=list(self.pictures.values()))
+        return ComposedDocument(1 + contents_pages + self.flow.finish(), saved, self.pictures, saved_on)
 
     def _paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
         """A new last paragraph of the body.
