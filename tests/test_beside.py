@@ -50,10 +50,12 @@ def test_a_child_that_dies_is_reported_not_waited_for_forever() -> None:
 
 def test_a_child_never_given_work_is_ended_with_the_build_quietly(capfd: pytest.CaptureFixture[str]) -> None:
     beside: Beside[None] = Beside(modules=("json",))
-    process = beside._process
-    assert process is not None and process.is_alive()
+    child = beside._pid
+    assert child is not None
+    os.kill(child, 0)  # it is running
     beside.close()  # as when the outline turns out to be invalid
-    assert not process.is_alive()
+    with pytest.raises(ProcessLookupError):
+        os.kill(child, 0)  # ended, and waited for
     assert capfd.readouterr().err == ""  # no traceback from the stopped child
 
 

@@ -8,18 +8,27 @@ free, so one long job and several short ones still end together.
 A copy only helps. Each job is marked done when it succeeds; any job a copy
 could not finish (it failed, or was stopped) is run again here, so its error
 is raised where the caller can report it.
+
+The jobs to take are numbers in a pipe, and each process reads the next one
+when it is free; the copies write back the numbers of the jobs they did.
 """
 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Sequence
+import struct
+from collections.abc import Callable, Iterator, Sequence
+
+Job = Callable[[], object]
+
+_NUMBER = struct.Struct("<I")
+# The job numbers are all written before anyone reads them: no more than any system's pipe holds.
+_MOST_SHARED = 4096
 
 
-def share_out(jobs: Sequence[Callable[[], object]], processes: int) -> None:
+def share_out(jobs: Sequence[Job], processes: int) -> None:
     """Run every job, here and in up to processes - 1 forked copies of this process.
 
     Put the longest jobs first: each process takes them in order.
@@ -29,63 +38,65 @@ def share_out(jobs: Sequence[Callable[[], object]], processes: int) -> None:
         for job in jobs:
             job()
         return
-    board = _Board(len(jobs))
-    children = []
+    shared = jobs[:_MOST_SHARED]
+    done = _share(shared, copies)
+    for number, job in enumerate(shared):
+        if number not in done:
+            job()  # a copy failed at it: here its error, if any, reaches the caller
+    for job in jobs[_MOST_SHARED:]:
+        job()
+
+
+def _share(jobs: Sequence[Job], copies: int) -> set[int]:
+    """Run jobs here and in `copies` forked copies; the numbers of those that were done."""
+    to_take, to_give = os.pipe()
+    os.write(to_give, b"".join(_NUMBER.pack(number) for number in range(len(jobs))))
+    os.close(to_give)  # the copies read to the end of the pipe, and stop there
+    reports, to_report = os.pipe()
+    children: list[int] = []
     try:
         for _ in range(copies):
             pid = os.fork()
             if pid == 0:
-                _copy(jobs, board)  # never returns
+                os.close(reports)
+                _copy(jobs, to_take, to_report)  # never returns
             children.append(pid)
-        _work(jobs, board)
+        os.close(to_report)
+        to_report = -1
+        done = set()
+        for number in _numbers(to_take, one_at_a_time=True):
+            jobs[number]()
+            done.add(number)
+        done.update(_numbers(reports))  # until every copy has ended
+        return done
     except BaseException:
         for pid in children:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGTERM)
         raise
     finally:
+        for end in (to_take, reports, to_report):
+            if end >= 0:
+                os.close(end)
         for pid in children:
             os.waitpid(pid, 0)
-    for index, job in enumerate(jobs):
-        if not board.is_done(index):
-            job()  # a copy failed at it: here its error, if any, reaches the caller
 
 
-class _Board:
-    """Shared memory, seen by the forked copies as by this process: the next job to take, and
-    which jobs are done."""
-
-    def __init__(self, count: int):
-        self.count = count
-        self._next = multiprocessing.Value("i", 0)
-        self._done = multiprocessing.Array("b", count, lock=False)
-
-    def take(self) -> int | None:
-        """The index of a job no process has taken yet, if any."""
-        with self._next.get_lock():
-            index = self._next.value
-            self._next.value += 1
-        return index if index < self.count else None
-
-    def mark_done(self, index: int) -> None:
-        self._done[index] = 1
-
-    def is_done(self, index: int) -> bool:
-        return bool(self._done[index])
+def _numbers(pipe: int, one_at_a_time: bool = False) -> Iterator[int]:
+    """Job numbers read from a pipe until it ends: one per read where others read it too, so
+    each number goes to one process; otherwise as many at a time as there are."""
+    while chunk := os.read(pipe, _NUMBER.size if one_at_a_time else 4096 * _NUMBER.size):
+        yield from (number for (number,) in _NUMBER.iter_unpack(chunk))
 
 
-def _work(jobs: Sequence[Callable[[], object]], board: _Board) -> None:
-    while (index := board.take()) is not None:
-        jobs[index]()
-        board.mark_done(index)
-
-
-def _copy(jobs: Sequence[Callable[[], object]], board: _Board) -> None:
+def _copy(jobs: Sequence[Job], to_take: int, to_report: int) -> None:
     """A forked copy's life: work until no job is left, then end without running this process's
     exit handlers (they belong to the process it was copied from)."""
     status = 1
     try:
-        _work(jobs, board)
+        for number in _numbers(to_take, one_at_a_time=True):
+            jobs[number]()
+            os.write(to_report, _NUMBER.pack(number))
         status = 0
     except BaseException:  # noqa: BLE001, S110 - the job is left undone, and redone by the parent
         pass
