@@ -17,6 +17,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.assets import AssetProblem, resolve_asset
 from briefing.audience import select
@@ -29,6 +30,9 @@ from briefing.pptx.deck import DeckJob, render_decks
 from briefing.publish import publish_all, remove_stale_temporaries
 from briefing.references import expand_references
 from briefing.steps import Steps
+
+if TYPE_CHECKING:
+    from briefing.docx import ComposedDocument
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class _Target:
     name: str | None
     outline: Outline
     folder: Path
+    assets: dict[str, Path]  # the files its theme names, by theme key
 
     def named(self, text: str) -> str:
         return f"{self.name}: {text}" if self.name else text
@@ -154,15 +159,15 @@ def _render_all(outline: Outline, outline_file: Path, names: list[str | None], o
     steps = Steps()
     targets = []
     for name in names:
-        if name is None:
-            targets.append(_Target(None, outline, options.out_dir))
-            continue
-        with steps.step(f"{name}: select"):
-            targets.append(_Target(name, select(outline, outline.audience(name)), options.out_dir / name))
+        selected, folder = outline, options.out_dir
+        if name is not None:
+            with steps.step(f"{name}: select"):
+                selected, folder = select(outline, outline.audience(name)), options.out_dir / name
+        targets.append(_Target(name, selected, folder, theme_files(selected.theme, outline_file.parent)))
     # Several targets report each one's outputs; a single one, its steps once it has run a while.
     if progress is not None and len(targets) == 1:
         progress = _once_slow(progress, started)
-    files, warnings = render_targets(targets, outline_file.parent, options, steps, helpers, progress)
+    files, warnings = _render_targets(targets, options, steps, helpers, progress)
     if options.pdf:
         with steps.step("pdf (LibreOffice)"):
             files = _with_pdfs(files)
@@ -198,8 +203,8 @@ def _with_pdfs(files: Files) -> Files:
     return with_pdfs
 
 
-def render_targets(targets: list[_Target], base_dir: Path, options: Options, steps: Steps, helpers: Helpers,
-                   progress: Progress | None = None) -> tuple[Files, list[str]]:
+def _render_targets(targets: list[_Target], options: Options, steps: Steps, helpers: Helpers,
+                    progress: Progress | None = None) -> tuple[Files, list[str]]:
     """The .docx and .pptx of each target, in memory, and the warnings to show.
 
     Each kind of job is done once for every target, so each library is imported once. The charts
@@ -207,30 +212,12 @@ def render_targets(targets: list[_Target], base_dir: Path, options: Options, ste
     otherwise here first. The documents are composed here meanwhile, from the charts' sizes, and
     saved once the images are drawn.
     """
-    from briefing.charts import chart_sizes, render_charts_for
-
     say = progress or (lambda message: None)
-    named = [theme_files(target.outline.theme, base_dir) for target in targets]
-    # A helper has the cores to itself while it draws (the decks are quicker): it shares the
-    # charts out among them. Drawn here, they take turns with the rest of this build.
-    processes = (os.cpu_count() or 1) if helpers.charts.forked else 1
-    outlines = [target.outline for target in targets]
-    helpers.charts.give(partial(render_charts_for, outlines, options.out_dir / CACHE_FOLDER, processes))
-    helpers.deck.give(partial(render_decks, [
-        DeckJob(target.outline, files.get("logo"), options.pptx_template or files.get("pptx_template"))
-        for target, files in zip(targets, named)]))
+    _give_jobs(targets, options, helpers)
     if not helpers.deck.forked:
         with steps.step("decks"):
             helpers.deck.result()  # no helper for them: written here first (while any charts are drawn beside)
-    # Imported, and the documents composed, while the charts are drawn beside.
-    from briefing.docx import DocxInputs, compose_docx
-
-    documents = []
-    for target, files in zip(targets, named):
-        with steps.step(target.named("document composed")):
-            inputs = DocxInputs(chart_sizes(target.outline), files.get("logo"),
-                                options.docx_template or files.get("docx_template"))
-            documents.append(compose_docx(target.outline, inputs))
+    documents = _compose_documents(targets, options, steps)
     with steps.step("charts (waited for)" if helpers.charts.forked else "charts"):
         charts = helpers.charts.result()
     say(f"charts ready ({len({path for images in charts for path in images.paths.values()})})")
@@ -251,3 +238,31 @@ def render_targets(targets: list[_Target], base_dir: Path, options: Options, ste
         rendered[target.folder / f"{stem}.pptx"] = (deck.content, f"{deck.slides} slides")
         warnings.extend(target.named(warning) for warning in images.warnings + deck.warnings)
     return rendered, warnings
+
+
+def _give_jobs(targets: list[_Target], options: Options, helpers: Helpers) -> None:
+    """Every target's charts to one helper, every target's deck to the other."""
+    from briefing.charts import render_charts_for
+
+    # A helper has the cores to itself while it draws (the decks are quicker): it shares the
+    # charts out among them. Drawn here, they take turns with the rest of this build.
+    processes = (os.cpu_count() or 1) if helpers.charts.forked else 1
+    outlines = [target.outline for target in targets]
+    helpers.charts.give(partial(render_charts_for, outlines, options.out_dir / CACHE_FOLDER, processes))
+    decks = [DeckJob(target.outline, target.assets.get("logo"),
+                     options.pptx_template or target.assets.get("pptx_template")) for target in targets]
+    helpers.deck.give(partial(render_decks, decks))
+
+
+def _compose_documents(targets: list[_Target], options: Options, steps: Steps) -> list[ComposedDocument]:
+    """Each target's document laid out from its charts' sizes, while the charts are drawn beside."""
+    from briefing.charts import chart_sizes
+    from briefing.docx import DocxInputs, compose_docx
+
+    documents = []
+    for target in targets:
+        with steps.step(target.named("document composed")):
+            inputs = DocxInputs(chart_sizes(target.outline), target.assets.get("logo"),
+                                options.docx_template or target.assets.get("docx_template"))
+            documents.append(compose_docx(target.outline, inputs))
+    return documents
