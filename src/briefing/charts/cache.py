@@ -42,10 +42,43 @@ def _renderer_fingerprint() -> str:
 _DRAWN_WITH = ("fonts.py", "chartdata.py", "locale.py")
 
 
-def _chart_content(chart: Chart, outline: Outline) -> object:
+@dataclass(frozen=True)
+class _Planned:
+    """A chart as it will be drawn."""
+
+    chart: Chart
+    content: list[dict[str, object]]  # what it shows, as its cache key covers it
+    missing: str  # characters no chart font can draw
+    items: list[Milestone] | list[BarGroup]  # the content as drawn: those characters left out
+
+    @property
+    def size_in(self) -> tuple[float, float]:
+        if self.chart.kind is ChartKind.TIMELINE:
+            return timeline_layout(self.items).size_in
+        return bars_layout(self.items).size_in
+
+
+def _plan(chart: Chart, outline: Outline) -> _Planned:
     if chart.kind is ChartKind.TIMELINE:
-        return [asdict(m) for m in milestones(chart, outline)]
-    return [asdict(group) for group in bar_groups(chart, outline)]
+        events = milestones(chart, outline)
+        content = [asdict(m) for m in events]
+        missing = _missing(content)
+        drawn: list[Milestone] | list[BarGroup] = [
+            replace(m, when=_drawable(m.when, missing), title=_drawable(m.title, missing),
+                    detail=_drawable(m.detail, missing)) for m in events]
+    else:
+        groups = bar_groups(chart, outline)
+        content = [asdict(group) for group in groups]
+        missing = _missing(content)
+        drawn = [replace(group, bars=tuple(replace(bar, label=_drawable(bar.label, missing),
+                                                   display=_drawable(bar.display, missing))
+                                           for bar in group.bars))
+                 for group in groups]
+    return _Planned(chart, content, missing, drawn)
+
+
+def _missing(content: object) -> str:
+    return missing_glyphs(json.dumps(content, ensure_ascii=False, default=str))
 
 
 def chart_key(chart: Chart, outline: Outline, content: object) -> str:
@@ -75,18 +108,17 @@ def render_charts(outline: Outline, cache_dir: Path, processes: int = 1) -> Char
 def render_charts_for(outlines: list[Outline], cache_dir: Path, processes: int = 1) -> list[ChartImages]:
     """render_charts for each outline, drawing a chart that several outlines show only once."""
     found = []
-    to_draw: dict[Path, tuple[Chart, Outline, str]] = {}
+    to_draw: dict[Path, tuple[_Planned, Outline]] = {}
     for outline in outlines:
         images = ChartImages({}, [])
         for chart in outline.charts:
-            content = _chart_content(chart, outline)
-            missing = _missing(content)
-            if missing:
-                images.warnings.append(f"chart '{chart.id}': no chart font can draw {' '.join(missing)}; "
+            planned = _plan(chart, outline)
+            if planned.missing:
+                images.warnings.append(f"chart '{chart.id}': no chart font can draw {' '.join(planned.missing)}; "
                                        "those characters are left out of the image")
-            path = cache_dir / f"chart-{chart.id}-{chart_key(chart, outline, content)}.png"
+            path = cache_dir / f"chart-{chart.id}-{chart_key(chart, outline, planned.content)}.png"
             if not path.exists():
-                to_draw.setdefault(path, (chart, outline, missing))
+                to_draw.setdefault(path, (planned, outline))
             images.paths[chart.id] = path
         found.append(images)
     if to_draw:
@@ -95,9 +127,8 @@ def render_charts_for(outlines: list[Outline], cache_dir: Path, processes: int =
 
         configure(outlines[0].meta.locale)  # before any fork, so each process finds matplotlib ready
         # A timeline has the most text to draw: first, so the processes end together.
-        jobs = sorted(to_draw.items(), key=lambda job: job[1][0].kind is not ChartKind.TIMELINE)
-        share_out([partial(_draw, chart, outline, path, missing) for path, (chart, outline, missing) in jobs],
-                  processes)
+        jobs = sorted(to_draw.items(), key=lambda job: job[1][0].chart.kind is not ChartKind.TIMELINE)
+        share_out([partial(_draw, planned, outline, path) for path, (planned, outline) in jobs], processes)
     return found
 
 
@@ -115,39 +146,16 @@ def _drawable(text: str | None, missing: str) -> str | None:
 
 def chart_sizes(outline: Outline) -> dict[str, tuple[float, float]]:
     """Each chart's size in inches, as it will be drawn: known without drawing it (or matplotlib)."""
-    sizes = {}
-    for chart in outline.charts:
-        missing = _missing(_chart_content(chart, outline))
-        if chart.kind is ChartKind.TIMELINE:
-            sizes[chart.id] = timeline_layout(_drawn_milestones(chart, outline, missing)).size_in
-        else:
-            sizes[chart.id] = bars_layout(_drawn_groups(chart, outline, missing)).size_in
-    return sizes
+    return {chart.id: _plan(chart, outline).size_in for chart in outline.charts}
 
 
-def _draw(chart: Chart, outline: Outline, path: Path, missing: str) -> None:
+def _draw(planned: _Planned, outline: Outline, path: Path) -> None:
     from briefing.charts.style import configure, write_png
 
     configure(outline.meta.locale)  # at once, unless another outline of the build has another locale
-    if chart.kind is ChartKind.TIMELINE:
-        figure = draw_timeline(_drawn_milestones(chart, outline, missing), outline.theme, outline.meta.locale)
+    if planned.chart.kind is ChartKind.TIMELINE:
+        figure = draw_timeline(planned.items, outline.theme, outline.meta.locale)
     else:
-        figure = draw_bars(_drawn_groups(chart, outline, missing), outline.theme)
+        figure = draw_bars(planned.items, outline.theme)
     with atomic_write(path) as handle:
         write_png(figure, handle)
-
-
-def _missing(content: object) -> str:
-    return missing_glyphs(json.dumps(content, ensure_ascii=False, default=str))
-
-
-def _drawn_milestones(chart: Chart, outline: Outline, missing: str) -> list[Milestone]:
-    return [replace(m, when=_drawable(m.when, missing), title=_drawable(m.title, missing),
-                    detail=_drawable(m.detail, missing)) for m in milestones(chart, outline)]
-
-
-def _drawn_groups(chart: Chart, outline: Outline, missing: str) -> list[BarGroup]:
-    return [replace(group, bars=tuple(replace(bar, label=_drawable(bar.label, missing),
-                                              display=_drawable(bar.display, missing))
-                                      for bar in group.bars))
-            for group in bar_groups(chart, outline)]
