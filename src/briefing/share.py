@@ -55,14 +55,15 @@ def _share(jobs: Sequence[Job], copies: int) -> set[int]:
     reports, to_report = os.pipe()
     children: list[int] = []
     try:
-        for _ in range(copies):
-            pid = os.fork()
-            if pid == 0:
-                os.close(reports)
-                _copy(jobs, to_take, to_report)  # never returns
-            children.append(pid)
-        os.close(to_report)
-        to_report = -1
+        try:
+            for _ in range(copies):
+                pid = os.fork()
+                if pid == 0:
+                    os.close(reports)
+                    _copy(jobs, to_take, to_report)  # never returns
+                children.append(pid)
+        finally:
+            os.close(to_report)  # the copies hold theirs: the reports end when the last copy does
         done = set()
         for number in _numbers(to_take, one_at_a_time=True):
             jobs[number]()
@@ -75,9 +76,8 @@ def _share(jobs: Sequence[Job], copies: int) -> set[int]:
                 os.kill(pid, signal.SIGTERM)
         raise
     finally:
-        for end in (to_take, reports, to_report):
-            if end >= 0:
-                os.close(end)
+        os.close(to_take)
+        os.close(reports)
         for pid in children:
             os.waitpid(pid, 0)
 
