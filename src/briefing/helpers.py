@@ -1,12 +1,13 @@
-"""A single build's helpers: processes forked for its side jobs, drawing the charts and writing the deck.
+"""A build's helpers: processes forked for its side jobs, drawing the charts and writing the decks
+(of every audience it builds).
 
 Most of the time either job takes is importing matplotlib or python-pptx.
 The command line starts the helpers as soon as it knows it will build,
 before it imports the pipeline, so their imports overlap this process's own
 imports and its reading of the outline; the pipeline then gives them work,
-and writes the document itself.
+and writes the documents itself.
 
-The deck always goes beside. The charts go beside only when they are about
+The decks always go beside. The charts go beside only when they are about
 to be drawn (none cached yet, and the outline has some): their helper then
 imports matplotlib (about 0.45 s) while the outline is read. That is a guess
 from the outline's text, made before it is parsed; a wrong guess costs time,

@@ -64,11 +64,14 @@ class _Target:
         return f"{self.name}: {text}" if self.name else text
 
 
+Files = dict[Path, tuple[bytes, str]]  # path -> (content, what it holds)
+
+
 @dataclass(frozen=True)
 class _Rendered:
     """Every target's files, rendered but not yet in place."""
 
-    files: dict[Path, tuple[bytes, str]]
+    files: Files
     warnings: list[str]
     steps: list[tuple[str, float]]
 
@@ -187,9 +190,6 @@ def _once_slow(progress: Progress, started: float) -> Progress:
             progress(message)
 
     return report
-
-
-Files = dict[Path, tuple[bytes, str]]  # path -> (content, what it holds)
 
 
 def _with_pdfs(files: Files) -> Files:
