@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.parts.chart import ChartPart
@@ -35,6 +34,7 @@ from briefing.pptx.plan import SlideKind, SlidePlan
 from briefing.pptx.scaling import DrawnPart, SlideAppender, make_appends_linear
 from briefing.pptx.template import Layouts, open_deck
 from briefing.pptx.timeline import TimelineLabel
+from briefing.pptx.workbook import TextSafeChartData
 from briefing.properties import fill_core_properties
 from briefing.publish import build_time
 
@@ -247,7 +247,7 @@ class _DeckRenderer:
         width = (g.BODY.width_pt - gap * (len(groups) - 1)) / len(groups)
         for index, group in enumerate(groups):
             bars = list(reversed(group.bars))  # a bar chart draws its first category at the bottom
-            data = CategoryChartData()
+            data = TextSafeChartData()
             data.categories = [bar.label for bar in bars]
             data.add_series(chart_spec.title, [bar.value for bar in bars])
             chart_part = ChartPart.new(XL_CHART_TYPE.BAR_CLUSTERED, data, self.deck.part.package)
