@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from briefing import __version__
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, SystemProblem, is_system_problem
 
 if TYPE_CHECKING:
     from briefing.pipeline import BuildReport
@@ -48,6 +48,9 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except Exception as error:  # noqa: BLE001 - the last line of defence for the user
             if "--debug" in sys.argv:
                 raise
+            if is_system_problem(error):  # disk full, permission denied, a read-only disk: not a bug
+                click.echo(SystemProblem.describe(error), err=True)
+                sys.exit(1)
             click.echo(f"briefing: internal error: {type(error).__name__}: {error}", err=True)
             click.echo("briefing: earlier outputs are unchanged; rerun with --debug for details", err=True)
             sys.exit(1)

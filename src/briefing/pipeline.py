@@ -12,8 +12,8 @@ from __future__ import annotations
 import difflib
 import os
 import time as clock
-from collections.abc import Callable
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from briefing.assets import AssetProblem, resolve_asset
 from briefing.audience import select
-from briefing.errors import InputError
+from briefing.errors import InputError, SystemProblem, is_system_problem
 from briefing.helpers import CACHE_FOLDER, Helpers
 from briefing.outline import read_outline
 from briefing.outline.model import THEME_FILES, Outline, Theme
@@ -118,7 +118,7 @@ def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
     started = clock.perf_counter()
     options = Options(out_dir, pdf, docx_template, pptx_template)
     steps = Steps()
-    with helpers or Helpers.start(outline_file, out_dir) as started_helpers:
+    with helpers or Helpers.start(outline_file, out_dir) as started_helpers, _unchanged_if_the_system_refuses():
         with steps.step("load and validate"):
             outline = load(outline_file)
         names: list[str | None] = [a.name for a in outline.audiences] if every_audience else list(audiences or [])
@@ -140,6 +140,17 @@ def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
     report.steps.append(steps.timings[-1])
     report.seconds = clock.perf_counter() - started
     return report
+
+
+@contextmanager
+def _unchanged_if_the_system_refuses() -> Iterator[None]:
+    """Disk full, permission denied and the like, before publishing: a message, as nothing was replaced."""
+    try:
+        yield
+    except OSError as error:
+        if not is_system_problem(error):
+            raise
+        raise SystemProblem.of(error, "earlier outputs are unchanged") from error
 
 
 def theme_files(theme: Theme, base_dir: Path) -> dict[str, Path]:
