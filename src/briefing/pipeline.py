@@ -27,7 +27,7 @@ from briefing.outline import read_outline
 from briefing.outline.model import THEME_FILES, Outline, Theme
 from briefing.pdf import convert, find_libreoffice
 from briefing.pptx.deck import DeckJob, render_decks
-from briefing.publish import publish_all, remove_stale_temporaries
+from briefing.publish import check_folder, publish_all, remove_stale_temporaries
 from briefing.references import expand_references
 from briefing.steps import Steps
 
@@ -119,6 +119,7 @@ def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
     options = Options(out_dir, pdf, docx_template, pptx_template)
     steps = Steps()
     with helpers or Helpers.start(outline_file, out_dir) as started_helpers, _unchanged_if_the_system_refuses():
+        check_folder(out_dir, "name a folder for the outputs with -o")
         with steps.step("load and validate"):
             outline = load(outline_file)
         names: list[str | None] = [a.name for a in outline.audiences] if every_audience else list(audiences or [])
@@ -135,7 +136,7 @@ def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
     report.outputs = [Output(path, len(content), detail) for path, (content, detail) in rendered.files.items()]
     # Only now that every target rendered: all files written out, then all renamed into place.
     with steps.step("publish"):
-        remove_stale_temporaries(out_dir)
+        remove_stale_temporaries({path.parent for path in rendered.files} | {out_dir / CACHE_FOLDER})
         publish_all({path: content for path, (content, _) in rendered.files.items()})
     report.steps.append(steps.timings[-1])
     report.seconds = clock.perf_counter() - started
