@@ -155,7 +155,11 @@ def build(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audien
     progress = None if quiet else (lambda message: click.echo(message, err=True))
     report = run_build(outline, out_dir, list(audiences), every_audience, pdf, progress, docx_template,
                        pptx_template, helpers)
-    record(request, report.inputs, [(o.path, o.size, o.detail) for o in report.outputs])
+    try:
+        record(request, report.inputs, [(o.path, o.size, o.detail) for o in report.outputs])
+    except OSError as error:  # the outputs are in place: only the next build's check is lost
+        report.warnings.append(SystemProblem.describe(error, f"{request.manifest()} could not be written")
+                               + "; the next build cannot know it has nothing to do, and builds again")
     print_report(report, quiet, verbose)
 
 
