@@ -108,6 +108,14 @@ def test_schema_over_a_pipe_is_refused(tmp_path: Path) -> None:
     assert (tmp_path / "pipe").is_fifo() and [p.name for p in tmp_path.iterdir()] == ["pipe"]
 
 
+@pytest.mark.parametrize("epoch", ["abc", "-5", "1e9", "99999999999", "4354819200", "１２３"])
+def test_source_date_epoch_that_no_file_can_hold_is_a_usage_error(minimal_outline: Path, epoch: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "briefing", "build"], cwd=minimal_outline.parent, text=True,
+                            capture_output=True, timeout=120, env={**os.environ, "SOURCE_DATE_EPOCH": epoch})
+    assert_plain_message(result, 2, f"SOURCE_DATE_EPOCH={epoch!r}", "0 to 4354819199", "unset it")
+    assert not (minimal_outline.parent / "build").exists()
+
+
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A folder on a file system of its own, 512 KiB (a tmpfs; needs root, else the test is skipped)."""

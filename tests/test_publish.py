@@ -295,3 +295,18 @@ def test_concurrent_builds_into_one_folder_all_succeed(minimal_outline: Path) ->
             assert whole.testzip() is None
     assert not temporaries(out)
 
+
+@pytest.mark.parametrize(("epoch", "stamped", "zipped"), [
+    ("4354819199", "2107-12-31T23:59:59Z", (2107, 12, 31, 23, 59, 58)),  # the last second a zip can hold
+    (" 0 ", "1970-01-01T00:00:00Z", (1980, 1, 1, 0, 0, 0)),  # before zips began: entries say 1980
+])
+def test_source_date_epoch_at_the_ends_of_its_range(minimal_outline: Path, monkeypatch, epoch: str, stamped: str,
+                                                    zipped: tuple[int, ...]) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    out = minimal_outline.parent / "build"
+    build(minimal_outline, out)
+    for path in (out / "mini.docx", out / "mini.pptx"):
+        with zipfile.ZipFile(path) as package:
+            assert f"<dcterms:modified xsi:type=\"dcterms:W3CDTF\">{stamped}<" in package.read(
+                "docProps/core.xml").decode()
+            assert {entry.date_time for entry in package.infolist()} == {zipped}

@@ -27,7 +27,7 @@ from briefing.outline import read_outline
 from briefing.outline.model import THEME_FILES, Outline, Theme
 from briefing.pdf import convert, find_libreoffice
 from briefing.pptx.deck import DeckJob, render_decks
-from briefing.publish import check_folder, publish_all, remove_stale_temporaries
+from briefing.publish import check_folder, publish_all, remove_stale_temporaries, source_date_epoch
 from briefing.references import expand_references
 from briefing.steps import Steps
 
@@ -120,6 +120,7 @@ def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
     steps = Steps()
     with helpers or Helpers.start(outline_file, out_dir) as started_helpers, _unchanged_if_the_system_refuses():
         check_folder(out_dir, "name a folder for the outputs with -o")
+        source_date_epoch()  # checked now, not in the middle of writing
         with steps.step("load and validate"):
             outline = load(outline_file)
         names: list[str | None] = [a.name for a in outline.audiences] if every_audience else list(audiences or [])

@@ -21,7 +21,7 @@ import shutil
 import time
 import zipfile
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
@@ -202,14 +202,32 @@ def atomic_write(destination: Path) -> Iterator[BinaryIO]:
 # A W3C date-time, as Office writes in docProps/core.xml.
 _W3CDTF = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
+_EPOCH = datetime(1970, 1, 1)
+# The last second a zip entry's date can hold (zip dates run from 1980 to 2107).
+_LAST_ZIP_SECOND = int((datetime(2107, 12, 31, 23, 59, 59) - _EPOCH).total_seconds())
+
+
+def source_date_epoch() -> datetime | None:
+    """SOURCE_DATE_EPOCH (reproducible builds) as a UTC time, None when it is unset or empty.
+
+    Anything but whole seconds that a zip's dates can hold is a mistake to
+    report, not to ignore: the build would silently not be reproducible.
+    """
+    text = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not text:
+        return None
+    # At most 11 ASCII digits before int() (which also takes '-5', '+5', '٥' and huge numbers slowly).
+    if not re.fullmatch(r"[0-9]{1,11}", text) or int(text) > _LAST_ZIP_SECOND:
+        raise InputError(f"SOURCE_DATE_EPOCH={text[:40]!r}: not a time a build can be dated with; set it to whole "
+                         f"seconds since 1970-01-01 UTC, 0 to {_LAST_ZIP_SECOND} (the end of 2107, the last "
+                         "date a .docx or .pptx can hold), or unset it")
+    return _EPOCH + timedelta(seconds=int(text))
+
 
 def build_time(day: date) -> datetime:
     """When a build's files say they were made: SOURCE_DATE_EPOCH when it is set (reproducible
     builds), else the outline's date at midnight, so the same outline gives the same bytes."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
-    return datetime.combine(day, datetime.min.time())
+    return source_date_epoch() or datetime.combine(day, datetime.min.time())
 
 
 def reproducible_zip(content: bytes, when: datetime) -> bytes:
