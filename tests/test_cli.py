@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -73,6 +76,79 @@ def test_unknown_option_is_a_usage_error(tmp_path: Path) -> None:
     result = run("build", "--colour", cwd=tmp_path)
     assert result.returncode == 2
     assert "No such option" in result.stderr
+
+
+def assert_plain_message(result: subprocess.CompletedProcess[str], code: int, *says: str) -> None:
+    """Exit `code` with a message saying each of `says`: no traceback, no 'internal error' advice."""
+    assert result.returncode == code, result.stderr
+    assert all(text in result.stderr for text in says), result.stderr
+    assert not any(bug in result.stderr for bug in ("Traceback", "internal error", "--debug"))
+
+
+def test_output_folder_that_is_a_device_or_below_a_file_is_a_usage_error(minimal_outline: Path) -> None:
+    folder = minimal_outline.parent
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    assert_plain_message(run("build", "-o", "/dev/null", cwd=folder), 2, "/dev/null: not a folder", "-o")
+    assert Path("/dev/null").is_char_device()
+    assert_plain_message(run("build", "-o", "notes.txt/build", cwd=folder), 2,
+                         "notes.txt: not a folder, so notes.txt/build cannot be made")
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_init_below_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    assert_plain_message(run("init", "notes.txt/below", cwd=tmp_path), 2,
+                         "notes.txt: not a folder, so notes.txt/below cannot be made", "briefing init NEW-FOLDER")
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_schema_over_a_pipe_is_refused(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    assert_plain_message(run("schema", "-o", "pipe", cwd=tmp_path), 2, "pipe: not a regular file")
+    assert (tmp_path / "pipe").is_fifo() and [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+@pytest.mark.parametrize("epoch", ["abc", "-5", "1e9", "99999999999", "4354819200", "１２３"])
+def test_source_date_epoch_that_no_file_can_hold_is_a_usage_error(minimal_outline: Path, epoch: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "briefing", "build"], cwd=minimal_outline.parent, text=True,
+                            capture_output=True, timeout=120, env={**os.environ, "SOURCE_DATE_EPOCH": epoch})
+    assert_plain_message(result, 2, f"SOURCE_DATE_EPOCH={epoch!r}", "0 to 4354819199", "unset it")
+    assert not (minimal_outline.parent / "build").exists()
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A folder on a file system of its own, 512 KiB (a tmpfs; needs root, else the test is skipped)."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(folder)],
+                      capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+@pytest.mark.parametrize("refusal", ["disk full", "read-only"])
+def test_a_full_or_read_only_disk_is_a_plain_message(minimal_outline: Path, small_disk: Path, refusal: str) -> None:
+    folder = minimal_outline.parent
+    assert run("build", "-o", str(small_disk), cwd=folder).returncode == 0
+    before = {path: path.read_bytes() for path in small_disk.rglob("*") if path.is_file()}
+    if refusal == "disk full":
+        filler = small_disk / "filler"
+        with contextlib.suppress(OSError), filler.open("wb") as handle:
+            while True:
+                handle.write(b"\0" * 4096)
+                handle.flush()
+        before[filler] = filler.read_bytes()
+        says = f"{small_disk}/mini.docx could not be written: No space left on device (free some space"
+    else:
+        subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+        says = f"{small_disk}/mini.docx could not be written: Read-only file system"
+    result = run("build", "--force", "-o", str(small_disk), cwd=folder)
+    assert_plain_message(result, 1, says, "earlier outputs are unchanged")
+    assert {path: path.read_bytes() for path in small_disk.rglob("*") if path.is_file()} == before
 
 
 def test_watch_rebuilds_on_change_and_survives_a_broken_outline(minimal_outline: Path) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from briefing.freshness import Request, record
 
 LOGO = (Path(__file__).parent / "fixtures" / "logo.png").read_bytes()
 
@@ -72,3 +75,32 @@ def test_library_versions_read_from_the_install_match_importlib_metadata() -> No
     assert {name: installed.version(name) for name in _LIBRARIES} == {
         name: importlib.metadata.version(name) for name in _LIBRARIES}
     assert installed.version("no-such-distribution") is None
+
+
+def request_for(folder: Path) -> Request:
+    """The request 'briefing build' makes in folder, with no options (its manifest, as an absolute path)."""
+    return Request(folder / "outline.yaml", folder / "build", (), False, False, None, None)
+
+
+def test_recording_a_build_leaves_another_builds_temporary_alone(built: Path) -> None:
+    """Builds side by side into one folder each write the manifest through a temporary of their own."""
+    request = request_for(built)
+    theirs = request.manifest().with_suffix(".tmp")  # the one fixed name every build used to share
+    theirs.write_text("another build's manifest, half written", encoding="utf-8")
+    record(request, [built / "outline.yaml"], [(built / "build" / "mini.docx", 1, "4 pages")])
+    assert theirs.read_text(encoding="utf-8") == "another build's manifest, half written"
+    assert json.loads(request.manifest().read_text(encoding="utf-8"))["outputs"][0]["detail"] == "4 pages"
+    assert sorted(p.name for p in request.manifest().parent.glob("*.tmp")) == [theirs.name]
+
+
+def test_a_manifest_that_cannot_be_written_is_a_warning_not_a_failure(built: Path) -> None:
+    """The outputs are in place by then; only the next build's 'up to date' is lost, and it says so."""
+    manifest = request_for(built).manifest()
+    manifest.unlink()
+    manifest.mkdir()  # a folder in its place: the system refuses to replace it
+    result = subprocess.run([sys.executable, "-m", "briefing", "build", "--force"], cwd=built, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "build/.cache/manifest-" in result.stderr and "could not be written: Is a directory" in result.stderr
+    assert "wrote build/mini.docx" in result.stdout
+    assert not list(manifest.parent.glob("*.tmp"))

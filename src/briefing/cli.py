@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from briefing import __version__
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, SystemProblem, is_system_problem
 
 if TYPE_CHECKING:
     from briefing.pipeline import BuildReport
@@ -48,6 +48,9 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except Exception as error:  # noqa: BLE001 - the last line of defence for the user
             if "--debug" in sys.argv:
                 raise
+            if is_system_problem(error):  # disk full, permission denied, a read-only disk: not a bug
+                click.echo(SystemProblem.describe(error), err=True)
+                sys.exit(1)
             click.echo(f"briefing: internal error: {type(error).__name__}: {error}", err=True)
             click.echo("briefing: earlier outputs are unchanged; rerun with --debug for details", err=True)
             sys.exit(1)
@@ -152,7 +155,11 @@ def build(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audien
     progress = None if quiet else (lambda message: click.echo(message, err=True))
     report = run_build(outline, out_dir, list(audiences), every_audience, pdf, progress, docx_template,
                        pptx_template, helpers)
-    record(request, report.inputs, [(o.path, o.size, o.detail) for o in report.outputs])
+    try:
+        record(request, report.inputs, [(o.path, o.size, o.detail) for o in report.outputs])
+    except OSError as error:  # the outputs are in place: only the next build's check is lost
+        report.warnings.append(SystemProblem.describe(error, f"{request.manifest()} could not be written")
+                               + "; the next build cannot know it has nothing to do, and builds again")
     print_report(report, quiet, verbose)
 
 

@@ -109,8 +109,8 @@ def record(request: Request, inputs: list[Path], outputs: list[tuple[Path, int, 
         "outputs": [{"path": str(p), "sha256": _digest(p), "size": size, "detail": detail}
                     for p, size, detail in outputs],
     }
-    target = request.manifest()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_suffix(".tmp")
-    temporary.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(temporary, target)
+    from briefing.publish import atomic_write  # the build imported it already; a check need not
+
+    # A temporary of its own: builds running side by side into one folder each write theirs.
+    with atomic_write(request.manifest()) as handle:
+        handle.write(json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))

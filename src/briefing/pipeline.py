@@ -12,8 +12,8 @@ from __future__ import annotations
 import difflib
 import os
 import time as clock
-from collections.abc import Callable
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING
 
 from briefing.assets import AssetProblem, resolve_asset
 from briefing.audience import select
-from briefing.errors import InputError
+from briefing.errors import InputError, SystemProblem, is_system_problem
 from briefing.helpers import CACHE_FOLDER, Helpers
 from briefing.outline import read_outline
 from briefing.outline.model import THEME_FILES, Outline, Theme
 from briefing.pdf import convert, find_libreoffice
 from briefing.pptx.deck import DeckJob, render_decks
-from briefing.publish import publish_all, remove_stale_temporaries
+from briefing.publish import check_folder, publish_all, remove_stale_temporaries, source_date_epoch
 from briefing.references import expand_references
 from briefing.steps import Steps
 
@@ -118,7 +118,9 @@ def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
     started = clock.perf_counter()
     options = Options(out_dir, pdf, docx_template, pptx_template)
     steps = Steps()
-    with helpers or Helpers.start(outline_file, out_dir) as started_helpers:
+    with helpers or Helpers.start(outline_file, out_dir) as started_helpers, _unchanged_if_the_system_refuses():
+        check_folder(out_dir, "name a folder for the outputs with -o")
+        source_date_epoch()  # checked now, not in the middle of writing
         with steps.step("load and validate"):
             outline = load(outline_file)
         names: list[str | None] = [a.name for a in outline.audiences] if every_audience else list(audiences or [])
@@ -135,11 +137,22 @@ def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
     report.outputs = [Output(path, len(content), detail) for path, (content, detail) in rendered.files.items()]
     # Only now that every target rendered: all files written out, then all renamed into place.
     with steps.step("publish"):
-        remove_stale_temporaries(out_dir)
+        remove_stale_temporaries({path.parent for path in rendered.files} | {out_dir / CACHE_FOLDER})
         publish_all({path: content for path, (content, _) in rendered.files.items()})
     report.steps.append(steps.timings[-1])
     report.seconds = clock.perf_counter() - started
     return report
+
+
+@contextmanager
+def _unchanged_if_the_system_refuses() -> Iterator[None]:
+    """Disk full, permission denied and the like, before publishing: a message, as nothing was replaced."""
+    try:
+        yield
+    except OSError as error:
+        if not is_system_problem(error):
+            raise
+        raise SystemProblem.of(error, "earlier outputs are unchanged") from error
 
 
 def theme_files(theme: Theme, base_dir: Path) -> dict[str, Path]:

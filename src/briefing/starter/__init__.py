@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.errors import InputError
-from briefing.publish import publish_all
+from briefing.publish import check_folder, publish_all
 from briefing.reference import schema_text
 
 OUTLINE = "outline.yaml"
@@ -18,6 +18,7 @@ def starter_text(locale: str) -> str:
 
 def write_starter(folder: Path, locale: str) -> list[Path]:
     """Write outline.yaml and its schema into folder; never over an existing outline."""
+    check_folder(folder, "name a folder to write the starter outline into (briefing init NEW-FOLDER)")
     outline = folder / OUTLINE
     if outline.exists():
         raise InputError(f"{outline}: already exists; 'briefing init' does not overwrite an outline "
