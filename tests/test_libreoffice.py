@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -134,3 +137,55 @@ def test_pdf_without_libreoffice_says_what_to_install(minimal_outline: Path, tmp
     assert "--pdf needs LibreOffice, which is not installed" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (minimal_outline.parent / "build").exists()
+
+
+def _processes_with(marker: str) -> dict[int, str]:
+    """Processes (pid: name) whose environment holds marker: a build started with it, and all it started."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and marker.encode() in (entry / "environ").read_bytes():
+                found[int(entry.name)] = (entry / "comm").read_text().strip()
+        except OSError:  # gone, or a zombie
+            continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="finds processes through /proc")
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["Ctrl+C", "SIGTERM"])
+def test_an_interrupted_pdf_build_leaves_no_libreoffice_and_no_temporary_folder(
+        minimal_outline: Path, tmp_path: Path, stop: signal.Signals) -> None:
+    """Was: LibreOffice (soffice.bin, started by the soffice script) outlived an interrupted build, and
+    its briefing-pdf-* folder stayed in the temporary directory."""
+    _require("soffice")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    marker = f"BRIEFING_TEST_RUN={uuid.uuid4().hex}"
+    name, value = marker.split("=")
+    environment = {**os.environ, "TMPDIR": str(temporary), name: value}
+    build = subprocess.Popen([sys.executable, "-m", "briefing", "build", str(minimal_outline), "--pdf"],
+                             cwd=minimal_outline.parent, env=environment, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not any(n.startswith(("soffice", "oosplash")) for n in _processes_with(marker).values()):
+            assert build.poll() is None, f"the build ended before LibreOffice started: {build.stderr.read()}"
+            assert time.monotonic() < deadline, "LibreOffice did not start within 120 s"
+            time.sleep(0.05)
+        time.sleep(0.5)  # let it start its own processes
+        build.send_signal(stop)
+        _, stderr = build.communicate(timeout=60)
+        deadline = time.monotonic() + 10  # a killed process may take a moment to go
+        while len(_processes_with(marker)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = _processes_with(marker)
+    finally:
+        if build.poll() is None:
+            build.kill()
+        for pid in _processes_with(marker):  # whatever the result, none of this test's processes stay
+            os.kill(pid, signal.SIGKILL)
+    assert build.returncode == 130, stderr
+    assert "interrupted" in stderr
+    assert left == {}, f"still running after the build ended: {left}"
+    assert list(temporary.iterdir()) == []
+    assert not (minimal_outline.parent / "build" / "mini.pdf").exists()
