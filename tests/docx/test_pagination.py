@@ -20,7 +20,7 @@ from briefing.pipeline import load
 from tests.conftest import FIXTURES, finishes
 
 BODY = TextStyle(10.5, 18, after=6)
-HEADING = TextStyle(16, 26, before=18, after=8, keep_with_next=True)
+HEADING = TextStyle(16, 26, before=18, after=8, keep_with_next=True, heading=True)
 
 
 @pytest.mark.parametrize("body_height", [10.0, 0.0, -300.0])
@@ -81,6 +81,16 @@ def test_a_heading_whose_space_after_reaches_past_the_page_starts_the_next_one_w
     flow.paragraph(BODY, 3)
     assert heading.page == 2 and heading.break_before
     assert (flow.page, flow.y) == (2, 18 + 26 + 8 + 3 * 18)
+
+
+def test_a_figure_or_caption_moved_with_what_it_is_kept_with_gets_no_break() -> None:
+    """A break there would leave a page empty wherever LibreOffice's page was fuller than the model's
+    (it had moved the figure already): seen after a data table."""
+    flow = PageFlow(120)
+    flow.paragraph(BODY, 5)  # to 90
+    caption = flow.paragraph(TextStyle(9, 14, before=4, after=4, keep_with_next=True), 1)
+    flow.table(20, [20, 20])
+    assert caption.page == 2 and not caption.break_before
 
 
 def test_a_paragraph_of_many_pages_is_placed_in_whole_pages() -> None:

@@ -37,6 +37,7 @@ class TextStyle:
     indent: float = 0  # total horizontal indent (left + right + hanging)
     keep_with_next: bool = False
     bold: bool = False
+    heading: bool = False
 
 
 def line_count(text: str, width: float, style: TextStyle) -> int:
@@ -94,6 +95,7 @@ class _Item:
     before: float = 0
     after: float = 0
     keep_with_next: bool = False
+    heading: bool = False
     placement: Placement = field(default_factory=Placement)
 
 
@@ -126,7 +128,7 @@ class PageFlow:
         """Add a paragraph; the returned placement is filled in once it is placed."""
         item = _Item(
             height=lines * style.pitch, lines=lines, pitch=style.pitch, before=style.before, after=style.after,
-            keep_with_next=style.keep_with_next,
+            keep_with_next=style.keep_with_next, heading=style.heading,
         )
         self._add(item)
         return item.placement
@@ -182,11 +184,12 @@ class PageFlow:
             after = item.after
         if len(chain) > 1 and not self._empty and self.y + needed > self.body_height:
             first = chain[0]
-            if self.y + self._space_before(first) + first.height + first.after > self.body_height:
-                # The first item (with its space after) does not fit either. LibreOffice moves such
-                # a chain in some documents and leaves its first item alone at the foot in others,
-                # depending on how it reached the page (a long document, figures before it): a page
-                # break makes it start the next page in every one.
+            if first.heading and self.y + self._space_before(first) + first.height + first.after > self.body_height:
+                # The heading (with its space after) does not fit either. LibreOffice moves it in some
+                # documents and leaves it alone at the foot in others, depending on how it reached the
+                # page (a long document, figures before it): a page break makes it start the next page
+                # in every one. (Only a heading: a break before a figure or a caption that LibreOffice
+                # has already moved, its page fuller than the model's, would leave a page empty.)
                 first.placement.break_before = True
                 self._new_page()
                 self.after_break = True

@@ -176,6 +176,7 @@ def text_style(name: str) -> TextStyle:
     return TextStyle(
         size=spec.size, pitch=spec.pitch, before=spec.before, after=spec.after,
         indent=spec.left + spec.right, keep_with_next=spec.keep_with_next, bold=spec.bold,
+        heading=spec.heading,
     )
 
 
