@@ -7,7 +7,14 @@ Every text style has an exact line pitch (styles.py), so a paragraph's
 height is its wrapped line count times that pitch plus its spacing; the
 model follows the rules that move text between pages: page breaks, keep
 with next, widow and orphan control, rows that do not split, and repeated
-table headers.
+table headers, as LibreOffice applies them (tests/test_libreoffice.py
+compares whole generated documents with its PDFs).
+
+Text is measured with the bundled font. Chinese text is set the same way
+everywhere; Latin text is set in the theme's Latin font or whatever the
+reader's machine substitutes for it, so a document with much Latin text can
+differ by a line here and there (the contents field is marked for Word to
+update it on opening, in every document).
 """
 
 from __future__ import annotations
