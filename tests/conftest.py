@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,3 +29,13 @@ def minimal_outline(tmp_path: Path) -> Path:
     target = tmp_path / "outline.yaml"
     shutil.copy(FIXTURES / "minimal.yaml", target)
     return target
+
+
+def finishes(args: list[str], seconds: float, **options: object) -> subprocess.CompletedProcess[str]:
+    """Run this Python with args in a process of its own; a test failure, not a hang, if it takes longer
+    than a generous bound. (Bounds on time are only ever "it ends", never "it is fast": see benchmarks/.)"""
+    try:
+        return subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=seconds,
+                              **options)  # type: ignore[call-overload]
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"still running after {seconds} s: {' '.join(args)[:200]}")

@@ -177,3 +177,50 @@ def test_watch_rebuilds_on_change_and_survives_a_broken_outline(minimal_outline:
         log, _ = process.communicate(timeout=30)
     assert "unknown key 'titel'" in log and "watching for the next change" in log
     assert "Traceback" not in log
+
+
+def _outline_with(folder: Path, change: str) -> Path:
+    """The small fixture with one of the issue's large inputs."""
+    import yaml
+
+    outline = yaml.safe_load((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"))
+    word = "a" * 100_000
+    if change == "a 100,000-letter word in the prose":
+        outline["sections"][0]["prose"] = [word]
+    elif change == "a 100,000-letter bar label":
+        outline["statistics"][0]["label"] = word
+    elif change == "a 100,000-letter event title and detail":
+        outline["timeline"][0].update(title=word, detail=word)
+    elif change == "a 100,000-letter title":
+        outline["meta"]["title"] = word
+    else:  # 30 same-day events with long titles
+        outline["timeline"] = [{"id": f"e{n}", "date": "2025-01-18", "title": f"事件{n} " + "很长的标题文字" * 300,
+                                "source": "src"} for n in range(30)]
+        outline["charts"][0]["events"] = [f"e{n}" for n in range(30)]
+    path = folder / "outline.yaml"
+    path.write_text(yaml.safe_dump(outline, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("change", [
+    "a 100,000-letter word in the prose", "a 100,000-letter bar label", "a 100,000-letter event title and detail",
+    "a 100,000-letter title", "30 same-day events with long titles"])
+def test_large_inputs_build_in_bounded_time_with_bounded_charts(tmp_path: Path, change: str) -> None:
+    """Was: a 100,000-letter bar label took 78 s and 2.4 GB, its chart 160,000 px tall; an event title, 38 s;
+    30 same-day events with long titles, 11 s and 1 GB. Each now builds in seconds (the bound is generous)."""
+    from PIL import Image
+
+    from briefing.charts.layout import MAX_HEIGHT_IN
+    from briefing.charts.style import DPI
+    from tests.conftest import finishes
+
+    outline = _outline_with(tmp_path, change)
+    result = finishes(["-m", "briefing", "build", str(outline)], seconds=60, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert all(len(line) < 300 for line in result.stderr.splitlines())  # warnings quote briefly
+    tallest = (0.15 + 30 * 0.34) if change.startswith("30") else MAX_HEIGHT_IN  # one line an event
+    images = list((tmp_path / "build" / ".cache").glob("chart-*.png"))
+    assert len(images) == 2
+    for image in images:
+        with Image.open(image) as opened:
+            assert opened.height <= tallest * DPI + 1, (image.name, opened.size)

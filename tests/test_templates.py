@@ -12,10 +12,11 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from pptx import Presentation
+from docx.shared import Cm
 from pptx.util import Pt
 
 from briefing.pipeline import build
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, finishes
 
 
 def _require(tool: str) -> str:
@@ -145,3 +146,23 @@ def test_colours_the_outline_sets_win_over_the_template(minimal_outline: Path, p
     title_run = deck.slides[0].shapes.title.text_frame.paragraphs[0].runs[0]._r
     assert title_run.xpath(".//a:srgbClr/@val") == ["8B0000"]  # given in the outline
     assert title_run.find(qn("a:rPr")).find(qn("a:latin")).get("typeface") == "+mj-lt"  # not given: the template's
+
+
+@pytest.mark.parametrize("page", ["label", "margins larger than the page"])
+def test_a_template_page_with_no_room_for_text_is_refused_naming_the_template(minimal_outline: Path, page: str) -> None:
+    """Was: a label-sized page (its body shorter than one line) looped for ever in the page model; margins
+    larger than the page built a document with a negative page height."""
+    template = docx.Document()
+    section = template.sections[0]
+    if page == "label":
+        section.page_width, section.page_height = Cm(5), Cm(1.2)
+        section.top_margin = section.bottom_margin = section.left_margin = section.right_margin = Cm(0.3)
+    else:
+        section.top_margin = section.bottom_margin = Cm(20)
+    path = minimal_outline.parent / "small.docx"
+    template.save(str(path))
+    result = finishes(["-m", "briefing", "build", str(minimal_outline), "--docx-template", str(path)],
+                      seconds=120, cwd=minimal_outline.parent)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"{path}: its page leaves") and "7 × 7 cm" in result.stderr
+    assert not (minimal_outline.parent / "build").exists()

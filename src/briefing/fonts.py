@@ -94,8 +94,9 @@ def _tokens(text: str) -> list[str]:
 
 
 # Punctuation that must not start a line (kinsoku): it is kept with the
-# character before it.
+# character before it, a few in a row at most ("。”）"), so a line stays about its width.
 _NO_LINE_START = set("，。、；：？！）》」』】”’,.;:?!)%")
+_MAX_HANGING = 3
 
 
 def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False) -> list[str]:
@@ -110,41 +111,72 @@ def wrap_with(text: str, width_pt: float, advance: Callable[[str], float], joint
     """Line breaking with any width function: Chinese breaks anywhere, Latin at spaces.
 
     advance(token) is a token's width; joint(a, b) is any extra space a client
-    puts between two adjacent characters. Widths are added up as the line
-    grows, so wrapping is linear in the length of the text.
+    puts between two adjacent characters. Each token is measured once and
+    widths are added up as the line grows, and a line is kept as a list of
+    its tokens, so wrapping is linear in the length of the text, whatever it is
+    (one word of 100,000 letters, thousands of zero-width marks).
     """
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line, width, trailing = "", 0.0, 0.0  # width excludes trailing spaces, held in `trailing`
+        line: list[str] = []  # the line's tokens
+        width, trailing, hanging = 0.0, 0.0, 0  # width excludes trailing spaces, held in `trailing`
         for token in _tokens(paragraph):
             if token.isspace():
                 if line:
-                    line, trailing = line + token, trailing + advance(token)
+                    line.append(token)
+                    trailing += advance(token)
                 continue
             touching = line and not trailing  # no space between the line's end and this token
-            extra = joint(line[-1], token[0]) if joint and touching else 0.0
-            grown = width + trailing + extra + advance(token)
-            if line and (grown <= width_pt or token[0] in _NO_LINE_START):
+            extra = joint(line[-1][-1], token[0]) if joint and touching else 0.0
+            size = advance(token)
+            grown = width + trailing + extra + size
+            if line and grown <= width_pt:
+                line.append(token)
+                width, trailing = grown, 0.0
+                continue
+            if line and token[0] in _NO_LINE_START and hanging < _MAX_HANGING:
                 # (punctuation that may not start a line hangs at the end of this one)
-                line, width, trailing = line + token, grown, 0.0
+                line.append(token)
+                width, trailing, hanging = grown, 0.0, hanging + 1
                 continue
             if line:
-                lines.append(line.rstrip())
-            line, width, trailing = token, advance(token), 0.0
-            while width > width_pt and len(line) > 1:  # a single word wider than the line
-                cut = _fit_prefix(line, width_pt, advance)
-                lines.append(line[:cut])
-                line = line[cut:]
-                width = advance(line)
-        lines.append(line.rstrip())
+                lines.append("".join(line).rstrip())
+            if size > width_pt and len(token) > 1:  # a single word wider than the line
+                pieces, token = _split_word(token, width_pt, advance)
+                lines.extend(pieces)
+                size = advance(token)
+            line, width, trailing, hanging = [token], size, 0.0, 0
+        lines.append("".join(line).rstrip())
     return lines
 
 
-def _fit_prefix(text: str, width_pt: float, advance: Callable[[str], float]) -> int:
-    """How many leading characters fit (at least one), adding widths one character at a time."""
-    width = 0.0
-    for end, char in enumerate(text):
-        width += advance(char)
-        if width > width_pt:
-            return max(end, 1)
-    return len(text)
+def _split_word(word: str, width_pt: float, advance: Callable[[str], float]) -> tuple[list[str], str]:
+    """A word wider than the line cut into lines that fit (at least one character each), and
+    what is left after them; its characters measured one at a time, in one pass."""
+    pieces: list[str] = []
+    start, width = 0, 0.0
+    for end, char in enumerate(word):
+        char_width = advance(char)
+        if width + char_width > width_pt and end > start:
+            pieces.append(word[start:end])
+            start, width = end, 0.0
+        width += char_width
+    return pieces, word[start:]
+
+
+ELLIPSIS = "…"
+
+
+def clamp_lines(lines: list[str], max_lines: int, width_pt: float, size_pt: float, bold: bool = False) -> list[str]:
+    """At most max_lines of wrapped lines: where there were more, the last one kept ends in an
+    ellipsis, shortened until it fits the width with it."""
+    if len(lines) <= max_lines:
+        return lines
+    if max_lines == 0:
+        return []
+    kept = lines[:max_lines]
+    last = kept[-1]
+    while last and text_width(last + ELLIPSIS, size_pt, bold) > width_pt:
+        last = last[:-1]
+    kept[-1] = last.rstrip() + ELLIPSIS
+    return kept

@@ -3,11 +3,20 @@
 Each call gets a private LibreOffice profile (so it neither disturbs nor
 waits for a LibreOffice the user has open) and a time limit. LibreOffice
 exits 0 even when it cannot load a file, so success is judged by the PDF.
+
+LibreOffice runs in a session of its own ('soffice' starts soffice.bin, which
+may start more): when the build is interrupted (Ctrl+C, or SIGTERM, which
+the command line turns into the same) or LibreOffice takes too long, the
+whole group is ended before the temporary folder (which holds LibreOffice's
+own temporary files too) is removed, so neither outlives the build.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -48,10 +57,9 @@ def convert(files: dict[str, bytes]) -> dict[str, bytes]:
             sources[name] = source
         command = [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
                    "--norestore", "--convert-to", "pdf", "--outdir", str(folder / "out"), *map(str, sources.values())]
-        try:
-            subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
-        except subprocess.TimeoutExpired:
-            raise PdfError(f"LibreOffice took more than {TIMEOUT_SECONDS} s to convert; no PDF was written") from None
+        # LibreOffice's own temporary files go in the work folder too, so they go with it.
+        (folder / "tmp").mkdir()
+        _run(command, {**os.environ, "TMPDIR": str(folder / "tmp")})
         pdfs = {}
         for name, source in sources.items():
             pdf = folder / "out" / f"{source.stem}.pdf"
@@ -59,3 +67,24 @@ def convert(files: dict[str, bytes]) -> dict[str, bytes]:
                 raise PdfError(f"LibreOffice could not convert {name} to PDF")
             pdfs[name] = pdf.read_bytes()
     return pdfs
+
+
+def _run(command: list[str], environment: dict[str, str]) -> None:
+    """Run LibreOffice to its end; on a time-out or an interruption, end every process it started."""
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, env=environment, start_new_session=True)
+    try:
+        process.wait(timeout=TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        _end(process)
+        raise PdfError(f"LibreOffice took more than {TIMEOUT_SECONDS} s to convert; no PDF was written") from None
+    except BaseException:  # KeyboardInterrupt, SystemExit: the build stops, and LibreOffice with it
+        _end(process)
+        raise
+
+
+def _end(process: subprocess.Popen[bytes]) -> None:
+    """Kill LibreOffice's process group (its session) and wait for the process we started."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import warnings
+from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from msgspec.structs import replace
 from PIL import Image
 
+from briefing.chartdata import Bar, BarGroup, Milestone
 from briefing.charts import chart_sizes, render_charts
+from briefing.charts.bars import bars_layout
+from briefing.charts.layout import MAX_HEIGHT_IN
+from briefing.charts.timeline import timeline_layout
+from briefing.fonts import ELLIPSIS
 from briefing.outline import read_outline
-from briefing.outline.model import Locale, Outline
+from briefing.outline.limits import MAX_BARS_PER_CHART
+from briefing.outline.model import Locale, Outline, Unit
 from tests.conftest import DEFAULT_OUTLINE
 
 
@@ -82,3 +90,38 @@ def test_the_sizes_known_before_drawing_are_the_drawn_sizes(tmp_path: Path) -> N
         width_in, height_in = sizes[chart_id]
         with Image.open(path) as image:
             assert abs(image.width - width_in * DPI) <= 1 and abs(image.height - height_in * DPI) <= 1, chart_id
+
+
+def _events(count: int, title: str, detail: str | None = None, same_day: bool = True) -> list[Milestone]:
+    return [Milestone(date(2025, 1, 18) if same_day else date(2020, 1, 1) + timedelta(days=60 * i), None,
+                      "2025年1月18日", f"事件{i} {title}", detail) for i in range(count)]
+
+
+@pytest.mark.parametrize("events", [
+    _events(1, "a" * 100_000, "b" * 100_000),  # was 160,000 px tall
+    _events(30, "很长的标题文字" * 300),  # 30 same-day events with long titles: was 13 s and 880 MB
+    _events(30, "word " * 1000, "detail " * 500, same_day=False),  # and a marked gap before each
+], ids=["one long word", "30 same-day events", "30 events apart"])
+def test_a_timeline_stays_within_its_height_whatever_its_text(events: list[Milestone]) -> None:
+    layout = timeline_layout(events)
+    _, height = layout.size_in
+    # Within the page's height (the document draws a taller one smaller), or one line an event.
+    assert height <= max(MAX_HEIGHT_IN, 0.15 + len(events) * 0.72)
+    for _, title, detail, _ in layout.rows:
+        assert 1 <= len(title) <= 3 and len(detail) <= 3 and title[-1].endswith(ELLIPSIS)
+
+
+@pytest.mark.parametrize("labels", [["a" * 100_000], [f"统计项目{i}" * 20 for i in range(24)]], ids=["long word", "24 long labels"])
+def test_bars_stay_within_the_page_height_whatever_their_labels(labels: list[str]) -> None:
+    groups = [BarGroup(Unit.COUNT, tuple(Bar(label, 1.0 + i, f"{i}") for i, label in enumerate(labels)))]
+    layout = bars_layout(groups)
+    assert layout.size_in[1] <= MAX_HEIGHT_IN
+    assert all(1 <= text.count("\n") + 1 <= 3 for texts in layout.labels for text in texts)
+    assert all(text.endswith(ELLIPSIS) for texts in layout.labels for text in texts)
+
+
+def test_the_most_bars_an_outline_may_chart_in_every_unit_fit_the_page_height() -> None:
+    units = list(Unit)
+    bars = [Bar(f"项目{i}", 1.0, "1") for i in range(MAX_BARS_PER_CHART)]
+    groups = [BarGroup(units[i % len(units)], tuple(bars[i::len(units)])) for i in range(len(units))]
+    assert bars_layout(groups).size_in[1] <= MAX_HEIGHT_IN + 1e-9

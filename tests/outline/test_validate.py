@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.outline import OutlineError, read_outline
+from briefing.outline.limits import MAX_BARS_PER_CHART, MAX_EVENTS_PER_CHART
 from tests.conftest import DEFAULT_OUTLINE
 
 SECTION_TITLES = ["事件突发", "追溯根源", "广泛影响", "应对之策", "未来展望"]
@@ -143,3 +144,37 @@ def test_dates_a_type_cannot_judge(minimal_outline: Path) -> None:
         "meta.date: 1970-01-01 is outside 1980-01-01 to 2107-12-31, the dates Office files can carry",
         "statistics[0].as_of: '2025-13' has no month 13",
     ]
+
+
+def test_a_chart_with_more_bars_or_events_than_it_can_show_is_refused_where_it_names_them(minimal_outline: Path) -> None:
+    """Was: a 60-bar chart built, its slide's labels on top of each other and its figure taller than the page."""
+    statistics = "".join(
+        f"  - {{id: s{n}, label: 第{n}项, value: {n + 1}, unit: count, measures: 数量, source: src}}\n"
+        for n in range(MAX_BARS_PER_CHART + 1))
+    events = "".join(f"  - {{id: e{n}, date: 2025-01-18, title: 事件{n}, source: src}}\n"
+                     for n in range(MAX_EVENTS_PER_CHART + 1))
+    edit(minimal_outline, "statistics:\n", "statistics:\n" + statistics)
+    edit(minimal_outline, "timeline:\n", "timeline:\n" + events)
+    edit(minimal_outline, "statistics: [users]\n    placement: first-a",
+         f"statistics: [{', '.join(f's{n}' for n in range(MAX_BARS_PER_CHART + 1))}]\n    placement: first-a")
+    edit(minimal_outline, "events: [start, end]", f"events: [{', '.join(f'e{n}' for n in range(MAX_EVENTS_PER_CHART + 1))}]")
+    messages = errors_for(minimal_outline)
+    bars_line, events_line = line_of(minimal_outline, "statistics: [s0"), line_of(minimal_outline, "events: [e0")
+    assert messages == [
+        f"{minimal_outline}:{events_line}:13: charts[0].events: a timeline chart shows at most {MAX_EVENTS_PER_CHART} "
+        f"events; this one names {MAX_EVENTS_PER_CHART + 1} (split it into charts of {MAX_EVENTS_PER_CHART} or fewer; "
+        "every event is in the document's data tables anyway)",
+        f"{minimal_outline}:{bars_line}:17: charts[1].statistics: a bar chart shows at most {MAX_BARS_PER_CHART} "
+        f"statistics; this one names {MAX_BARS_PER_CHART + 1} (split it into charts of {MAX_BARS_PER_CHART} or fewer; "
+        "every statistic is in the document's data tables anyway)",
+    ]
+
+
+def test_a_chart_at_the_limits_is_valid(minimal_outline: Path) -> None:
+    statistics = "".join(
+        f"  - {{id: s{n}, label: 第{n}项, value: {n + 1}, unit: count, measures: 数量, source: src}}\n"
+        for n in range(MAX_BARS_PER_CHART))
+    edit(minimal_outline, "statistics:\n", "statistics:\n" + statistics)
+    edit(minimal_outline, "statistics: [users]\n    placement: first-a",
+         f"statistics: [{', '.join(f's{n}' for n in range(MAX_BARS_PER_CHART))}]\n    placement: first-a")
+    assert len(read_outline(minimal_outline).charts[1].statistics) == MAX_BARS_PER_CHART

@@ -167,3 +167,20 @@ def test_markup_characters_in_the_outline_reach_the_slides_as_text(minimal_outli
     deck = Presentation(str(tmp_path / "out" / "mini.pptx"))
     titles = [slide.shapes.title.text for slide in deck.slides if slide.shapes.title is not None]
     assert any(title.endswith('A & B <C> "D"') for title in titles), titles
+
+
+def test_a_chart_of_many_bars_is_shown_a_slide_of_eight_bars_at_a_time(minimal_outline) -> None:
+    import yaml
+
+    from briefing.pipeline import build
+
+    outline = yaml.safe_load(minimal_outline.read_text(encoding="utf-8"))
+    outline["statistics"] = [{**outline["statistics"][0], "id": f"s{n}", "label": f"第{n}项", "value": n + 1}
+                             for n in range(20)]
+    outline["sections"][0]["facts"] = []
+    outline["charts"][1]["statistics"] = [f"s{n}" for n in range(20)]
+    minimal_outline.write_text(yaml.safe_dump(outline, allow_unicode=True), encoding="utf-8")
+    build(minimal_outline, minimal_outline.parent / "build")
+    deck = Presentation(str(minimal_outline.parent / "build" / "mini.pptx"))
+    charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
+    assert [len(chart.plots[0].categories) for chart in charts] == [8, 8, 4]

@@ -104,3 +104,42 @@ def test_a_long_quiet_stretch_is_marked_on_the_axis() -> None:
     [layout] = paginate_timeline([*items, later], Locale.ZH_CN)
     assert [gap.text for gap in layout.gaps] == ["约12个月后"]
     assert layout.labels[2].x < layout.gaps[0].x < layout.labels[3].x
+
+
+def with_bars(outline: Outline, count: int) -> Outline:
+    statistic = outline.statistics[0]
+    statistics = [replace(statistic, id=f"s{n}", label=f"第{n}项统计", value=float(n + 1)) for n in range(count)]
+    chart = next(c for c in outline.charts if c.kind.value == "bar")
+    charts = [replace(c, statistics=[s.id for s in statistics]) if c is chart else c for c in outline.charts]
+    return replace(outline, statistics=statistics, charts=charts)
+
+
+def test_a_bar_chart_with_more_bars_than_a_slide_holds_continues_on_marked_slides(minimal_outline: Path) -> None:
+    """Was: every bar on one slide; 60 categories in a 346-point chart, their 18-point labels on top of
+    each other, and no warning."""
+    plan = plan_deck(with_bars(read_outline(minimal_outline), 20))
+    slides = [s for s in plan.slides if s.kind is SlideKind.CHART]
+    assert [len(group.bars) for s in slides for group in s.bars] == [8, 8, 4]
+    assert [s.title for s in slides] == ["用户规模", "用户规模（续）", "用户规模（续）"]
+    assert [bar.label for s in slides for group in s.bars for bar in group.bars] == [f"第{n}项统计" for n in range(20)]
+    assert plan.problems == []
+
+
+def test_a_bar_chart_that_fits_keeps_its_units_side_by_side_on_one_slide(minimal_outline: Path) -> None:
+    outline = with_bars(read_outline(minimal_outline), 8)
+    [slide] = [s for s in plan_deck(outline).slides if s.kind is SlideKind.CHART]
+    assert len(slide.bars) == 1 and len(slide.bars[0].bars) == 8
+
+
+def test_a_timeline_label_too_long_for_its_box_is_cut_to_it_and_reported_briefly() -> None:
+    long = [Milestone(item.start, None, item.when, "很长的标题" * 20_000, None) for item in events(3)]
+    [layout] = paginate_timeline(long, Locale.ZH_CN)
+    line = 18 * 1.2
+    for label in layout.labels:
+        assert (len(label.when) + len(label.title)) * line <= label.box.height_pt
+        assert label.title[-1].endswith("…")
+    assert len(layout.overflow) == 3
+    outline = read_outline(DEFAULT_OUTLINE)
+    events_ = [replace(e, title="很长的标题" * 20_000) for e in outline.timeline]
+    problems = [str(p) for p in plan_deck(replace(outline, timeline=events_)).problems]
+    assert problems and all(len(p) < 200 for p in problems)

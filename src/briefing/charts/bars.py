@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.chartdata import BarGroup
-from briefing.charts.layout import WIDTH_IN
-from briefing.fonts import text_width, wrap
+from briefing.charts.layout import MAX_HEIGHT_IN, WIDTH_IN
+from briefing.fonts import clamp_lines, text_width, wrap
 from briefing.outline.model import Theme
 
 if TYPE_CHECKING:
@@ -22,6 +22,9 @@ _LABEL_WIDTH_PT = 90
 _FONT_PT = 9
 _LABEL_LINE_IN = _FONT_PT * 1.25 / 72
 _VALUE_PT = 10
+# Lines a bar's label may take, most first: a chart with many bars gives each fewer.
+_LABEL_LINES = (3, 2, 1)
+_ROW_PAD_IN = 0.12
 # The plotting area: the figure less the category labels on the left.
 _PLOT_WIDTH_IN = WIDTH_IN - (_LABEL_WIDTH_PT + 20) / 72
 
@@ -33,12 +36,27 @@ class BarsLayout:
 
 
 def bars_layout(groups: list[BarGroup]) -> BarsLayout:
-    """One row of panels per unit, stacked, so no panel's labels reach into another's."""
-    labels = [["\n".join(wrap(b.label, _LABEL_WIDTH_PT, _FONT_PT)) for b in group.bars] for group in groups]
-    # Rows grow with their labels, so a long label never reaches into its neighbour's row.
-    row = max(_ROW_IN, max(text.count("\n") + 1 for texts in labels for text in texts) * _LABEL_LINE_IN + 0.12)
+    """One row of panels per unit, stacked, so no panel's labels reach into another's.
+
+    Rows grow with their labels, so a long label never reaches into its neighbour's row; but a
+    label takes three lines at most (ending in an ellipsis), fewer where there are many bars, so
+    the chart stays within MAX_HEIGHT_IN whatever its text.
+    """
+    wrapped = [[wrap(b.label, _LABEL_WIDTH_PT, _FONT_PT) for b in group.bars] for group in groups]
     bars = sum(len(group.bars) for group in groups)
-    return BarsLayout(labels, (WIDTH_IN, 0.35 + bars * row + 0.15 * len(groups)))
+    for most in _LABEL_LINES:
+        clamped = [[clamp_lines(lines, most, _LABEL_WIDTH_PT, _FONT_PT) for lines in texts] for texts in wrapped]
+        row = max(_ROW_IN, max(len(lines) for texts in clamped for lines in texts) * _LABEL_LINE_IN + _ROW_PAD_IN)
+        if _height(bars, row, len(groups)) <= MAX_HEIGHT_IN:
+            break
+    else:  # many bars: closer rows, down to one line of label each (the outline's limit keeps them there)
+        row = max((MAX_HEIGHT_IN - _height(0, 0, len(groups))) / bars, _LABEL_LINE_IN + _ROW_PAD_IN)
+    labels = [["\n".join(lines) for lines in texts] for texts in clamped]
+    return BarsLayout(labels, (WIDTH_IN, _height(bars, row, len(groups))))
+
+
+def _height(bars: int, row: float, groups: int) -> float:
+    return 0.35 + bars * row + 0.15 * groups
 
 
 def draw_bars(groups: list[BarGroup], theme: Theme) -> Figure:

@@ -4,7 +4,9 @@ Rows are laid out by order rather than by date, so events that cluster in a
 few days never overlap; a long stretch without events is drawn as a short
 dotted gap labelled with the time it stands for. Each row is as tall as its
 wrapped text, measured with the font that draws it, so any outline's events
-fit whatever their length. The layout, and with it the figure's size, is
+fit whatever their length; but a title or detail takes three lines at most
+(ending in an ellipsis), fewer where there are many events, so the image
+stays bounded however long the text. The layout, and with it the figure's size, is
 settled without matplotlib: the document places the picture while it is still
 being drawn elsewhere.
 """
@@ -15,8 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.chartdata import Milestone
-from briefing.charts.layout import WIDTH_IN
-from briefing.fonts import wrap
+from briefing.charts.layout import MAX_HEIGHT_IN, WIDTH_IN
+from briefing.fonts import clamp_lines, wrap
 from briefing.locale import gap_text
 from briefing.outline.model import Locale, Theme
 
@@ -34,6 +36,9 @@ _LINE_SPACING = 1.35
 _ROW_PAD_IN = 0.14
 _GAP_IN = 0.38
 _GAP_MIN_DAYS = 30  # shorter pauses are not worth marking
+_DATE_LINES = 2
+# Lines a title and a detail may take, most first: a timeline with many events gives each fewer.
+_TEXT_LINES = ((3, 3), (2, 2), (2, 1), (1, 1), (1, 0))
 
 
 def _row_height(title: list[str], detail: list[str], when: list[str]) -> float:
@@ -47,25 +52,35 @@ class TimelineLayout:
     size_in: tuple[float, float]
 
 
+_TEXT_WIDTH_PT = (WIDTH_IN - _TEXT_LEFT_IN - 0.1) / _PT
+_DATE_WIDTH_PT = (_DATE_RIGHT_IN - 0.1) / _PT
+
+
 def timeline_layout(items: list[Milestone]) -> TimelineLayout:
-    text_width_pt = (WIDTH_IN - _TEXT_LEFT_IN - 0.1) / _PT
-    date_width_pt = (_DATE_RIGHT_IN - 0.1) / _PT
-    rows = []
+    wrapped = []
     for index, item in enumerate(items):
         previous = items[index - 1] if index else None
         gap_days = (item.start - (previous.end or previous.start)).days if previous else 0
-        rows.append(
+        wrapped.append(
             (
-                wrap(item.when, date_width_pt, _DATE_PT),
-                wrap(item.title, text_width_pt, _TITLE_PT),
-                wrap(item.detail, text_width_pt, _DETAIL_PT) if item.detail else [],
+                clamp_lines(wrap(item.when, _DATE_WIDTH_PT, _DATE_PT), _DATE_LINES, _DATE_WIDTH_PT, _DATE_PT),
+                wrap(item.title, _TEXT_WIDTH_PT, _TITLE_PT),
+                wrap(item.detail, _TEXT_WIDTH_PT, _DETAIL_PT) if item.detail else [],
                 gap_days,
             )
         )
-    height = 0.15 + sum(
-        _row_height(title, detail, when) + (_GAP_IN if gap >= _GAP_MIN_DAYS else 0)
-        for when, title, detail, gap in rows
-    )
+    for most_title, most_detail in _TEXT_LINES:  # the most lines that keep the chart within its height
+        rows = [
+            (when, clamp_lines(title, most_title, _TEXT_WIDTH_PT, _TITLE_PT),
+             clamp_lines(detail, most_detail, _TEXT_WIDTH_PT, _DETAIL_PT), gap)
+            for when, title, detail, gap in wrapped
+        ]
+        height = 0.15 + sum(
+            _row_height(title, detail, when) + (_GAP_IN if gap >= _GAP_MIN_DAYS else 0)
+            for when, title, detail, gap in rows
+        )
+        if height <= MAX_HEIGHT_IN:
+            break
     return TimelineLayout(rows, (WIDTH_IN, height))
 
 

@@ -35,13 +35,14 @@ from lxml import etree
 
 from briefing.chartdata import describe, source_line
 from briefing.docx import fields
-from briefing.docx.pagination import PageFlow, line_count
+from briefing.docx.pagination import PageFlow, Placement, line_count
 from briefing.docx.styles import (
     CELL_PADDING_PT,
     PICTURE_PADDING_PT,
     SPECS,
     USED_STYLES,
     apply_theme,
+    check_page,
     page_area,
     text_style,
 )
@@ -60,6 +61,8 @@ from briefing.publish import build_time
 from briefing.xmltext import escape
 
 _LOGO_HEIGHT = Pt(40)
+_COVER_SPACER_PT = 120  # space above the cover's title
+_FIGURE_NOTES_PT = 48  # a figure's caption and source line below it, with their spacing
 _CELL_SIDES_PT = 2 * 85 / 20  # left and right cell margins (styles.py)
 # Table column shares of the text width, by table.
 _TIMELINE_COLUMNS = (0.24, 0.65, 0.11)
@@ -113,12 +116,14 @@ class _DocxWriter:
         self.words = labels(self.locale)
         self.document: Document = open_template(str(inputs.template) if inputs.template else None)
         if inputs.template is not None:
+            check_page(self.document, inputs.template)
             _clear_body(self.document)
         self.figures = 0
         self.pictures: dict[str, _ChartPicture] = {}
         self.tables = 0
-        self.headings: list[tuple[int, str, str, list[int]]] = []  # (level, text, bookmark, page)
+        self.headings: list[tuple[int, str, str, Placement]] = []  # (level, text, bookmark, where)
         self.flow: PageFlow
+        self.placed: list[tuple[Paragraph, Placement]] = []  # the body's paragraphs, as the page model has them
         self.source_numbers = {source.id: n for n, source in enumerate(outline.all_sources, 1)}
         self.charts_by_part: dict[str | None, list[Chart]] = {}
         for chart in outline.charts:
@@ -128,11 +133,12 @@ class _DocxWriter:
         self.styles = apply_theme(self.document, self.outline.theme, self.locale,
                                   from_template=self.inputs.template is not None)
         self.area = page_area(self.document)
-        self.flow = PageFlow(self.area.height.pt)  # the body, from the page after the contents
+        # The body, from the page after the contents: it begins at a break (a page break or a new section).
+        self.flow = PageFlow(self.area.height.pt, after_break=True)
         # By name as the writer spells it; a template may capitalise differently.
         self.style_ids = {name: self.styles.named(name).style_id for name in USED_STYLES}
         fill_core_properties(self.document.core_properties, self.outline)
-        self._cover()
+        cover_pages = self._cover()
         # A new section, so the cover has no header or footer; the contents open it.
         self.document.add_section(WD_SECTION_START.NEW_PAGE)
         toc_anchor = self._contents_page() if self.outline.meta.table_of_contents else None
@@ -147,11 +153,13 @@ class _DocxWriter:
                 self._part(sub)
         self._data_tables()
         self._sources()
-        contents_pages = self._fill_contents(toc_anchor) if toc_anchor is not None else 0
+        body_pages = self.flow.finish()
+        self._break_where_placed()
+        contents_pages = self._fill_contents(toc_anchor, cover_pages) if toc_anchor is not None else 0
         # Saved now, while the charts may still be drawn elsewhere; their images are added last.
         saved_on = build_time(self.outline.meta.date)
         saved = save_package(self.document.part.package, saved_on, held_back=list(self.pictures.values()))
-        return ComposedDocument(1 + contents_pages + self.flow.finish(), saved, self.pictures, saved_on)
+        return ComposedDocument(cover_pages + contents_pages + body_pages, saved, self.pictures, saved_on)
 
     def _paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
         """A new last paragraph of the body.
@@ -185,50 +193,68 @@ class _DocxWriter:
     def _text(self, text: str, style: str) -> Paragraph:
         """A paragraph of the body, placed in the page model as it is written."""
         paragraph = self._paragraph(text, style)
-        self._last_page = self.flow.paragraph(text_style(style), self._lines(text, style))
+        self._last_placed = self._place(paragraph, self.flow.paragraph(text_style(style), self._lines(text, style)))
         return paragraph
+
+    def _place(self, paragraph: Paragraph, placement: Placement) -> Placement:
+        self.placed.append((paragraph, placement))
+        return placement
+
+    def _break_where_placed(self) -> None:
+        """A page break before each paragraph the page model says must begin a page with one."""
+        for paragraph, placement in self.placed:
+            if placement.break_before:
+                paragraph.paragraph_format.page_break_before = True
 
     def _lines(self, text: str, style: str, width: float | None = None) -> int:
         return line_count(text, self.area.width.pt if width is None else width, text_style(style))
 
     # -- front matter ------------------------------------------------------------
 
-    def _cover(self) -> None:
+    def _cover(self) -> int:
+        """The cover; the pages it takes (a long title can take more than one)."""
         meta = self.outline.meta
+        flow = PageFlow(self.area.height.pt, after_break=True)  # the document's start
         if self.inputs.logo is not None:
             self._paragraph().add_run().add_picture(str(self.inputs.logo), height=_LOGO_HEIGHT)
+            flow.paragraph(text_style("Normal"), 1)
         spacer = self._paragraph()
-        spacer.paragraph_format.space_before = Pt(120)
-        self._paragraph(meta.title, "Title")
+        spacer.paragraph_format.space_before = Pt(_COVER_SPACER_PT)
+        flow.paragraph(replace(text_style("Normal"), before=_COVER_SPACER_PT), 1)
+        lines = [(meta.title, "Title")]
         if meta.subtitle:
-            self._paragraph(meta.subtitle, "Subtitle")
+            lines.append((meta.subtitle, "Subtitle"))
         if meta.audience:
-            self._paragraph(meta.audience, "Cover Line")
-        self._paragraph(f"{self.words.prepared}{self.words.colon}{format_date(meta.date, self.locale)}", "Cover Line")
+            lines.append((meta.audience, "Cover Line"))
+        lines.append((f"{self.words.prepared}{self.words.colon}{format_date(meta.date, self.locale)}", "Cover Line"))
         source = meta.source
         line = f"{self.words.source_prefix}{source.title}"
         if source.published:
             line += self.words.aside.format(f"{self.words.published} {format_date(source.published, self.locale)}")
-        self._paragraph(line, "Cover Line")
+        lines.append((line, "Cover Line"))
         if source.caveat:
-            self._paragraph(f"{self.words.caveat}{self.words.colon}{source.caveat}", "Caveat")
+            lines.append((f"{self.words.caveat}{self.words.colon}{source.caveat}", "Caveat"))
+        for text, style in lines:
+            self._paragraph(text, style)
+            flow.paragraph(text_style(style), self._lines(text, style))
+        return flow.finish()
 
     def _contents_page(self) -> Paragraph:
         """The contents' heading, and the place the entries go once the headings are known."""
         self._paragraph(self.words.contents, "TOC Heading")
         return self._paragraph()  # the contents go here once the headings are known
 
-    def _fill_contents(self, anchor: Paragraph) -> int:
+    def _fill_contents(self, anchor: Paragraph, cover_pages: int) -> int:
         """The contents, with the page each heading falls on (cover, contents, then body); its page count."""
-        contents = PageFlow(self.area.height.pt)
+        contents = PageFlow(self.area.height.pt, after_break=True)  # a new section
         contents.paragraph(text_style("TOC Heading"), 1)
         for level, text, _, _ in self.headings:
             style = f"TOC {level}"
             contents.paragraph(text_style(style), self._lines(text + "  000", style))
         contents_pages = contents.finish()
-        first_body_page = 1 + contents_pages + 1
+        first_body_page = cover_pages + contents_pages + 1
         entries = [
-            (level, text, name, first_body_page + page[0] - 1) for level, text, name, page in self.headings
+            (level, text, name, first_body_page + placed.page - 1) for level, text, name, placed in self.headings
         ]
         fields.table_of_contents(lambda style: self._paragraph(style=style), anchor._p, entries)
         anchor._p.getparent().remove(anchor._p)
@@ -262,7 +288,7 @@ class _DocxWriter:
         paragraph = self._text(text, f"Heading {level}")
         name = f"_Toc{len(self.headings) + 1:06d}"
         fields.bookmark(paragraph, name, len(self.headings) + 1)
-        self.headings.append((level, text, name, self._last_page))
+        self.headings.append((level, text, name, self._last_placed))
 
     def _summary(self) -> None:
         self._heading(self.words.summary, 1)
@@ -289,14 +315,24 @@ class _DocxWriter:
 
     def _figure(self, chart: Chart) -> None:
         self.figures += 1
-        shape = self._chart_picture(chart.id, self._paragraph(style="Figure"), Emu(int(self.area.width * 0.98)))
-        self.flow.block(Emu(shape.height).pt + PICTURE_PADDING_PT, keep_with_next=True)
+        figure = self._paragraph(style="Figure")
+        shape = self._chart_picture(chart.id, figure, self._figure_width(chart.id))
+        self._place(figure, self.flow.block(Emu(shape.height).pt + PICTURE_PADDING_PT, keep_with_next=True))
         properties = shape._inline.docPr
         properties.set("descr", describe(chart, self.outline))
         properties.set("title", chart.title)
         caption_text = chart.title + (self.words.colon + chart.caption if chart.caption else "")
         self._caption(self.words.figure, self.figures, caption_text)
         self._text(source_line(chart, self.outline), "Source Note")
+
+    def _figure_width(self, chart_id: str) -> Emu:
+        """The text's width, or less for a chart so tall that it and its caption would not fit on a page."""
+        width = Emu(int(self.area.width * 0.98))
+        width_in, height_in = self.inputs.chart_sizes[chart_id]
+        tallest = Pt(self.area.height.pt - _FIGURE_NOTES_PT)
+        if width * height_in / width_in > tallest:
+            width = Emu(int(tallest * width_in / height_in))
+        return width
 
     def _chart_picture(self, chart_id: str, paragraph: Paragraph, width: Emu) -> InlineShape:
         """The chart's picture at this width, its height from the chart's size; the image comes later."""
@@ -319,7 +355,7 @@ class _DocxWriter:
         style = text_style("Caption")
         if keep_with_next:
             style = replace(style, keep_with_next=True)
-        self.flow.paragraph(style, line_count(f"{label} {number}  {title}", self.area.width.pt, style))
+        self._place(caption, self.flow.paragraph(style, line_count(f"{label} {number}  {title}", self.area.width.pt, style)))
 
     # -- back matter -----------------------------------------------------------------
 
@@ -394,8 +430,8 @@ class _DocxWriter:
             paragraph = self._paragraph(text, "Source Entry")
             if source.url:
                 fields.add_hyperlink(paragraph, source.url, self.outline.theme.primary_color)
-            self.flow.paragraph(text_style("Source Entry"),
-                                self._lines(text + (source.url or ""), "Source Entry"))
+            self._place(paragraph, self.flow.paragraph(text_style("Source Entry"),
+                                                       self._lines(text + (source.url or ""), "Source Entry")))
             if source.caveat:
                 self._text(f"{self.words.caveat}{self.words.colon}{source.caveat}", "Caveat")
 

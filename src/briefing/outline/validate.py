@@ -22,6 +22,7 @@ from briefing.outline.errors import (
     format_path,
     suggestion,
 )
+from briefing.outline.limits import MAX_BARS_PER_CHART, MAX_EVENTS_PER_CHART
 from briefing.outline.load import Positions, load_yaml
 from briefing.outline.model import THEME_FILES, Outline, outline_from
 from briefing.outline.textrefs import referenced_ids, text_fields
@@ -44,7 +45,8 @@ def read_outline(file: Path) -> Outline:
         problems.extend(_at(loaded.file, loaded.positions, found.path, found.message, found.hint, found.at_key)
                         for found in findings(loaded.data, Outline))
     if outline is not None:
-        found = [*check_references(outline), *check_dates(outline), *check_files(outline, file.parent)]
+        found = [*check_references(outline), *check_dates(outline), *check_files(outline, file.parent),
+                 *check_limits(outline)]
         problems.extend(_at(loaded.file, loaded.positions, path, message, hint) for path, message, hint in found)
     if problems:
         raise OutlineError(problems)
@@ -72,6 +74,17 @@ def check_dates(outline: Outline) -> Iterator[tuple[KeyPath, str, str | None]]:
     for index, event in enumerate(outline.timeline):
         if event.end is not None and event.end < event.date:
             yield (("timeline", index, "end"), f"ends ({event.end}) before it starts ({event.date})", None)
+
+
+def check_limits(outline: Outline) -> Iterator[tuple[KeyPath, str, str | None]]:
+    """Charts that name more than a chart can show readably (limits.py)."""
+    for index, chart in enumerate(outline.charts):
+        key, most, noun = (("events", MAX_EVENTS_PER_CHART, "event") if chart.kind.value == "timeline"
+                           else ("statistics", MAX_BARS_PER_CHART, "statistic"))
+        count = len(getattr(chart, key))
+        if count > most:
+            yield (("charts", index, key), f"a {chart.kind.value} chart shows at most {most} {key}; this one names {count}",
+                   f"split it into charts of {most} or fewer; every {noun} is in the document's data tables anyway")
 
 
 def _partial_date_problem(value: str) -> str | None:

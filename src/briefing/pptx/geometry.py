@@ -70,3 +70,7 @@ TIMELINE_AXIS_Y = 295.0
 TIMELINE_STEM_PT = 26.0  # from the axis to the label
 TIMELINE_LABEL_HEIGHT = 130.0
 TIMELINE_MIN_STEP = 105.0  # narrowest room per event before the timeline continues on another slide
+
+# A bar chart: the most bars in one panel, each with room for two lines of its label (SMALL_PT);
+# a chart with more continues on further slides.
+BARS_PER_SLIDE = 8

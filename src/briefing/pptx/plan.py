@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
-from briefing.chartdata import milestones, source_line
+from briefing.chartdata import BarGroup, bar_groups, milestones, source_line
 from briefing.fonts import wrap
 from briefing.locale import as_of_text, format_date, format_value, labels, numbered_titles
 from briefing.outline.model import Chart, ChartKind, Outline, Part, Quote
@@ -49,6 +49,7 @@ class SlidePlan:
     bullets: tuple[str, ...] = ()
     figures: tuple[KeyFigure, ...] = ()
     chart_id: str | None = None
+    bars: tuple[BarGroup, ...] = ()  # a bar chart's bars on this slide, a panel per unit
     timeline: TimelineLayout | None = None
     quote: Quote | None = None
     source_line: str = ""
@@ -104,7 +105,7 @@ class _Planner:
             SlideKind.CLOSING: (g.SECTION_TITLE, g.SECTION_TITLE_PT),
         }.get(slide.kind, (g.TITLE, g.TITLE_PT))
         if not fits(slide.title, box, size, bold=True):
-            self.problem(f"the title '{slide.title}' is too long for two lines; shorten it")
+            self.problem(f"the title '{_excerpt(slide.title)}' is too long for two lines; shorten it")
 
     def problem(self, message: str) -> None:
         self.plan.problems.append(FitProblem(len(self.plan.slides), message))
@@ -191,7 +192,7 @@ class _Planner:
             self.add(SlidePlan(kind, slide_title, bullets=tuple(page), notes=notes))
             for bullet in too_long:
                 if bullet in page:
-                    self.problem(f"a point is too long for any slide ('{bullet[:30]}…'); split it")
+                    self.problem(f"a point is too long for any slide ('{_excerpt(bullet, 30)}'); split it")
 
     def key_figures(self) -> None:
         statistics = self.outline.key_statistics
@@ -243,10 +244,12 @@ class _Planner:
                     self.add(SlidePlan(SlideKind.TIMELINE, title, chart_id=chart.id, timeline=layout,
                                        source_line=source, notes=f"{notes}\n\n{details}"))
                     for overflow in layout.overflow:
-                        self.problem(f"the timeline label '{overflow}' is too long; shorten the event title")
+                        self.problem(f"the timeline label '{_excerpt(overflow)}' is too long; shorten the event title")
             else:
-                self.add(SlidePlan(SlideKind.CHART, chart.title, chart_id=chart.id, source_line=source,
-                                   notes=notes))
+                for number, groups in enumerate(paginate_bars(bar_groups(chart, self.outline))):
+                    title = chart.title + (self.words.continued if number else "")
+                    self.add(SlidePlan(SlideKind.CHART, title, chart_id=chart.id, bars=groups, source_line=source,
+                                       notes=notes))
 
     def sources(self) -> None:
         lines = []
@@ -278,6 +281,23 @@ class _Planner:
     def _summary_notes(self) -> str:
         meta = self.outline.meta
         return "\n".join(filter(None, [meta.subtitle, *self.outline.summary]))
+
+
+def paginate_bars(groups: list[BarGroup]) -> list[tuple[BarGroup, ...]]:
+    """A bar chart's panels on slides: all on one where each has room for its bars' labels, else a slide
+    for each run of at most BARS_PER_SLIDE bars of a unit, so no label runs into its neighbour's."""
+    if all(len(group.bars) <= g.BARS_PER_SLIDE for group in groups):
+        return [tuple(groups)]
+    return [
+        (replace(group, bars=group.bars[start:start + g.BARS_PER_SLIDE]),)
+        for group in groups
+        for start in range(0, len(group.bars), g.BARS_PER_SLIDE)
+    ]
+
+
+def _excerpt(text: str, length: int = 60) -> str:
+    """The start of a text quoted in a warning: a whole title can be thousands of characters."""
+    return text if len(text) <= length else text[:length] + "…"
 
 
 def plan_deck(outline: Outline) -> DeckPlan:

@@ -22,7 +22,7 @@ from pptx.parts.chart import ChartPart
 from pptx.parts.image import Image
 from pptx.util import Pt
 
-from briefing.chartdata import Bar, bar_groups, describe
+from briefing.chartdata import Bar, describe
 from briefing.fonts import text_width
 from briefing.locale import format_date, labels
 from briefing.opc import save_package
@@ -241,7 +241,7 @@ class _DeckRenderer:
     def _chart(self, slide: _Slide, plan: SlidePlan) -> None:
         self._title(slide, plan.title)
         chart_spec = next(c for c in self.outline.charts if c.id == plan.chart_id)
-        groups = bar_groups(chart_spec, self.outline)
+        groups = plan.bars
         description = describe(chart_spec, self.outline)
         gap = 24.0
         width = (g.BODY.width_pt - gap * (len(groups) - 1)) / len(groups)

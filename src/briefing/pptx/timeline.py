@@ -4,7 +4,8 @@ Events are spaced evenly by order, not by date, so a cluster of events in a
 few days gets as much room as a lone one; a long stretch with no events is
 marked on the axis with the time it stands for. Labels alternate above and
 below the axis, so each may be almost twice as wide as the space between
-events and still never touch its neighbours. Too many events for one slide
+events and still never touch its neighbours; a label too long for its box is
+cut to the box with an ellipsis (and reported). Too many events for one slide
 continue on the next.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.chartdata import Milestone
-from briefing.fonts import wrap
+from briefing.fonts import clamp_lines, wrap
 from briefing.locale import gap_text
 from briefing.outline.model import Locale
 from briefing.pptx import geometry as g
@@ -21,6 +22,7 @@ from briefing.pptx import geometry as g
 GAP_MIN_DAYS = 30
 _LABEL_MARGIN = 8.0
 _EDGE = 14.0  # closest a label comes to the slide's edge
+_DATE_LINES = 2
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ def layout_timeline(items: list[Milestone], previous: Milestone | None, locale: 
     step = g.BODY.width_pt / len(items)
     label_width = min(2 * step - 2 * _LABEL_MARGIN, 300.0)
     line = g.SMALL_PT * g.LINE_SPACING
+    most_lines = int(g.TIMELINE_LABEL_HEIGHT // line)
     labels, gaps, overflow = [], [], []
     for index, item in enumerate(items):
         x = g.BODY.left_pt + (index + 0.5) * step
@@ -64,11 +67,12 @@ def layout_timeline(items: list[Milestone], previous: Milestone | None, locale: 
         # Centred on its marker; near the slide's edges, narrower rather than shifted
         # (a shifted label would reach into its neighbour's column).
         half = min(label_width / 2, x - _EDGE, g.SLIDE_WIDTH_PT - _EDGE - x)
-        when = wrap(item.when, 2 * half, g.SMALL_PT, bold=True)
+        when = clamp_lines(wrap(item.when, 2 * half, g.SMALL_PT, bold=True), _DATE_LINES, 2 * half, g.SMALL_PT,
+                           bold=True)
         title = wrap(item.title, 2 * half, g.SMALL_PT)
-        height = (len(when) + len(title)) * line
-        if height > g.TIMELINE_LABEL_HEIGHT:
+        if len(when) + len(title) > most_lines:
             overflow.append(item.title)
+            title = clamp_lines(title, max(1, most_lines - len(when)), 2 * half, g.SMALL_PT)
         top = (
             g.TIMELINE_AXIS_Y - g.TIMELINE_STEM_PT - g.TIMELINE_LABEL_HEIGHT
             if above
