@@ -10,12 +10,17 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from lxml import etree
 from pptx import Presentation
 from pptx.util import Pt
 
 from briefing.pipeline import build
 from tests.conftest import FIXTURES
+from tests.ooxml import validate_file
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _require(tool: str) -> str:
@@ -145,3 +150,34 @@ def test_colours_the_outline_sets_win_over_the_template(minimal_outline: Path, p
     title_run = deck.slides[0].shapes.title.text_frame.paragraphs[0].runs[0]._r
     assert title_run.xpath(".//a:srgbClr/@val") == ["8B0000"]  # given in the outline
     assert title_run.find(qn("a:rPr")).find(qn("a:latin")).get("typeface") == "+mj-lt"  # not given: the template's
+
+
+def test_a_template_with_picture_bullets_and_fields_updated_on_open(minimal_outline: Path, tmp_path: Path) -> None:
+    """Lists with picture bullets come first in numbering.xml; the bullet list we add goes after them.
+    A template that asks Word to update fields on open would make Word prompt: that setting goes."""
+    template = docx.Document()
+    numbering = template.part.numbering_part.element
+    for child in list(numbering):
+        numbering.remove(child)
+    w = f'xmlns:w="{W}"'
+    for number in range(2):
+        numbering.append(parse_xml(f'<w:numPicBullet {w} w:numPicBulletId="{number}"><w:pict/></w:numPicBullet>'))
+    numbering.append(parse_xml(f'<w:abstractNum {w} w:abstractNumId="0"><w:lvl w:ilvl="0">'
+                               '<w:numFmt w:val="decimal"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="1"><w:abstractNumId w:val="0"/></w:num>'))
+    bullets = template.styles["List Bullet"].element.pPr
+    bullets.remove(bullets.find(qn("w:numPr")))
+    template.settings.element.append(parse_xml(f'<w:updateFields {w} w:val="true"/>'))
+    template.save(tmp_path / "bullets.docx")
+
+    out = minimal_outline.parent / "build"
+    build(minimal_outline, out, docx_template=tmp_path / "bullets.docx")
+
+    assert validate_file(out / "mini.docx") == []
+    document = docx.Document(str(out / "mini.docx"))
+    numbering = document.part.numbering_part.element
+    assert [etree.QName(child).localname for child in numbering] == [
+        "numPicBullet", "numPicBullet", "abstractNum", "abstractNum", "num", "num"]
+    num_id = document.styles["List Bullet"].element.pPr.numPr.numId.val
+    assert numbering.num_having_numId(num_id) is not None
+    assert document.settings.element.find(qn("w:updateFields")) is None

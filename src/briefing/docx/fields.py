@@ -11,22 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from docx.text.paragraph import Paragraph
 
-from briefing.docx.xmlorder import insert_before_any
-
-# Children of w:settings that the schema places after w:updateFields.
-_AFTER_UPDATE_FIELDS = (
-    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr",
-    "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
-    "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
-    "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
-)
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 
 
@@ -101,21 +91,22 @@ def add_hyperlink(paragraph: Paragraph, url: str, colour: str) -> None:
 
 def table_of_contents(
     new_paragraph: Callable[[str], Paragraph], before: CT_P, entries: list[tuple[int, str, str, int]],
-    levels: str = "1-2",
+    pages_known: bool, levels: str = "1-2",
 ) -> None:
     """A TOC field over the headings, filled with (level, text, bookmark, page) entries.
 
     Each entry links to its heading and shows its page through a PAGEREF
-    field, which LibreOffice resolves when it lays out the document; Word
-    refreshes the whole table when the file opens (the field is dirty and the
-    settings ask for it).
+    field, which LibreOffice resolves when it lays out the document. Word
+    shows the pages as written, without asking to update anything on open;
+    when they are not known for sure (pages_known false), the field is
+    marked dirty, which tells Word its result needs updating.
     """
     paragraphs: list[CT_P] = []
     for index, (level, text, name, page) in enumerate(entries):
         paragraph = new_paragraph(f"TOC {level}")
         p = paragraph._p
         if index == 0:
-            _field_char(p, "begin", dirty=True)
+            _field_char(p, "begin", dirty=not pages_known)
             code = OxmlElement("w:instrText")
             code.set(qn("xml:space"), "preserve")
             code.text = f' TOC \\o "{levels}" \\h \\z \\u '
@@ -135,12 +126,3 @@ def table_of_contents(
     for p in paragraphs:
         before.addprevious(p)
 
-
-def update_fields_on_open(document: Document) -> None:
-    """Ask Word to refresh fields (the TOC, page numbers) when it opens the file."""
-    settings = document.settings.element
-    element = settings.find(qn("w:updateFields"))
-    if element is None:
-        element = OxmlElement("w:updateFields")
-        insert_before_any(settings, element, _AFTER_UPDATE_FIELDS)
-    element.set(qn("w:val"), "true")

@@ -35,6 +35,7 @@ from lxml import etree
 
 from briefing.chartdata import describe, source_line
 from briefing.docx import fields
+from briefing.docx.conformance import conform
 from briefing.docx.pagination import PageFlow, line_count
 from briefing.docx.styles import (
     CELL_PADDING_PT,
@@ -114,6 +115,7 @@ class _DocxWriter:
         self.document: Document = open_template(str(inputs.template) if inputs.template else None)
         if inputs.template is not None:
             _clear_body(self.document)
+        conform(self.document)
         self.figures = 0
         self.pictures: dict[str, _ChartPicture] = {}
         self.tables = 0
@@ -230,9 +232,10 @@ class _DocxWriter:
         entries = [
             (level, text, name, first_body_page + page[0] - 1) for level, text, name, page in self.headings
         ]
-        fields.table_of_contents(lambda style: self._paragraph(style=style), anchor._p, entries)
+        # The page model knows the pages for its own styles; a template's styles keep their own sizes.
+        fields.table_of_contents(lambda style: self._paragraph(style=style), anchor._p, entries,
+                                 pages_known=self.inputs.template is None)
         anchor._p.getparent().remove(anchor._p)
-        fields.update_fields_on_open(self.document)
         return contents_pages
 
     def _header_and_footer(self) -> None:
