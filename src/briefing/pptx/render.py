@@ -30,6 +30,7 @@ from briefing.opc import save_package
 from briefing.outline.model import Outline, SlideLayoutRole
 from briefing.pptx import drawing as d
 from briefing.pptx import geometry as g
+from briefing.pptx.chartxml import number_axes
 from briefing.pptx.look import Look, Role
 from briefing.pptx.plan import SlideKind, SlidePlan
 from briefing.pptx.scaling import DrawnPart, SlideAppender, make_appends_linear
@@ -251,6 +252,7 @@ class _DeckRenderer:
             data.categories = [bar.label for bar in bars]
             data.add_series(chart_spec.title, [bar.value for bar in bars])
             chart_part = ChartPart.new(XL_CHART_TYPE.BAR_CLUSTERED, data, self.deck.part.package)
+            number_axes(chart_part._element)
             relationship = slide.part.relate_to(chart_part, RT.CHART)
             box = g.Box(g.BODY.left_pt + index * (width + gap), g.BODY.top_pt, width,
                         g.SOURCE_LINE.top_pt - g.BODY.top_pt - 8)
