@@ -35,18 +35,19 @@ _SEQUENCES = {
 _TWIPS = 635  # EMU
 
 
-def conform(document: Document) -> None:
-    """Mend the template's parts in place."""
+def conform(document: Document, from_template: bool) -> None:
+    """Mend the template's parts in place (from_template: a company's, not python-docx's own)."""
     _settings(document.settings.element)
+    _page_margins(document)
+    if not from_template:
+        return  # python-docx's styles and lists are in order (the tests validate every build): 5 ms saved
     _in_order(document.styles.element)
     try:
         numbering = document.part.part_related_by(RT.NUMBERING).element
     except KeyError:
-        pass  # no numbering part: the writer adds one, in order
-    else:
-        put_in_order(numbering, NUMBERING)
-        _in_order(numbering)
-    _page_margins(document)
+        return  # no numbering part: the writer adds one, in order
+    put_in_order(numbering, NUMBERING)
+    _in_order(numbering)
 
 
 def _settings(settings) -> None:

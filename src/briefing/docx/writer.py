@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -56,7 +57,7 @@ from briefing.locale import (
 )
 from briefing.opc import add_parts, save_package
 from briefing.outline.model import Chart, Outline, Part
-from briefing.properties import fill_core_properties
+from briefing.properties import extended_properties, fill_core_properties, text_counts
 from briefing.publish import build_time
 from briefing.xmltext import escape
 
@@ -115,7 +116,7 @@ class _DocxWriter:
         self.document: Document = open_template(str(inputs.template) if inputs.template else None)
         if inputs.template is not None:
             _clear_body(self.document)
-        conform(self.document)
+        conform(self.document, from_template=inputs.template is not None)
         self.figures = 0
         self.pictures: dict[str, _ChartPicture] = {}
         self.tables = 0
@@ -150,10 +151,17 @@ class _DocxWriter:
         self._data_tables()
         self._sources()
         contents_pages = self._fill_contents(toc_anchor) if toc_anchor is not None else 0
+        pages = 1 + contents_pages + self.flow.finish()
         # Saved now, while the charts may still be drawn elsewhere; their images are added last.
         saved_on = build_time(self.outline.meta.date)
-        saved = save_package(self.document.part.package, saved_on, held_back=list(self.pictures.values()))
-        return ComposedDocument(1 + contents_pages + self.flow.finish(), saved, self.pictures, saved_on)
+        saved = save_package(self.document.part.package, saved_on, self._extended_properties(pages),
+                             held_back=list(self.pictures.values()))
+        return ComposedDocument(pages, saved, self.pictures, saved_on)
+
+    def _extended_properties(self, pages: int) -> bytes:
+        """docProps/app.xml: the page model's page count, Word's statistics of the body, the title."""
+        counts = text_counts(_paragraph_texts(self.document.element.body))
+        return extended_properties({"Pages": pages, **counts}, [("Title", [self.outline.meta.title])])
 
     def _paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
         """A new last paragraph of the body.
@@ -436,6 +444,12 @@ def _run_text(text: str) -> str:
     return "".join(pieces)
 
 
+def _paragraph_texts(body: BaseOxmlElement) -> Iterator[str]:
+    """Each paragraph's text as a reader sees it, tabs and line breaks as spaces (field codes left out)."""
+    for paragraph in body.iter(_PARAGRAPH):
+        yield "".join(piece.text or "" if piece.tag == _TEXT else " " for piece in paragraph.iter(*_TEXT_PIECES))
+
+
 def _clear_body(document: Document) -> None:
     """A template's own content goes; its last section (page setup, header and footer) stays."""
     body = document.element.body
@@ -445,6 +459,8 @@ def _clear_body(document: Document) -> None:
 
 
 _SECTION_PROPERTIES, _PARAGRAPH_PROPERTIES, _PARAGRAPH_STYLE, _VALUE = map(qn, ("w:sectPr", "w:pPr", "w:pStyle", "w:val"))
+_PARAGRAPH, _TEXT = qn("w:p"), qn("w:t")
+_TEXT_PIECES = (_TEXT, qn("w:tab"), qn("w:br"))
 
 
 def compose_docx(outline: Outline, inputs: DocxInputs) -> ComposedDocument:

@@ -9,6 +9,7 @@ of it. The sequences are copied from ISO/IEC 29500-4:2016 (wml.xsd).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from docx.oxml.ns import qn
 
@@ -89,7 +90,7 @@ def insert_in_order(parent, element, sequence: Sequence[str]) -> None:
 def put_in_order(parent, sequence: Sequence[str]) -> None:
     """Reorder parent's children as the sequence wants; a child the sequence does not name
     (an extension, a comment) stays right after the child it followed."""
-    rank = {qn(name): index for index, name in enumerate(sequence)}
+    rank = _ranks(tuple(sequence))
     children = list(parent)
     ranks, current = [], -1
     for child in children:
@@ -101,3 +102,8 @@ def put_in_order(parent, sequence: Sequence[str]) -> None:
     for child in ordered:
         parent.append(child)  # appending an element already there moves it to the end
 
+
+
+@cache  # a template's styles.xml asks for the same few sequences thousands of times
+def _ranks(sequence: tuple[str, ...]) -> dict[str, int]:
+    return {qn(name): index for index, name in enumerate(sequence)}
