@@ -19,6 +19,7 @@ from pptx.util import Pt
 from briefing.pipeline import build
 from tests.conftest import FIXTURES
 from tests.ooxml import validate_file
+from tests.test_package import extended_properties
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -71,7 +72,18 @@ def libreoffice_templates(tmp_path_factory: pytest.TempPathFactory) -> tuple[Pat
 def built(minimal_outline: Path, docx_template: Path, pptx_template: Path):
     out = minimal_outline.parent / "build"
     report = build(minimal_outline, out, docx_template=docx_template, pptx_template=pptx_template)
+    for output in report.outputs:
+        says_what_it_holds(output.path, int(output.detail.split()[0]))
     return report, docx.Document(str(out / "mini.docx")), Presentation(str(out / "mini.pptx")), out
+
+
+def says_what_it_holds(path: Path, pages: int) -> None:
+    """docProps/app.xml is ours, not the template's, and the template's thumbnail is gone."""
+    values, _ = extended_properties(path)
+    assert values["Application"] == "briefing" and "Template" not in values
+    assert int(values["Pages" if path.suffix == ".docx" else "Slides"]) == pages
+    with zipfile.ZipFile(path) as package:
+        assert not [name for name in package.namelist() if "thumbnail" in name]
 
 
 def deck_is_clean(path: Path, slides: int) -> None:
@@ -89,6 +101,10 @@ def test_pandoc_reference_documents(minimal_outline: Path, pandoc_templates) -> 
         "w:style[w:name/@w:val='Heading 1']/@w:styleId")[0]
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Abstract" not in text and "测试简报" in text
+    # The page model does not know the template's styles: the contents say they need updating.
+    toc = next(document.element.body.iter(qn("w:fldChar")))
+    assert toc.getparent().getnext().findtext(qn("w:instrText")).strip().startswith("TOC")
+    assert toc.get(qn("w:dirty")) == "true"
     # The deck takes pandoc's layouts and theme; its sample slides are gone.
     assert [layout.name for layout in deck.slide_layouts] == [
         layout.name for layout in Presentation(str(reference_pptx)).slide_layouts]
