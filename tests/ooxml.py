@@ -35,6 +35,7 @@ SCHEMAS = Path(__file__).parent / "schemas"
 _ISO = "ISO-IEC29500-4_2016"
 _OPC = "ecma/fouth-edition"
 CONTENT_TYPES = "[Content_Types].xml"
+OFFICE_SUFFIXES = (".docx", ".pptx", ".xlsx")
 
 # The schema each kind of part is checked against, by the namespace of its root element.
 SCHEMA_BY_ROOT_NAMESPACE: dict[str, str] = {
@@ -64,6 +65,13 @@ _PACKAGE_TYPES = (
 )
 _UNEXPECTED = "This element is not expected"
 _MAX_PASSES = 200  # each pass removes one unexpected element or more; more than this is a runaway
+
+
+def findings_in(folder: Path) -> list[str]:
+    """Every finding in the .docx and .pptx files a build wrote into folder (its cache left out)."""
+    return [f"{path.relative_to(folder)}: {finding}" for path in sorted(folder.rglob("*"))
+            if path.suffix in OFFICE_SUFFIXES and not path.name.startswith(".")
+            and ".cache" not in path.relative_to(folder).parts for finding in validate_file(path)]
 
 
 def validate_file(path: Path) -> list[str]:

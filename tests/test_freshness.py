@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.ooxml import findings_in
+
 LOGO = (Path(__file__).parent / "fixtures" / "logo.png").read_bytes()
 
 
@@ -25,6 +27,7 @@ def built(minimal_outline: Path) -> Path:
     text = minimal_outline.read_text(encoding="utf-8")
     minimal_outline.write_text(text.replace("\nsections:", "\ntheme:\n  logo: logo.png\nsections:", 1), encoding="utf-8")
     assert "wrote build/mini.docx" in build(folder)
+    assert findings_in(folder / "build") == []
     return folder
 
 

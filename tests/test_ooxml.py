@@ -15,7 +15,7 @@ import pytest
 import xlsxwriter
 from pptx import Presentation
 
-from tests.ooxml import validate_file, validate_package
+from tests.ooxml import findings_in, validate_file, validate_package
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -151,3 +151,26 @@ def test_a_part_that_is_not_well_formed_is_a_finding(blank_deck: bytes) -> None:
     bad = changed(blank_deck, "ppt/presProps.xml", lambda xml: xml[:-20])
     [finding] = validate_package(bad)
     assert finding.startswith("ppt/presProps.xml: ") and "not well-formed" in finding
+
+
+def test_builds_in_the_tests_cannot_publish_an_invalid_file(blank_deck: bytes, tmp_path: Path) -> None:
+    """conftest.every_output_is_valid stands between every build and its output folder."""
+    from briefing import pipeline
+
+    bad = presentation_with(blank_deck, b'<p:notesSz cx="6858000"', b'<p:notesSz cx="-6858000"')
+    with pytest.raises(AssertionError, match=r"not valid ISO/IEC 29500 Transitional:\ndeck.pptx: ppt/presentation"):
+        pipeline.publish_all({tmp_path / "deck.pptx": bad, tmp_path / "notes.pdf": b"%PDF"})
+    assert list(tmp_path.iterdir()) == []
+    pipeline.publish_all({tmp_path / "deck.pptx": blank_deck})
+    assert (tmp_path / "deck.pptx").read_bytes() == blank_deck
+
+
+def test_findings_in_a_folder_skip_its_cache(blank_deck: bytes, tmp_path: Path) -> None:
+    bad = presentation_with(blank_deck, b'<p:notesSz cx="6858000"', b'<p:notesSz cx="-6858000"')
+    (tmp_path / "team").mkdir()
+    (tmp_path / "team" / "deck.pptx").write_bytes(bad)
+    (tmp_path / "good.pptx").write_bytes(blank_deck)
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "old.pptx").write_bytes(bad)
+    [finding] = findings_in(tmp_path)
+    assert finding.startswith("team/deck.pptx: ppt/presentation.xml: 2: ")
