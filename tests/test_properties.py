@@ -766,3 +766,16 @@ statistics: [{{id: s, label: "a{blank}b", value: 5, unit: count, measures: M, so
 charts: [{{id: c, kind: bar, title: C, statistics: [s]}}]
 """)
     assert not isinstance(report, BriefingError), report.messages()
+
+
+def test_a_source_url_a_uri_cannot_hold_as_it_is_still_links(tmp_path: Path) -> None:
+    """Was (found by test_a_clean_outline_always_builds once every output was schema-checked):
+    'http://0000000%' became the hyperlink relationship's Target as it was, not an xs:anyURI."""
+    url = "http://例子.cn/a%zz[1]?q=值#x#y"
+    outline = BASE.format(locale="en").replace("{id: src, title: S}", f"{{id: src, title: S, url: '{url}'}}")
+    report = _build_text(tmp_path, outline + ONE_SECTION)  # the output is schema-checked as it is published
+    assert not isinstance(report, BriefingError), report.messages()
+    document = docx.Document(str(next(o.path for o in report.outputs if o.path.suffix == ".docx")))
+    targets = [r.target_ref for r in document.part.rels.values() if r.reltype.endswith("/hyperlink")]
+    assert targets == ["http://例子.cn/a%25zz%5B1%5D?q=%E5%80%BC#x%23y"]
+    assert url in "\n".join(p.text for p in document.paragraphs)  # shown as the outline gives it

@@ -8,8 +8,10 @@ fields still shows something true.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -74,8 +76,8 @@ def bookmark(paragraph: Paragraph, name: str, bookmark_id: int) -> None:
 
 
 def add_hyperlink(paragraph: Paragraph, url: str, colour: str) -> None:
-    """An external link, underlined in the link colour."""
-    relationship = paragraph.part.relate_to(url, HYPERLINK, is_external=True)
+    """An external link, underlined in the link colour; the text is the URL as the outline gives it."""
+    relationship = paragraph.part.relate_to(link_target(url), HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), relationship)
     run = _run(link, url)
@@ -87,6 +89,25 @@ def add_hyperlink(paragraph: Paragraph, url: str, colour: str) -> None:
     properties.append(colour_element)
     properties.append(underline)
     paragraph._p.append(link)
+
+
+# A '%' that starts no escape, which a URI cannot hold.
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+# What may stay as it is in a URI's path, query and fragment (RFC 3986 pchar, '/', '?', escapes).
+_URI_SAFE = "!$&'()*+,;=:@/?%-._~"
+
+
+def link_target(url: str) -> str:
+    """The URL as a relationship's target, which must be a URI (xs:anyURI): what a URI cannot hold
+    in its path, query and fragment ('%' alone, '[', a second '#', Chinese) is percent-encoded."""
+    base, mark, fragment = _LONE_PERCENT.sub("%25", url).partition("#")
+    try:
+        parts = urlsplit(base)
+    except ValueError:  # a '[' or ']' that is no IPv6 address: no host to keep apart
+        base = quote(base, _URI_SAFE)
+    else:
+        base = urlunsplit(parts._replace(path=quote(parts.path, _URI_SAFE), query=quote(parts.query, _URI_SAFE)))
+    return base + mark + quote(fragment, _URI_SAFE)
 
 
 def table_of_contents(
