@@ -127,14 +127,14 @@ def _content_types(types_xml: bytes):
 
 
 def _part_findings(name: str, xml: bytes) -> list[str]:
-    return [f"{name}: {finding}" for finding in _findings(xml)]
+    return [f"{name}: {finding}" for finding in validate_part(xml)]
 
 
 _checked: dict[bytes, tuple[str, ...]] = {}  # a part's digest -> its findings: builds share most parts
 
 
-def _findings(xml: bytes) -> tuple[str, ...]:
-    """A part's findings as "line: message"."""
+def validate_part(xml: bytes) -> tuple[str, ...]:
+    """One XML part's findings as "line: message"."""
     digest = hashlib.sha256(xml).digest()
     if digest not in _checked:
         _checked[digest] = tuple(_validate(xml))
@@ -277,3 +277,19 @@ def _prefixes(root: etree._Element) -> dict[str, str]:
 def _readable(message: str, prefixes: dict[str, str]) -> str:
     """'{http://...wordprocessingml/2006/main}zoom' -> 'w:zoom'."""
     return _CLARK.sub(lambda match: f"{prefixes[match[1]]}:" if match[1] in prefixes else match[0], message)
+
+
+def main(arguments: list[str]) -> int:
+    """python -m tests.ooxml FILE_OR_FOLDER...: print every finding; exit 1 if there is any."""
+    findings = []
+    for argument in arguments:
+        path = Path(argument)
+        findings += findings_in(path) if path.is_dir() else [f"{path}: {f}" for f in validate_file(path)]
+    print("\n".join(findings) or "no findings")
+    return 1 if findings else 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    raise SystemExit(main(sys.argv[1:]))

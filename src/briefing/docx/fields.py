@@ -8,10 +8,11 @@ fields still shows something true.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -93,21 +94,47 @@ def add_hyperlink(paragraph: Paragraph, url: str, colour: str) -> None:
 
 # A '%' that starts no escape, which a URI cannot hold.
 _LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
-# What may stay as it is in a URI's path, query and fragment (RFC 3986 pchar, '/', '?', escapes).
-_URI_SAFE = "!$&'()*+,;=:@/?%-._~"
+# What may stay as it is in each part of a URI (RFC 3986; letters, digits and '-._~' always may).
+_SUB_DELIMS = "!$&'()*+,;=%"
+_PATH = _SUB_DELIMS + ":@/"
+_QUERY = _PATH + "?"
+_PORT = re.compile(r"[0-9]*")
 
 
 def link_target(url: str) -> str:
-    """The URL as a relationship's target, which must be a URI (xs:anyURI): what a URI cannot hold
-    in its path, query and fragment ('%' alone, '[', a second '#', Chinese) is percent-encoded."""
-    base, mark, fragment = _LONE_PERCENT.sub("%25", url).partition("#")
-    try:
-        parts = urlsplit(base)
-    except ValueError:  # a '[' or ']' that is no IPv6 address: no host to keep apart
-        base = quote(base, _URI_SAFE)
+    """An http(s) URL as the outline allows it (outline.model.Url), as a relationship's target, which
+    must be a URI (xs:anyURI): what its part of a URI cannot hold ('%' alone, '[', a second '#', a
+    port that is no number, Chinese) is percent-encoded; a URI is left as it is."""
+    scheme, _, rest = url.partition("://")
+    rest, mark, fragment = rest.partition("#")
+    rest, question, query = rest.partition("?")
+    authority, slash, path = rest.partition("/")
+    return (f"{scheme}://{_authority(authority)}{slash}{_encoded(path, _PATH)}{question}{_encoded(query, _QUERY)}"
+            f"{mark}{_encoded(fragment, _QUERY)}")
+
+
+def _authority(authority: str) -> str:
+    userinfo, at, host = authority.rpartition("@")
+    name, colon, port = host.rpartition(":")
+    if colon and _PORT.fullmatch(port):
+        host, port = name, colon + port if port else ""  # an empty port is the scheme's own: left out
     else:
-        base = urlunsplit(parts._replace(path=quote(parts.path, _URI_SAFE), query=quote(parts.query, _URI_SAFE)))
-    return base + mark + quote(fragment, _URI_SAFE)
+        port = ""
+    if not _is_ipv6_literal(host):
+        host = _encoded(host, _SUB_DELIMS)
+    return _encoded(userinfo, _SUB_DELIMS + ":") + at + host + port
+
+
+def _is_ipv6_literal(host: str) -> bool:
+    try:
+        ipaddress.IPv6Address(host[1:-1])
+    except ValueError:
+        return False
+    return host.startswith("[") and host.endswith("]")
+
+
+def _encoded(text: str, safe: str) -> str:
+    return quote(_LONE_PERCENT.sub("%25", text), safe)
 
 
 def table_of_contents(
@@ -146,4 +173,3 @@ def table_of_contents(
         paragraphs.append(p)
     for p in paragraphs:
         before.addprevious(p)
-
