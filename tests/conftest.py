@@ -1,15 +1,18 @@
-"""Shared fixtures: the default outline, a small one, and one full build of each."""
+"""Shared fixtures: the default outline, a small one, and one full build of each; every output validated."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from briefing import pipeline
 from briefing.pipeline import BuildReport, build
+from tests.ooxml import OFFICE_SUFFIXES, validate_package
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -39,3 +42,21 @@ def finishes(args: list[str], seconds: float, **options: object) -> subprocess.C
                               **options)  # type: ignore[call-overload]
     except subprocess.TimeoutExpired:
         pytest.fail(f"still running after {seconds} s: {' '.join(args)[:200]}")
+@pytest.fixture(scope="session", autouse=True)
+def every_output_is_valid() -> Iterator[None]:
+    """Every .docx and .pptx a build in this process puts in place is validated first against
+    ISO/IEC 29500 Transitional (tests/ooxml.py): a finding fails the build, so the test that built
+    it fails, whatever it checks. Only what a build publishes is checked, never a test's inputs.
+    Builds run as a separate process are checked by their tests (tests.ooxml.findings_in)."""
+    publish = pipeline.publish_all
+
+    def publish_valid(files: dict[Path, bytes]) -> None:
+        findings = [f"{path.name}: {finding}" for path, content in files.items() if path.suffix in OFFICE_SUFFIXES
+                    for finding in validate_package(content)]
+        if findings:
+            raise AssertionError("not valid ISO/IEC 29500 Transitional:\n" + "\n".join(findings))
+        publish(files)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "publish_all", publish_valid)
+        yield

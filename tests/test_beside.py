@@ -11,6 +11,7 @@ import pytest
 from briefing.beside import Beside
 from briefing.errors import InputError
 from briefing.helpers import CACHE_FOLDER, Helpers
+from tests.ooxml import findings_in
 
 
 def run_beside(work, modules: tuple[str, ...] = ()) -> object:
@@ -96,6 +97,7 @@ def test_a_single_build_draws_its_charts_and_writes_its_deck_in_helpers(minimal_
 
     # First build: the charts were drawn, and the deck written, by helpers; neither library was imported here.
     assert build_here() == ["2", "False", "False"]
+    assert findings_in(out) == []
     assert len(list((out / ".cache").glob("chart-*.png"))) == 2  # drawn by the helper, kept for the next build
     # Charts cached: the deck's helper alone, and still neither library here.
     assert build_here() == ["2", "False", "False"]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
+from tests.ooxml import findings_in
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -28,6 +29,7 @@ def test_build_writes_both_files_and_says_so(minimal_outline: Path) -> None:
         assert (minimal_outline.parent / "build" / name).stat().st_size > 10_000
         assert f"build/{name}" in result.stdout
     assert not list((minimal_outline.parent / "build").glob("*.tmp"))
+    assert findings_in(minimal_outline.parent / "build") == []
 
 
 def test_validate_ok(minimal_outline: Path) -> None:

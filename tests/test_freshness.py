@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefing.freshness import Request, record
+from tests.ooxml import findings_in
 
 LOGO = (Path(__file__).parent / "fixtures" / "logo.png").read_bytes()
 
@@ -28,6 +29,7 @@ def built(minimal_outline: Path) -> Path:
     text = minimal_outline.read_text(encoding="utf-8")
     minimal_outline.write_text(text.replace("\nsections:", "\ntheme:\n  logo: logo.png\nsections:", 1), encoding="utf-8")
     assert "wrote build/mini.docx" in build(folder)
+    assert findings_in(folder / "build") == []
     return folder
 
 

@@ -25,11 +25,13 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+import docx
 import pytest
 from lxml import etree
+from pptx import Presentation
 
 from briefing.outline import read_outline
-from briefing.pipeline import BuildReport, build
+from briefing.pipeline import BuildReport, Output, build
 from tests.conftest import DEFAULT_OUTLINE, FIXTURES
 
 ENGLISH_OUTLINE = FIXTURES / "english.yaml"
@@ -336,6 +338,78 @@ def test_drawing_ids_are_unique_across_body_headers_and_footers(package: zipfile
 @pytest.mark.parametrize("package", DOCX_OUTPUTS, indirect=True)
 def test_bookmarks_are_unique_and_closed(package: zipfile.ZipFile) -> None:
     assert bookmark_problems(package) == []
+
+
+# ---------------------------------------------------------------- what the package says about itself
+
+
+@pytest.fixture
+def output(request: pytest.FixtureRequest, builds: dict[str, tuple[BuildReport, Path]]) -> Output:
+    name, relative = request.param
+    report, out = builds[name]
+    return next(output for output in report.outputs if output.path == out / relative)
+
+
+def extended_properties(path: Path) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """docProps/app.xml: its simple values by name, and its titles of parts by heading."""
+    with zipfile.ZipFile(path) as archive:
+        root = parse(archive, "docProps/app.xml")
+    values = {etree.QName(e).localname: e.text or "" for e in root if len(e) == 0}
+    pairs = root.findall("ep:HeadingPairs/vt:vector/vt:variant", APP_NS)
+    names = [e.text or "" for e in root.findall("ep:TitlesOfParts/vt:vector/vt:lpstr", APP_NS)]
+    titles = {}
+    for heading, count in zip(pairs[::2], pairs[1::2]):
+        number = int(count.findtext("vt:i4", namespaces=APP_NS))
+        titles[heading.findtext("vt:lpstr", namespaces=APP_NS)], names = names[:number], names[number:]
+    assert names == [], "more titles of parts than the heading pairs count"
+    return values, titles
+
+
+APP_NS = {"ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+          "vt": "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"}
+
+
+@pytest.mark.parametrize("output", DOCX_OUTPUTS, indirect=True)
+def test_document_properties_give_its_pages_words_and_title(output: Output) -> None:
+    values, titles = extended_properties(output.path)
+    assert values["Application"] == "briefing"
+    assert not {"Template", "Company", "Manager", "AppVersion"} & set(values)  # nothing of the template's
+    assert int(values["Pages"]) == int(output.detail.split()[0])  # the page model's, as LibreOffice lays it out
+    document = docx.Document(str(output.path))
+    cells = [p for table in document.tables for row in table.rows for cell in row.cells for p in cell.paragraphs]
+    texts = [p.text for p in document.paragraphs + cells if p.text.strip()]
+    assert int(values["Paragraphs"]) == len(texts)
+    assert int(values["Characters"]) == sum(len("".join(text.split())) for text in texts)
+    if document.core_properties.language.startswith("en"):
+        assert int(values["Words"]) == sum(len(text.split()) for text in texts)
+    else:  # each Chinese character is a word
+        assert int(values["Words"]) > sum(len(re.findall(r"[\u4e00-\u9fff]", text)) for text in texts)
+    assert titles == {"Title": [document.core_properties.title]}
+
+
+@pytest.mark.parametrize("output", PPTX_OUTPUTS, indirect=True)
+def test_deck_properties_give_its_format_slides_notes_and_titles(output: Output) -> None:
+    values, titles = extended_properties(output.path)
+    deck = Presentation(str(output.path))
+    assert values["Application"] == "briefing"
+    assert deck.slide_width * 9 == deck.slide_height * 16 and values["PresentationFormat"] == "On-screen Show (16:9)"
+    assert deck.part._element.find("p:sldSz", NS).get("type") is None  # 13.33 x 7.5 in has no name: custom
+    assert int(values["Slides"]) == len(deck.slides) == int(output.detail.split()[0])
+    notes = [s for s in deck.slides if s.has_notes_slide and s.notes_slide.notes_text_frame.text.strip()]
+    assert int(values["Notes"]) == len(notes) > 0
+    assert titles["Slide Titles"] == [slide_title(slide) for slide in deck.slides]
+    assert titles["Theme"] == ["Office Theme"]
+
+
+def slide_title(slide) -> str:
+    title = slide.shapes.title or next(shape for shape in slide.shapes if shape.name == "Title")
+    return title.text_frame.text
+
+
+@pytest.mark.parametrize("package", OUTPUTS, indirect=True)
+def test_no_thumbnail_of_the_template(package: zipfile.ZipFile) -> None:
+    assert not [name for name in part_names(package) if "thumbnail" in name]
+    assert "thumbnail" not in package.read("_rels/.rels").decode()
 
 
 # ---------------------------------------------------------------- the helpers themselves

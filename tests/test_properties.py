@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import operator
 import re
 import shutil
 import tempfile
@@ -45,6 +46,7 @@ from pptx import Presentation
 
 from briefing.errors import BriefingError
 from briefing.pipeline import CACHE_FOLDER, build
+from briefing.xmltext import escape
 from tests.conftest import FIXTURES
 from tests.test_package import (
     bookmark_problems,
@@ -766,3 +768,41 @@ statistics: [{{id: s, label: "a{blank}b", value: 5, unit: count, measures: M, so
 charts: [{{id: c, kind: bar, title: C, statistics: [s]}}]
 """)
     assert not isinstance(report, BriefingError), report.messages()
+
+
+def test_a_source_url_a_uri_cannot_hold_as_it_is_still_links(tmp_path: Path) -> None:
+    """Was (found by test_a_clean_outline_always_builds once every output was schema-checked):
+    'http://0000000%' became the hyperlink relationship's Target as it was, not an xs:anyURI."""
+    url = "http://例子.cn/a%zz[1]?q=值#x#y"
+    outline = BASE.format(locale="en").replace("{id: src, title: S}", f"{{id: src, title: S, url: '{url}'}}")
+    report = _build_text(tmp_path, outline + ONE_SECTION)  # the output is schema-checked as it is published
+    assert not isinstance(report, BriefingError), report.messages()
+    document = docx.Document(str(next(o.path for o in report.outputs if o.path.suffix == ".docx")))
+    targets = [r.target_ref for r in document.part.rels.values() if r.reltype.endswith("/hyperlink")]
+    assert targets == ["http://%E4%BE%8B%E5%AD%90.cn/a%25zz%5B1%5D?q=%E5%80%BC#x%23y"]
+    assert url in "\n".join(p.text for p in document.paragraphs)  # shown as the outline gives it
+
+
+# outline.model.Url (https?:// then no space or control character), less what the loader refuses in any text.
+_URLS = st.builds(operator.add, st.sampled_from(["http://", "https://"]), st.text(
+    st.characters(exclude_categories=("Cs",), exclude_characters="\ufffe\uffff\x7f"), min_size=1).filter(
+    lambda tail: not re.search(r"[\s\x00-\x1f]", tail)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_URLS | st.from_regex(r"\Ahttps?://[\w:/?#\[\]@!$&'()*+,;=.~%-]+\Z", fullmatch=True))
+def test_every_url_the_outline_accepts_makes_a_valid_link_target(url: str) -> None:
+    """The target is an xs:anyURI whatever the URL; a URL that already is a URI is kept as it is."""
+    from briefing.docx.fields import link_target
+    from tests.ooxml import validate_part
+
+    target = link_target(url)
+    relationships = (f'<Relationships xmlns="{NS_RELATIONSHIPS}"><Relationship Id="r" Type="t" '
+                     f'Target="{escape(target)}" TargetMode="External"/></Relationships>')
+    assert validate_part(relationships.encode()) == ()
+    if re.fullmatch(r"[\w:/?#@!$&'()*+,;=.~-]*", url, re.ASCII) and "%" not in url and validate_part(
+            relationships.replace(escape(target), escape(url)).encode()) == ():
+        assert target == url  # a URL that already is a URI is left as it is
+
+
+NS_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"

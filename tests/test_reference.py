@@ -13,6 +13,7 @@ import yaml
 
 from briefing.reference import SCHEMA_FILE, markdown_reference, schema_text
 from tests.conftest import DEFAULT_OUTLINE, FIXTURES, ROOT
+from tests.ooxml import findings_in
 
 
 class _Yaml12Loader(yaml.SafeLoader):
@@ -79,6 +80,7 @@ def test_init_then_build_in_an_empty_folder(tmp_path: Path, locale: str) -> None
     assert built.returncode == 0, built.stderr
     assert "warning" not in built.stderr
     assert (folder / "build" / "briefing.docx").exists() and (folder / "build" / "briefing.pptx").exists()
+    assert findings_in(folder / "build") == []
     again = subprocess.run([*run, "init", str(folder)], capture_output=True, text=True)
     assert again.returncode == 2 and "already exists" in again.stderr
 

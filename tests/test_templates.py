@@ -10,13 +10,19 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
-from pptx import Presentation
+from lxml import etree
 from docx.shared import Cm
+from pptx import Presentation
 from pptx.util import Pt
 
 from briefing.pipeline import build
 from tests.conftest import FIXTURES, finishes
+from tests.ooxml import validate_file
+from tests.test_package import extended_properties
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _require(tool: str) -> str:
@@ -67,7 +73,18 @@ def libreoffice_templates(tmp_path_factory: pytest.TempPathFactory) -> tuple[Pat
 def built(minimal_outline: Path, docx_template: Path, pptx_template: Path):
     out = minimal_outline.parent / "build"
     report = build(minimal_outline, out, docx_template=docx_template, pptx_template=pptx_template)
+    for output in report.outputs:
+        says_what_it_holds(output.path, int(output.detail.split()[0]))
     return report, docx.Document(str(out / "mini.docx")), Presentation(str(out / "mini.pptx")), out
+
+
+def says_what_it_holds(path: Path, pages: int) -> None:
+    """docProps/app.xml is ours, not the template's, and the template's thumbnail is gone."""
+    values, _ = extended_properties(path)
+    assert values["Application"] == "briefing" and "Template" not in values
+    assert int(values["Pages" if path.suffix == ".docx" else "Slides"]) == pages
+    with zipfile.ZipFile(path) as package:
+        assert not [name for name in package.namelist() if "thumbnail" in name]
 
 
 def deck_is_clean(path: Path, slides: int) -> None:
@@ -85,6 +102,10 @@ def test_pandoc_reference_documents(minimal_outline: Path, pandoc_templates) -> 
         "w:style[w:name/@w:val='Heading 1']/@w:styleId")[0]
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Abstract" not in text and "测试简报" in text
+    # The page model does not know the template's styles: the contents say they need updating.
+    toc = next(document.element.body.iter(qn("w:fldChar")))
+    assert toc.getparent().getnext().findtext(qn("w:instrText")).strip().startswith("TOC")
+    assert toc.get(qn("w:dirty")) == "true"
     # The deck takes pandoc's layouts and theme; its sample slides are gone.
     assert [layout.name for layout in deck.slide_layouts] == [
         layout.name for layout in Presentation(str(reference_pptx)).slide_layouts]
@@ -166,3 +187,34 @@ def test_a_template_page_with_no_room_for_text_is_refused_naming_the_template(mi
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith(f"{path}: its page leaves") and "7 × 7 cm" in result.stderr
     assert not (minimal_outline.parent / "build").exists()
+
+
+def test_a_template_with_picture_bullets_and_fields_updated_on_open(minimal_outline: Path, tmp_path: Path) -> None:
+    """Lists with picture bullets come first in numbering.xml; the bullet list we add goes after them.
+    A template that asks Word to update fields on open would make Word prompt: that setting goes."""
+    template = docx.Document()
+    numbering = template.part.numbering_part.element
+    for child in list(numbering):
+        numbering.remove(child)
+    w = f'xmlns:w="{W}"'
+    for number in range(2):
+        numbering.append(parse_xml(f'<w:numPicBullet {w} w:numPicBulletId="{number}"><w:pict/></w:numPicBullet>'))
+    numbering.append(parse_xml(f'<w:abstractNum {w} w:abstractNumId="0"><w:lvl w:ilvl="0">'
+                               '<w:numFmt w:val="decimal"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="1"><w:abstractNumId w:val="0"/></w:num>'))
+    bullets = template.styles["List Bullet"].element.pPr
+    bullets.remove(bullets.find(qn("w:numPr")))
+    template.settings.element.append(parse_xml(f'<w:updateFields {w} w:val="true"/>'))
+    template.save(tmp_path / "bullets.docx")
+
+    out = minimal_outline.parent / "build"
+    build(minimal_outline, out, docx_template=tmp_path / "bullets.docx")
+
+    assert validate_file(out / "mini.docx") == []
+    document = docx.Document(str(out / "mini.docx"))
+    numbering = document.part.numbering_part.element
+    assert [etree.QName(child).localname for child in numbering] == [
+        "numPicBullet", "numPicBullet", "abstractNum", "abstractNum", "num", "num"]
+    num_id = document.styles["List Bullet"].element.pPr.numPr.numId.val
+    assert numbering.num_having_numId(num_id) is not None
+    assert document.settings.element.find(qn("w:updateFields")) is None

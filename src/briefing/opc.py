@@ -24,15 +24,26 @@ from briefing.xmltext import escape
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
 _HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+_EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+_EXTENDED_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+_APP_NAME = "/docProps/app.xml"
 
 
-def save_package(package: Any, when: datetime, held_back: Collection[Any] = ()) -> bytes:
+def save_package(package: Any, when: datetime, extended: bytes, held_back: Collection[Any] = ()) -> bytes:
     """The .docx or .pptx bytes of a python-docx / python-pptx package, every entry dated `when`.
 
+    extended: the file's docProps/app.xml (its counts and titles), in place of the template's.
+    A template's thumbnail, a picture of the template, is left out.
     held_back: parts left out for now, whose content is not there yet (see add_parts).
     """
-    parts = list(package.iter_parts())
-    return zip_entries(_entries(package, parts, when, held_back), when)
+    # python-docx names the package's relationships 'rels', python-pptx '_rels'.
+    relationships = (package.rels if hasattr(package, "rels") else package._rels).values()
+    thumbnails = {rel.target_part for rel in relationships if rel.reltype == _THUMBNAIL and not rel.is_external}
+    kept = [rel for rel in relationships if rel.reltype != _THUMBNAIL]
+    parts = [part for part in package.iter_parts() if part not in thumbnails]
+    app = next((rel.target_part for rel in kept if rel.reltype == _EXTENDED and not rel.is_external), None)
+    return zip_entries(_entries(parts, kept, app, extended, when, held_back), when)
 
 
 def add_parts(saved: bytes, parts: Collection[Any], when: datetime) -> bytes:
@@ -40,18 +51,25 @@ def add_parts(saved: bytes, parts: Collection[Any], when: datetime) -> bytes:
     return zip_entries(_part_entries(parts, when), when, onto=saved)
 
 
-def _entries(package: Any, parts: list[Any], when: datetime, held_back: Collection[Any]) -> Iterator[tuple[str, bytes]]:
-    yield "[Content_Types].xml", _content_types(parts)
-    # python-docx names the package's relationships 'rels', python-pptx '_rels'.
-    package_rels = package.rels if hasattr(package, "rels") else package._rels
-    yield "_rels/.rels", _relationships("/", package_rels.values())
-    yield from _part_entries([part for part in parts if part not in held_back], when)
+def _entries(parts: list[Any], relationships: list[Any], app: Any, extended: bytes, when: datetime,
+             held_back: Collection[Any]) -> Iterator[tuple[str, bytes]]:
+    if app is None:  # a template without docProps/app.xml: one is added
+        added = [(_APP_NAME, _EXTENDED_TYPE)]
+        relationship = f'<Relationship Id="{_unused_id(relationships)}" Type="{_EXTENDED}" Target="{_APP_NAME[1:]}"/>'
+    else:
+        added, relationship = [], ""
+    yield "[Content_Types].xml", _content_types(parts, added)
+    yield "_rels/.rels", _relationships("/", relationships, relationship)
+    if app is None:
+        yield _APP_NAME[1:], extended
+    yield from _part_entries([part for part in parts if part not in held_back], when, {app: extended})
 
 
-def _part_entries(parts: Iterable[Any], when: datetime) -> Iterator[tuple[str, bytes]]:
+def _part_entries(parts: Iterable[Any], when: datetime, replaced: dict[Any, bytes] | None = None
+                  ) -> Iterator[tuple[str, bytes]]:
     for part in parts:
         name = str(part.partname)
-        blob = part.blob
+        blob = replaced[part] if replaced and part in replaced else part.blob
         if name.endswith(".xlsx"):
             blob = reproducible_zip(blob, when)  # the workbook behind a chart carries its own dates
         yield name[1:], stamp_core_properties(name, blob, when)
@@ -60,7 +78,12 @@ def _part_entries(parts: Iterable[Any], when: datetime) -> Iterator[tuple[str, b
             yield f"{folder[1:]}/_rels/{file}.rels", _relationships(folder, part.rels.values())
 
 
-def _relationships(source_folder: str, relationships: Any) -> bytes:
+def _unused_id(relationships: list[Any]) -> str:
+    taken = {rel.rId for rel in relationships}
+    return next(f"rId{n}" for n in range(len(taken) + 1, 2 * len(taken) + 2) if f"rId{n}" not in taken)
+
+
+def _relationships(source_folder: str, relationships: Any, extra: str = "") -> bytes:
     lines = []
     for rel in sorted(relationships, key=lambda r: (len(r.rId), r.rId)):  # rId2 before rId10
         if rel.is_external:
@@ -68,7 +91,7 @@ def _relationships(source_folder: str, relationships: Any) -> bytes:
         else:
             target, mode = _relative(source_folder, str(rel.target_part.partname)), ""
         lines.append(f'<Relationship Id="{rel.rId}" Type="{rel.reltype}" Target="{target}"{mode}/>')
-    return f'{_HEADER}<Relationships xmlns="{_RELATIONSHIPS}">{"".join(lines)}</Relationships>'.encode()
+    return f'{_HEADER}<Relationships xmlns="{_RELATIONSHIPS}">{"".join(lines)}{extra}</Relationships>'.encode()
 
 
 def _relative(source_folder: str, target: str) -> str:
@@ -82,8 +105,9 @@ def _relative_folder(source: str, target: str) -> str:
     return "" if relative == "." else relative + "/"
 
 
-def _content_types(parts: list[Any]) -> bytes:
-    """Binary parts (images, workbooks) by extension, XML parts one by one."""
+def _content_types(parts: list[Any], added: list[tuple[str, str]]) -> bytes:
+    """Binary parts (images, workbooks) by extension, XML parts one by one; added: (name, type) of
+    parts not in the package model."""
     defaults = {"rels": _RELS_TYPE, "xml": "application/xml"}
     overrides = []
     for part in parts:
@@ -92,6 +116,7 @@ def _content_types(parts: list[Any]) -> bytes:
         if extension != "xml" and defaults.setdefault(extension, part.content_type) == part.content_type:
             continue
         overrides.append(f'<Override PartName="{name}" ContentType="{part.content_type}"/>')
+    overrides.extend(f'<Override PartName="{name}" ContentType="{kind}"/>' for name, kind in added)
     types = "".join(f'<Default Extension="{ext}" ContentType="{kind}"/>' for ext, kind in defaults.items())
     return (f'{_HEADER}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
             f'{types}{"".join(overrides)}</Types>').encode()

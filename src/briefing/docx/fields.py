@@ -8,25 +8,18 @@ fields still shows something true.
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from urllib.parse import quote
 
-from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from docx.text.paragraph import Paragraph
 
-from briefing.docx.xmlorder import insert_before_any
-
-# Children of w:settings that the schema places after w:updateFields.
-_AFTER_UPDATE_FIELDS = (
-    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr",
-    "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
-    "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
-    "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
-)
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 
 
@@ -84,8 +77,8 @@ def bookmark(paragraph: Paragraph, name: str, bookmark_id: int) -> None:
 
 
 def add_hyperlink(paragraph: Paragraph, url: str, colour: str) -> None:
-    """An external link, underlined in the link colour."""
-    relationship = paragraph.part.relate_to(url, HYPERLINK, is_external=True)
+    """An external link, underlined in the link colour; the text is the URL as the outline gives it."""
+    relationship = paragraph.part.relate_to(link_target(url), HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), relationship)
     run = _run(link, url)
@@ -99,23 +92,69 @@ def add_hyperlink(paragraph: Paragraph, url: str, colour: str) -> None:
     paragraph._p.append(link)
 
 
+# A '%' that starts no escape, which a URI cannot hold.
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+# What may stay as it is in each part of a URI (RFC 3986; letters, digits and '-._~' always may).
+_SUB_DELIMS = "!$&'()*+,;=%"
+_PATH = _SUB_DELIMS + ":@/"
+_QUERY = _PATH + "?"
+_PORT = re.compile(r"[0-9]*")
+
+
+def link_target(url: str) -> str:
+    """An http(s) URL as the outline allows it (outline.model.Url), as a relationship's target, which
+    must be a URI (xs:anyURI): what its part of a URI cannot hold ('%' alone, '[', a second '#', a
+    port that is no number, Chinese) is percent-encoded; a URI is left as it is."""
+    scheme, _, rest = url.partition("://")
+    rest, mark, fragment = rest.partition("#")
+    rest, question, query = rest.partition("?")
+    authority, slash, path = rest.partition("/")
+    return (f"{scheme}://{_authority(authority)}{slash}{_encoded(path, _PATH)}{question}{_encoded(query, _QUERY)}"
+            f"{mark}{_encoded(fragment, _QUERY)}")
+
+
+def _authority(authority: str) -> str:
+    userinfo, at, host = authority.rpartition("@")
+    name, colon, port = host.rpartition(":")
+    if colon and _PORT.fullmatch(port):
+        host, port = name, colon + port if port else ""  # an empty port is the scheme's own: left out
+    else:
+        port = ""
+    if not _is_ipv6_literal(host):
+        host = _encoded(host, _SUB_DELIMS)
+    return _encoded(userinfo, _SUB_DELIMS + ":") + at + host + port
+
+
+def _is_ipv6_literal(host: str) -> bool:
+    try:
+        ipaddress.IPv6Address(host[1:-1])
+    except ValueError:
+        return False
+    return host.startswith("[") and host.endswith("]")
+
+
+def _encoded(text: str, safe: str) -> str:
+    return quote(_LONE_PERCENT.sub("%25", text), safe)
+
+
 def table_of_contents(
     new_paragraph: Callable[[str], Paragraph], before: CT_P, entries: list[tuple[int, str, str, int]],
-    levels: str = "1-2",
+    pages_known: bool, levels: str = "1-2",
 ) -> None:
     """A TOC field over the headings, filled with (level, text, bookmark, page) entries.
 
     Each entry links to its heading and shows its page through a PAGEREF
-    field, which LibreOffice resolves when it lays out the document; Word
-    refreshes the whole table when the file opens (the field is dirty and the
-    settings ask for it).
+    field, which LibreOffice resolves when it lays out the document. Word
+    shows the pages as written, without asking to update anything on open;
+    when they are not known for sure (pages_known false), the field is
+    marked dirty, which tells Word its result needs updating.
     """
     paragraphs: list[CT_P] = []
     for index, (level, text, name, page) in enumerate(entries):
         paragraph = new_paragraph(f"TOC {level}")
         p = paragraph._p
         if index == 0:
-            _field_char(p, "begin", dirty=True)
+            _field_char(p, "begin", dirty=not pages_known)
             code = OxmlElement("w:instrText")
             code.set(qn("xml:space"), "preserve")
             code.text = f' TOC \\o "{levels}" \\h \\z \\u '
@@ -134,13 +173,3 @@ def table_of_contents(
         paragraphs.append(p)
     for p in paragraphs:
         before.addprevious(p)
-
-
-def update_fields_on_open(document: Document) -> None:
-    """Ask Word to refresh fields (the TOC, page numbers) when it opens the file."""
-    settings = document.settings.element
-    element = settings.find(qn("w:updateFields"))
-    if element is None:
-        element = OxmlElement("w:updateFields")
-        insert_before_any(settings, element, _AFTER_UPDATE_FIELDS)
-    element.set(qn("w:val"), "true")

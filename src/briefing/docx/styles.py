@@ -25,12 +25,12 @@ from docx.enum.text import (
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Cm, Emu, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt, RGBColor, Twips
 from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, StyleFactory
 
 from briefing.docx.pagination import TextStyle
-from briefing.docx.xmlorder import insert_before_any
+from briefing.docx.xmlorder import NUMBERING, PARAGRAPH_PROPERTIES, insert_before_any, insert_in_order
 from briefing.errors import InputError
 from briefing.outline.model import Locale, Theme
 from briefing.properties import language_tag
@@ -41,6 +41,7 @@ MARGIN = Cm(2.2)
 # The least room for text (the page less its margins) a briefing is laid out in: a heading kept
 # with its first lines, the data tables' narrowest column. An A6 page with 1.2 cm margins has it.
 MIN_TEXT_SIDE = Cm(7)
+HEADER_FOOTER_DISTANCE = Twips(720)  # from the page's edge: Word's default, half an inch
 
 
 @dataclass(frozen=True)
@@ -125,13 +126,6 @@ SPECS: dict[str, ParagraphSpec] = {
 }
 # Every paragraph style the writer uses.
 USED_STYLES = (*SPECS, "Figure", "Header", "Footer")
-# Elements that must follow w:pBdr inside w:pPr (schema order).
-_AFTER_BORDER = (
-    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
-    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
-    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
-)
 # Elements that must follow w:lang inside w:rPr (schema order).
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 
@@ -243,6 +237,9 @@ def apply_theme(document: Document, theme: Theme, locale: Locale, from_template:
         section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
         section.left_margin = section.right_margin = MARGIN
         section.top_margin = section.bottom_margin = MARGIN
+        # w:pgMar must state all seven distances.
+        section.header_distance = section.footer_distance = HEADER_FOOTER_DISTANCE
+        section.gutter = Emu(0)
     defaults = _default_run_properties(document)
     if from_template:
         add_east_asian_font(defaults, theme.east_asian_font, locale)
@@ -321,14 +318,15 @@ def _ensure_bullet_list(document: Document, styles: Styles) -> None:
     numbering = document.part.numbering_part.element
     ids = [int(n.get(qn("w:abstractNumId"))) for n in numbering.findall(qn("w:abstractNum"))]
     abstract_id = max(ids, default=0) + 1
-    numbering.insert(len(ids), parse_xml(
+    insert_in_order(numbering, parse_xml(
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="singleLevel"/>'
         '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/>'
         f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{int(LIST_INDENT_PT * 20)}" w:hanging="{int(LIST_INDENT_PT * 20)}"/>'
         "</w:pPr></w:lvl></w:abstractNum>"
-    ))
+    ), NUMBERING)  # after any picture bullets and the other lists, before the w:num entries
     num = numbering.add_num(abstract_id)
-    properties.insert(0, parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="{num.numId}"/></w:numPr>'))
+    insert_in_order(properties, parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="{num.numId}"/></w:numPr>'),
+                    PARAGRAPH_PROPERTIES)
 
 
 def _apply_spec(style: BaseStyle, spec: ParagraphSpec, colour: RGBColor) -> None:
@@ -399,7 +397,7 @@ def _caveat_rule(styles: Styles, theme: Theme) -> None:
         f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" w:space="8" '
         f'w:color="{theme.accent_color}"/></w:pBdr>'
     )
-    insert_before_any(properties, border, _AFTER_BORDER)
+    insert_in_order(properties, border, PARAGRAPH_PROPERTIES)
 
 
 def _remove_title_border(styles: Styles) -> None:

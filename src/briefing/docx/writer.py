@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -35,6 +36,7 @@ from lxml import etree
 
 from briefing.chartdata import describe, source_line
 from briefing.docx import fields
+from briefing.docx.conformance import conform
 from briefing.docx.pagination import PageFlow, Placement, line_count
 from briefing.docx.styles import (
     CELL_PADDING_PT,
@@ -56,7 +58,7 @@ from briefing.locale import (
 )
 from briefing.opc import add_parts, save_package
 from briefing.outline.model import Chart, Outline, Part
-from briefing.properties import fill_core_properties
+from briefing.properties import extended_properties, fill_core_properties, text_counts
 from briefing.publish import build_time
 from briefing.xmltext import escape
 
@@ -118,6 +120,7 @@ class _DocxWriter:
         if inputs.template is not None:
             check_page(self.document, inputs.template)
             _clear_body(self.document)
+        conform(self.document, from_template=inputs.template is not None)
         self.figures = 0
         self.pictures: dict[str, _ChartPicture] = {}
         self.tables = 0
@@ -156,10 +159,17 @@ class _DocxWriter:
         body_pages = self.flow.finish()
         self._break_where_placed()
         contents_pages = self._fill_contents(toc_anchor, cover_pages) if toc_anchor is not None else 0
+        pages = cover_pages + contents_pages + body_pages
         # Saved now, while the charts may still be drawn elsewhere; their images are added last.
         saved_on = build_time(self.outline.meta.date)
-        saved = save_package(self.document.part.package, saved_on, held_back=list(self.pictures.values()))
-        return ComposedDocument(cover_pages + contents_pages + body_pages, saved, self.pictures, saved_on)
+        saved = save_package(self.document.part.package, saved_on, self._extended_properties(pages),
+                             held_back=list(self.pictures.values()))
+        return ComposedDocument(pages, saved, self.pictures, saved_on)
+
+    def _extended_properties(self, pages: int) -> bytes:
+        """docProps/app.xml: the page model's page count, Word's statistics of the body, the title."""
+        counts = text_counts(_paragraph_texts(self.document.element.body))
+        return extended_properties({"Pages": pages, **counts}, [("Title", [self.outline.meta.title])])
 
     def _paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
         """A new last paragraph of the body.
@@ -256,9 +266,10 @@ class _DocxWriter:
         entries = [
             (level, text, name, first_body_page + placed.page - 1) for level, text, name, placed in self.headings
         ]
-        fields.table_of_contents(lambda style: self._paragraph(style=style), anchor._p, entries)
+        # The page model knows the pages for its own styles; a template's styles keep their own sizes.
+        fields.table_of_contents(lambda style: self._paragraph(style=style), anchor._p, entries,
+                                 pages_known=self.inputs.template is None)
         anchor._p.getparent().remove(anchor._p)
-        fields.update_fields_on_open(self.document)
         return contents_pages
 
     def _header_and_footer(self) -> None:
@@ -469,6 +480,12 @@ def _run_text(text: str) -> str:
     return "".join(pieces)
 
 
+def _paragraph_texts(body: BaseOxmlElement) -> Iterator[str]:
+    """Each paragraph's text as a reader sees it, tabs and line breaks as spaces (field codes left out)."""
+    for paragraph in body.iter(_PARAGRAPH):
+        yield "".join(piece.text or "" if piece.tag == _TEXT else " " for piece in paragraph.iter(*_TEXT_PIECES))
+
+
 def _clear_body(document: Document) -> None:
     """A template's own content goes; its last section (page setup, header and footer) stays."""
     body = document.element.body
@@ -478,6 +495,8 @@ def _clear_body(document: Document) -> None:
 
 
 _SECTION_PROPERTIES, _PARAGRAPH_PROPERTIES, _PARAGRAPH_STYLE, _VALUE = map(qn, ("w:sectPr", "w:pPr", "w:pStyle", "w:val"))
+_PARAGRAPH, _TEXT = qn("w:p"), qn("w:t")
+_TEXT_PIECES = (_TEXT, qn("w:tab"), qn("w:br"))
 
 
 def compose_docx(outline: Outline, inputs: DocxInputs) -> ComposedDocument:

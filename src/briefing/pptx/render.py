@@ -29,7 +29,9 @@ from briefing.opc import save_package
 from briefing.outline.model import Outline, SlideLayoutRole
 from briefing.pptx import drawing as d
 from briefing.pptx import geometry as g
+from briefing.pptx.chartxml import number_axes
 from briefing.pptx.look import Look, Role
+from briefing.pptx.metadata import deck_properties
 from briefing.pptx.plan import SlideKind, SlidePlan
 from briefing.pptx.scaling import DrawnPart, SlideAppender, make_appends_linear
 from briefing.pptx.template import Layouts, open_deck
@@ -118,7 +120,9 @@ class _DeckRenderer:
                 self._footer(slide)
             part.set_xml(d.slide(slide.shapes))
             notes.set_xml(d.notes([d.Paragraph(line, self.notes_run) for line in plan.notes.split("\n")]))
-        return save_package(self.deck.part.package, build_time(self.outline.meta.date)), self.layouts.warnings
+        about = deck_properties(self.deck, [plan.title for plan in slides],
+                                notes=sum(bool(plan.notes.strip()) for plan in slides))
+        return save_package(self.deck.part.package, build_time(self.outline.meta.date), about), self.layouts.warnings
 
     # -- text -----------------------------------------------------------------------
 
@@ -251,6 +255,7 @@ class _DeckRenderer:
             data.categories = [bar.label for bar in bars]
             data.add_series(chart_spec.title, [bar.value for bar in bars])
             chart_part = ChartPart.new(XL_CHART_TYPE.BAR_CLUSTERED, data, self.deck.part.package)
+            number_axes(chart_part._element)
             relationship = slide.part.relate_to(chart_part, RT.CHART)
             box = g.Box(g.BODY.left_pt + index * (width + gap), g.BODY.top_pt, width,
                         g.SOURCE_LINE.top_pt - g.BODY.top_pt - 8)

@@ -18,6 +18,7 @@ from pptx.util import Pt
 
 from briefing.outline.model import SlideLayoutRole
 from briefing.pptx import geometry as g
+from briefing.pptx.metadata import forget_template_format, label_page_size
 
 # The layout each kind of slide asks for, then what it falls back to.
 DEFAULT_LAYOUTS: dict[SlideLayoutRole, tuple[str, ...]] = {
@@ -36,6 +37,8 @@ def open_deck(template: Path | None) -> Any:
     deck = Presentation(str(template) if template else None)
     _remove_slides(deck)
     _scale_to(deck, Pt(g.SLIDE_WIDTH_PT), Pt(g.SLIDE_HEIGHT_PT))
+    label_page_size(deck)
+    forget_template_format(deck)
     return deck
 
 
