@@ -183,3 +183,33 @@ def test_table_cells_write_breaks_and_tabs_as_body_paragraphs_do() -> None:
     expected = docx.Document().add_paragraph().add_run(text)._r
     written = parse_xml(f'<w:r {nsdecls("w")}>{_run_text(text)}</w:r>')
     assert [(e.tag, e.text) for e in written] == [(e.tag, e.text) for e in expected]
+
+
+def _contents_dirty(document_file) -> bool:
+    begin = next(docx.Document(str(document_file)).element.body.iter(qn("w:fldChar")))
+    return begin.get(qn("w:dirty")) == "true"
+
+
+@pytest.mark.parametrize("kind", ["many pages", "much Latin text"])
+def test_contents_ask_to_be_updated_where_the_page_model_cannot_be_sure(tmp_path, kind: str) -> None:
+    """A 200-section document drifts from LibreOffice's layout by its end, and English text is set
+    in whatever font replaces Arial on the reader's machine: the contents say they need updating
+    instead of showing page numbers that may be wrong."""
+    import yaml
+
+    from briefing.pipeline import build
+    from tests.conftest import FIXTURES
+    from tests.test_libreoffice import long_outline
+
+    if kind == "many pages":
+        outline = long_outline(tmp_path)
+    else:
+        english = yaml.safe_load((FIXTURES / "english.yaml").read_text(encoding="utf-8"))
+        english.pop("audiences", None)
+        for section in english["sections"]:
+            section["prose"] = [" ".join(section["prose"] or ["The ruling stands."])] * 20
+        outline = tmp_path / "english.yaml"
+        outline.write_text(yaml.safe_dump(english, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    build(outline, tmp_path / "build")
+    [document_file] = (tmp_path / "build").glob("*.docx")
+    assert _contents_dirty(document_file)

@@ -71,6 +71,13 @@ _TIMELINE_COLUMNS = (0.24, 0.65, 0.11)
 _STATISTICS_COLUMNS = (0.16, 0.14, 0.14, 0.45, 0.11)
 
 
+# How far the page model is trusted to match the layout exactly (see _pages_predictable): the
+# default briefing has 11 pages and under a thousand Latin letters and digits.
+PREDICTABLE_PAGES = 40
+PREDICTABLE_LATIN_CHARACTERS = 3000
+_LATIN = re.compile(r"[A-Za-z0-9]")
+
+
 @dataclass(frozen=True)
 class DocxInputs:
     """What the document is made from besides the outline; files already resolved and checked."""
@@ -158,7 +165,7 @@ class _DocxWriter:
         self._sources()
         body_pages = self.flow.finish()
         self._break_where_placed()
-        contents_pages = self._fill_contents(toc_anchor, cover_pages) if toc_anchor is not None else 0
+        contents_pages = self._fill_contents(toc_anchor, cover_pages, body_pages) if toc_anchor is not None else 0
         pages = cover_pages + contents_pages + body_pages
         # Saved now, while the charts may still be drawn elsewhere; their images are added last.
         saved_on = build_time(self.outline.meta.date)
@@ -254,7 +261,7 @@ class _DocxWriter:
         self._paragraph(self.words.contents, "TOC Heading")
         return self._paragraph()  # the contents go here once the headings are known
 
-    def _fill_contents(self, anchor: Paragraph, cover_pages: int) -> int:
+    def _fill_contents(self, anchor: Paragraph, cover_pages: int, body_pages: int) -> int:
         """The contents, with the page each heading falls on (cover, contents, then body); its page count."""
         contents = PageFlow(self.area.height.pt, after_break=True)  # a new section
         contents.paragraph(text_style("TOC Heading"), 1)
@@ -266,11 +273,22 @@ class _DocxWriter:
         entries = [
             (level, text, name, first_body_page + placed.page - 1) for level, text, name, placed in self.headings
         ]
-        # The page model knows the pages for its own styles; a template's styles keep their own sizes.
         fields.table_of_contents(lambda style: self._paragraph(style=style), anchor._p, entries,
-                                 pages_known=self.inputs.template is None)
+                                 pages_known=self._pages_predictable(body_pages))
         anchor._p.getparent().remove(anchor._p)
         return contents_pages
+
+    def _pages_predictable(self, body_pages: int) -> bool:
+        """Whether the page model's pages are the ones a reader's application will lay out.
+
+        It knows its own styles, not a template's; it measures Latin text with the bundled font,
+        not whichever replaces the theme's Latin font on the reader's machine; and small
+        differences add up over many pages. Past these, the contents ask to be updated.
+        """
+        if self.inputs.template is not None or body_pages > PREDICTABLE_PAGES:
+            return False
+        latin = sum(len(_LATIN.findall(text)) for text in _paragraph_texts(self.document.element.body))
+        return latin <= PREDICTABLE_LATIN_CHARACTERS
 
     def _header_and_footer(self) -> None:
         cover, body = self.document.sections[0], self.document.sections[-1]
