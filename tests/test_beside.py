@@ -11,6 +11,7 @@ import pytest
 from briefing.beside import Beside
 from briefing.errors import InputError
 from briefing.helpers import CACHE_FOLDER, Helpers
+from briefing.outline.source import read_source
 
 
 def run_beside(work, modules: tuple[str, ...] = ()) -> object:
@@ -103,7 +104,7 @@ def test_a_single_build_draws_its_charts_and_writes_its_deck_in_helpers(minimal_
 
 def test_the_deck_helper_gives_way_only_while_charts_are_drawn(minimal_outline, tmp_path) -> None:
     def deck_helper_niceness() -> int:
-        with Helpers.start(minimal_outline, tmp_path) as helpers:
+        with Helpers.start(read_source(minimal_outline), tmp_path) as helpers:
             helpers.deck.give(_niceness)
             return helpers.deck.result()
 

@@ -25,6 +25,7 @@ from briefing.errors import InputError
 from briefing.helpers import CACHE_FOLDER, Helpers
 from briefing.outline import read_outline
 from briefing.outline.model import THEME_FILES, Outline, Theme
+from briefing.outline.source import OutlineSource, as_source
 from briefing.pdf import convert, find_libreoffice
 from briefing.pptx.deck import DeckJob, render_decks
 from briefing.publish import publish_all, remove_stale_temporaries
@@ -79,9 +80,9 @@ class _Rendered:
 Progress = Callable[[str], None]
 
 
-def load(outline_file: Path) -> Outline:
+def load(outline: OutlineSource | Path) -> Outline:
     """The validated outline with '{id}' references filled in."""
-    return expand_references(read_outline(outline_file))
+    return expand_references(read_outline(outline))
 
 
 def check_audiences(outline: Outline, outline_file: Path, names: list[str]) -> None:
@@ -107,20 +108,23 @@ class Options:
     pptx_template: Path | None = None
 
 
-def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
+def build(outline_source: OutlineSource | Path, out_dir: Path, audiences: list[str] | None = None,
           every_audience: bool = False, pdf: bool = False, progress: Progress | None = None,
           docx_template: Path | None = None, pptx_template: Path | None = None,
           helpers: Helpers | None = None) -> BuildReport:
     """Build the full briefing, or the named audiences (or all of them), into out_dir; PDFs too if asked.
 
+    outline_source: its bytes as the command read them, or its file, read here.
     helpers: started by the caller as early as it can (see helpers.py); closed here.
     """
     started = clock.perf_counter()
+    source = as_source(outline_source)
+    outline_file = source.file
     options = Options(out_dir, pdf, docx_template, pptx_template)
     steps = Steps()
-    with helpers or Helpers.start(outline_file, out_dir) as started_helpers:
+    with helpers or Helpers.start(source, out_dir) as started_helpers:
         with steps.step("load and validate"):
-            outline = load(outline_file)
+            outline = load(source)
         names: list[str | None] = [a.name for a in outline.audiences] if every_audience else list(audiences or [])
         check_audiences(outline, outline_file, [n for n in names if n is not None])
         for template, kind in ((docx_template, ".docx"), (pptx_template, ".pptx")):

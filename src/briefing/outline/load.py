@@ -19,8 +19,8 @@ from typing import Any
 import yaml
 
 from briefing.outline.errors import KeyPath, OutlineError, Problem
+from briefing.outline.source import MAX_FILE_BYTES, OutlineSource, as_source
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
 # An outline of thousands of slides has well under this many values; an alias
 # bomb is measured against it before anything is expanded.
 MAX_NODES = 500_000
@@ -157,36 +157,10 @@ def _too_large(file: Path, node: yaml.Node) -> OutlineError | None:
                                  "anchors and aliases (&, *) must not multiply content")])
 
 
-def read_text(file: Path) -> str:
-    """The outline's text, or an OutlineError saying why it cannot be read."""
-
-    def fail(message: str, hint: str | None = None) -> OutlineError:
-        return OutlineError([Problem(file, 1, 1, (), message, hint)])
-
-    try:
-        size = file.stat().st_size
-        if file.is_dir():
-            raise fail("is a folder, not an outline file", "name the outline's .yaml file")
-        if size > MAX_FILE_BYTES:
-            raise fail(f"is {size // 1024} KiB; outlines are limited to {MAX_FILE_BYTES // 1024} KiB")
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise fail("no such file", "check the path, or run 'briefing build' in the outline's folder") from None
-    except PermissionError:
-        raise fail("cannot be read (permission denied)") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise OutlineError(
-            [Problem(file, line, column, (), "is not UTF-8 text", "save the file as UTF-8")]
-        ) from None
-
-
-def load_yaml(file: Path) -> LoadedYaml:
-    """Parse an outline file into plain data with positions, or raise OutlineError."""
-    text = read_text(file)
+def load_yaml(outline: OutlineSource | Path) -> LoadedYaml:
+    """Parse an outline (its bytes as read, or its file) into plain data with positions, or raise OutlineError."""
+    source = as_source(outline)
+    file, text = source.file, source.text()
     builder = _Builder(file)
     try:
         node = yaml.compose(text, Loader=_Loader)

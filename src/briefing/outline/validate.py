@@ -24,15 +24,17 @@ from briefing.outline.errors import (
 )
 from briefing.outline.load import Positions, load_yaml
 from briefing.outline.model import THEME_FILES, Outline, outline_from
+from briefing.outline.source import OutlineSource, as_source
 from briefing.outline.textrefs import referenced_ids, text_fields
 
 # Office files carry dates in their zip entries, which hold 1980 to 2107 only.
 _OFFICE_DATES = (date(1980, 1, 1), date(2107, 12, 31))
 
 
-def read_outline(file: Path) -> Outline:
-    """Load and validate an outline file, or raise OutlineError with every problem."""
-    loaded = load_yaml(file)
+def read_outline(outline: OutlineSource | Path) -> Outline:
+    """Load and validate an outline (its bytes as read, or its file), or raise OutlineError with every problem."""
+    source = as_source(outline)
+    loaded = load_yaml(source)
     problems = list(loaded.problems)
     outline: Outline | None = None
     try:
@@ -44,7 +46,7 @@ def read_outline(file: Path) -> Outline:
         problems.extend(_at(loaded.file, loaded.positions, found.path, found.message, found.hint, found.at_key)
                         for found in findings(loaded.data, Outline))
     if outline is not None:
-        found = [*check_references(outline), *check_dates(outline), *check_files(outline, file.parent)]
+        found = [*check_references(outline), *check_dates(outline), *check_files(outline, source.file.parent)]
         problems.extend(_at(loaded.file, loaded.positions, path, message, hint) for path, message, hint in found)
     if problems:
         raise OutlineError(problems)
