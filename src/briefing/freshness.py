@@ -22,7 +22,7 @@ from pathlib import Path
 
 from briefing.installed import version
 
-_LIBRARIES = ("python-docx", "python-pptx", "matplotlib", "msgspec", "pylopdf-fonts-zh-cn")
+_LIBRARIES = ("python-docx", "python-pptx", "matplotlib", "msgspec", "pylopdf-fonts-zh-cn", "pillow")
 
 
 def _digest(path: Path) -> str | None:

@@ -11,6 +11,7 @@ being drawn in another process, and its page count is known without them.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 from dataclasses import dataclass, replace
@@ -33,6 +34,7 @@ from docx.shared import Emu, Pt
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from briefing.assets import Logo
 from briefing.chartdata import describe, source_line
 from briefing.docx import fields
 from briefing.docx.pagination import PageFlow, line_count
@@ -57,6 +59,7 @@ from briefing.opc import add_parts, save_package
 from briefing.outline.model import Chart, Outline, Part
 from briefing.properties import fill_core_properties
 from briefing.publish import build_time
+from briefing.templatefile import library_opening
 from briefing.xmltext import escape
 
 _LOGO_HEIGHT = Pt(40)
@@ -71,7 +74,7 @@ class DocxInputs:
     """What the document is made from besides the outline; files already resolved and checked."""
 
     chart_sizes: dict[str, tuple[float, float]]  # each chart's width and height in inches
-    logo: Path | None = None
+    logo: Logo | None = None
     template: Path | None = None  # a company's .docx: its styles, page setup, header and footer look
 
 
@@ -111,7 +114,8 @@ class _DocxWriter:
         self.inputs = inputs
         self.locale = outline.meta.locale
         self.words = labels(self.locale)
-        self.document: Document = open_template(str(inputs.template) if inputs.template else None)
+        with library_opening(inputs.template, ".docx"):
+            self.document: Document = open_template(str(inputs.template) if inputs.template else None)
         if inputs.template is not None:
             _clear_body(self.document)
         self.figures = 0
@@ -196,7 +200,7 @@ class _DocxWriter:
     def _cover(self) -> None:
         meta = self.outline.meta
         if self.inputs.logo is not None:
-            self._paragraph().add_run().add_picture(str(self.inputs.logo), height=_LOGO_HEIGHT)
+            self._paragraph().add_run().add_picture(io.BytesIO(self.inputs.logo.png), height=_LOGO_HEIGHT)
         spacer = self._paragraph()
         spacer.paragraph_format.space_before = Pt(120)
         self._paragraph(meta.title, "Title")
