@@ -40,6 +40,31 @@ def test_an_error_in_the_child_is_raised_in_the_parent_with_its_message() -> Non
         run_beside(_fails)
 
 
+def _fails_in_lxml() -> None:
+    from lxml import etree
+
+    etree.fromstring(b"<p:sldLayout")  # lxml's errors carry a log that cannot be pickled
+
+
+def _fails_with_every_problem() -> None:
+    from pathlib import Path
+
+    from briefing.outline import OutlineError, Problem
+
+    # Pickles, but cannot be made again from its message alone: it is made from its problems.
+    raise OutlineError([Problem(Path("outline.yaml"), 3, 1, ("theme",), "is wrong", "fix it")])
+
+
+def test_an_error_that_cannot_travel_comes_back_as_what_it_said() -> None:
+    with pytest.raises(RuntimeError, match=r"^XMLSyntaxError: .*line 1") as caught:
+        run_beside(_fails_in_lxml)
+    assert "cannot pickle" not in str(caught.value)
+    assert "Traceback" in "".join(caught.value.__notes__)  # for --debug, as before
+    with pytest.raises(InputError) as caught:
+        run_beside(_fails_with_every_problem)
+    assert caught.value.messages() == ["outline.yaml:3:1: theme: is wrong (fix it)"]
+
+
 def _dies() -> None:
     os._exit(3)
 
