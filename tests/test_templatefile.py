@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 
 from briefing.errors import InputError
-from briefing.templatefile import library_opening
+from briefing.templatefile import MAX_TEMPLATE_PARTS, MAX_TEMPLATE_UNPACKED_BYTES, library_opening
 from tests.outline.test_validate import edit
 from tests.refusals import refused
 from tests.test_templates import pandoc_templates  # noqa: F401 - the fixture
@@ -169,3 +169,23 @@ def test_what_the_library_still_cannot_open_names_the_template() -> None:
     with pytest.raises(etree.XMLSyntaxError):  # the library's own default template is not the user's
         with library_opening(None, ".pptx"):
             etree.fromstring(b"<p:sld")
+
+
+def test_a_zip_of_too_many_parts_is_refused_before_it_is_listed(minimal_outline: Path) -> None:
+    template = minimal_outline.parent / "brand.pptx"
+    with zipfile.ZipFile(template, "w") as package:
+        for number in range(MAX_TEMPLATE_PARTS + 1):
+            package.writestr(f"ppt/media/image{number}.png", b"")
+    message = refused(minimal_outline, str(template), "--pptx-template", str(template))
+    assert f"has {MAX_TEMPLATE_PARTS + 1:,} files inside; a template may have at most {MAX_TEMPLATE_PARTS:,}" in message
+
+
+def test_a_zip_that_unpacks_to_too_much_is_refused_before_it_is_unpacked(minimal_outline: Path) -> None:
+    template = minimal_outline.parent / "brand.docx"
+    with zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as package:
+        with package.open("word/media/image1.png", "w", force_zip64=True) as entry:
+            for _ in range(MAX_TEMPLATE_UNPACKED_BYTES // 2**20 + 1):
+                entry.write(bytes(2**20))  # zeros: a few hundred KB once packed
+    assert template.stat().st_size < 2**20
+    message = refused(minimal_outline, str(template), "--docx-template", str(template))
+    assert "unpacks to 201 MiB; a template may unpack to at most 200 MiB" in message

@@ -72,6 +72,8 @@ _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _TWIPS_PER_INCH, _EMU_PER_INCH = 1440, 914400
 _PAGE_TWIPS = (1 * _TWIPS_PER_INCH, 22 * _TWIPS_PER_INCH)
 _SLIDE_EMU = (1 * _EMU_PER_INCH, 56 * _EMU_PER_INCH)
+# The zip's end record is in its last 22 bytes, after a comment of at most 64 KiB.
+_END_RECORD_SEARCH = 22 + 65535
 # The same parser settings as python-docx and python-pptx: what passes here, they can read.
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
@@ -94,6 +96,9 @@ def check_template(path: Path, name: str, suffix: str) -> None:
     if size > MAX_TEMPLATE_BYTES:
         raise AssetProblem(f"'{name}' is {size // 1024 // 1024} MiB; a template may be at most "
                            f"{MAX_TEMPLATE_BYTES // 1024 // 1024} MiB", "remove large pictures or embedded fonts")
+    parts = _declared_parts(path)
+    if parts is not None and parts > MAX_TEMPLATE_PARTS:
+        raise _too_many_parts(name, parts)
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
@@ -129,6 +134,24 @@ def library_opening(template: Path | None, suffix: str) -> Iterator[None]:
                          f"({_SAVE_AS[suffix]})") from None
 
 
+def _declared_parts(path: Path) -> int | None:
+    """How many entries the zip's end record declares, read before zipfile makes an object of each of
+    them (a 50 MB file can list a million); None when there is no end record to read."""
+    end_record = b"PK\x05\x06"
+    with path.open("rb") as file:
+        file.seek(0, 2)
+        file.seek(max(0, file.tell() - _END_RECORD_SEARCH))
+        tail = file.read()
+    at = tail.rfind(end_record)
+    if at < 0 or len(tail) < at + 12:
+        return None  # zipfile will say it is not a zip
+    return int.from_bytes(tail[at + 10:at + 12], "little")  # 0xFFFF: a ZIP64 count, more than allowed anyway
+
+
+def _too_many_parts(name: str, parts: int) -> AssetProblem:
+    return AssetProblem(f"'{name}' has {parts:,} files inside; a template may have at most {MAX_TEMPLATE_PARTS:,}")
+
+
 class _Package:
     """The parts of a zipped Office package, as the libraries reach them: by relationships from the root."""
 
@@ -137,8 +160,7 @@ class _Package:
         self.name = name
         entries = archive.infolist()
         if len(entries) > MAX_TEMPLATE_PARTS:
-            raise AssetProblem(f"'{name}' has {len(entries):,} files inside; a template may have at most "
-                               f"{MAX_TEMPLATE_PARTS:,}")
+            raise _too_many_parts(name, len(entries))
         # The declared sizes bound what reading can produce: zipfile stops at them.
         unpacked = sum(entry.file_size for entry in entries)
         if unpacked > MAX_TEMPLATE_UNPACKED_BYTES:
