@@ -90,14 +90,17 @@ def check_asset(base_dir: Path, name: str, kinds: tuple[str, ...]) -> Path | Log
     """A file the outline names, resolved and read through: the logo made ready, a template's checked path."""
     path = resolve_asset(base_dir, name, kinds)
     suffix = path.suffix.lower()
-    if suffix in (".docx", ".pptx"):
-        from briefing.templatefile import check_template
+    try:
+        if suffix in (".docx", ".pptx"):
+            from briefing.templatefile import check_template
 
-        check_template(path, name, suffix)
-        return path
-    from briefing.logo import prepare_logo
+            check_template(path, name, suffix)
+            return path
+        from briefing.logo import prepare_logo
 
-    return prepare_logo(path, name)
+        return prepare_logo(path, name)
+    except OSError as error:  # there, but not to be read: permissions, a disk error
+        raise AssetProblem(f"'{name}' cannot be read ({error.strerror or error})") from None
 
 
 def check_command_line_template(path: Path, kind: str) -> Path:

@@ -28,16 +28,17 @@ _FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF"}
 # What each kind of file starts with: a file that does not is not that kind at all.
 _SIGNATURES = {"PNG": (b"\x89PNG\r\n\x1a\n",), "JPEG": (b"\xff\xd8\xff",), "GIF": (b"GIF87a", b"GIF89a")}
 _RESAVE = "open it in an image editor and save it again as PNG"
+_SCALE_DOWN = "scale it down; a logo is printed under 2 cm high"
 
 
 def prepare_logo(path: Path, name: str) -> Logo:
     """The logo decoded, checked and re-encoded, or AssetProblem saying what is wrong with it."""
     kind = _FORMATS[path.suffix.lower()]
-    size = path.stat().st_size
-    if size > MAX_LOGO_BYTES:
-        raise AssetProblem(f"'{name}' is {size // 1024 // 1024} MiB; a logo may be at most "
-                           f"{MAX_LOGO_BYTES // 1024 // 1024} MiB", _RESAVE)
-    content = path.read_bytes()
+    with path.open("rb") as file:
+        content = file.read(MAX_LOGO_BYTES + 1)  # no more, however large the file is or grows
+    if len(content) > MAX_LOGO_BYTES:
+        raise AssetProblem(f"'{name}' is larger than {MAX_LOGO_BYTES // 1024 // 1024} MiB, the limit for a logo",
+                           _SCALE_DOWN)
     if not content.startswith(_SIGNATURES[kind]):
         raise AssetProblem(f"'{name}' is not really a {path.suffix.lower()} file (its content does not match)",
                            "give the file the extension of what it is, or save it as PNG")
@@ -56,7 +57,7 @@ def prepare_logo(path: Path, name: str) -> Logo:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise AssetProblem(f"'{name}' has more than {MAX_LOGO_PIXELS:,} pixels, the limit for a logo",
-                           "scale it down; a logo is printed under 2 cm high") from None
+                           _SCALE_DOWN) from None
     except UnidentifiedImageError:
         raise AssetProblem(f"'{name}' cannot be read as a {kind} image: it is empty, damaged or incomplete",
                            _RESAVE) from None
@@ -72,7 +73,7 @@ def _check_size(size: tuple[int, int], name: str) -> None:
         raise AssetProblem(f"'{name}' has no pixels ({width} x {height})", _RESAVE)
     if width * height > MAX_LOGO_PIXELS:
         raise AssetProblem(f"'{name}' is {width} x {height} pixels; a logo may have at most {MAX_LOGO_PIXELS:,} pixels",
-                           "scale it down; a logo is printed under 2 cm high")
+                           _SCALE_DOWN)
 
 
 def _as_png(image: Image.Image) -> tuple[bytes, tuple[int, int]]:

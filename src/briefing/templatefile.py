@@ -90,8 +90,8 @@ def hint_for_suffix(suffix: str) -> str | None:
 
 
 def check_template(path: Path, name: str, suffix: str) -> None:
-    """Raise AssetProblem unless the file is a package its library opens and the writer can use."""
-    what = _WHAT[suffix]
+    """Raise AssetProblem unless the file is a package its library opens and the writer can use
+    (or OSError, when it cannot be read at all)."""
     size = path.stat().st_size
     if size > MAX_TEMPLATE_BYTES:
         raise AssetProblem(f"'{name}' is {size // 1024 // 1024} MiB; a template may be at most "
@@ -102,10 +102,8 @@ def check_template(path: Path, name: str, suffix: str) -> None:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
-        raise AssetProblem(f"'{name}' is not really a {suffix} file: it is not a zip package, as {what} is "
-                           "(another kind of file renamed, or damaged)", _SAVE_AS[suffix]) from None
-    except OSError as error:
-        raise AssetProblem(f"'{name}' cannot be read ({error.strerror or error})") from None
+        raise AssetProblem(f"'{name}' is not really a {suffix} file: it is not a zip package, as {_WHAT[suffix]} "
+                           "is (another kind of file renamed, or damaged)", _SAVE_AS[suffix]) from None
     try:
         with archive:
             package = _Package(archive, name)
