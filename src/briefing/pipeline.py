@@ -79,7 +79,12 @@ class _Rendered:
 Progress = Callable[[str], None]
 
 
-def load(outline: OutlineSource | Path) -> tuple[Outline, ThemeFiles]:
+def load(outline: OutlineSource | Path) -> Outline:
+    """The validated outline with '{id}' references filled in."""
+    return load_with_files(outline)[0]
+
+
+def load_with_files(outline: OutlineSource | Path) -> tuple[Outline, ThemeFiles]:
     """The validated outline with '{id}' references filled in, and the files its theme names, read through."""
     loaded, files = load_outline(outline)
     return expand_references(loaded), files
@@ -122,7 +127,7 @@ def build(outline: OutlineSource | Path, out_dir: Path, audiences: list[str] | N
     steps = Steps()
     with helpers or Helpers.start(source, out_dir) as started_helpers:
         with steps.step("load and validate"):
-            loaded, files = load(source)
+            loaded, files = load_with_files(source)
         names: list[str | None] = [a.name for a in loaded.audiences] if every_audience else list(audiences or [])
         check_audiences(loaded, outline_file, [n for n in names if n is not None])
         # Templates on the command line replace the theme's, read through the same way.

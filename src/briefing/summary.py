@@ -19,7 +19,7 @@ def describe_audiences(outline_file: Path) -> Iterator[str]:
     from briefing.docx import DocxInputs, compose_docx
     from briefing.pptx.plan import plan_deck
 
-    outline, _ = load(outline_file)
+    outline = load(outline_file)
     if not outline.audiences:
         yield f"{outline_file}: no audience profiles (add an 'audiences:' section)"
         return
