@@ -7,6 +7,7 @@ process): `validate` must call the input invalid where `build` refuses it.
 from __future__ import annotations
 
 import gc
+import signal
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -16,10 +17,13 @@ from briefing.cli import main
 
 def run(*args: str) -> tuple[int, str]:
     """(exit code, what was printed) of a command."""
+    # The command sets what a process of its own would keep: the tests' process gets its own back.
+    on_sigterm = signal.getsignal(signal.SIGTERM)
     try:
         result = CliRunner().invoke(main, list(args))
     finally:
-        gc.enable()  # 'build' turns the collector off for its process, which here is the tests'
+        gc.enable()  # 'build' turns the collector off
+        signal.signal(signal.SIGTERM, on_sigterm)  # every command turns SIGTERM into an interrupt
     return result.exit_code, result.output
 
 
