@@ -138,7 +138,7 @@ def build(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audien
     # for the build and its helpers, which inherit that; the benchmark measures the memory used.
     gc.disable()
     # Started first: the helpers import their libraries while this process checks for changes,
-    # imports the pipeline and reads the outline.
+    # imports the pipeline and parses the outline.
     helpers = Helpers.start(source, out_dir)
     from briefing.freshness import Request, record, up_to_date
 
