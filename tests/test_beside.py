@@ -11,6 +11,7 @@ import pytest
 from briefing.beside import Beside
 from briefing.errors import InputError
 from briefing.helpers import CACHE_FOLDER, Helpers
+from briefing.outline.source import read_source
 from tests.ooxml import findings_in
 
 
@@ -38,6 +39,31 @@ def _fails() -> None:
 def test_an_error_in_the_child_is_raised_in_the_parent_with_its_message() -> None:
     with pytest.raises(InputError, match="has no slide masters"):
         run_beside(_fails)
+
+
+def _fails_in_lxml() -> None:
+    from lxml import etree
+
+    etree.fromstring(b"<p:sldLayout")  # lxml's errors carry a log that cannot be pickled
+
+
+def _fails_with_every_problem() -> None:
+    from pathlib import Path
+
+    from briefing.outline import OutlineError, Problem
+
+    # Pickles, but cannot be made again from its message alone: it is made from its problems.
+    raise OutlineError([Problem(Path("outline.yaml"), 3, 1, ("theme",), "is wrong", "fix it")])
+
+
+def test_an_error_that_cannot_travel_comes_back_as_what_it_said() -> None:
+    with pytest.raises(RuntimeError, match=r"^XMLSyntaxError: .*line 1") as caught:
+        run_beside(_fails_in_lxml)
+    assert "cannot pickle" not in str(caught.value)
+    assert "Traceback" in "".join(caught.value.__notes__)  # for --debug, as before
+    with pytest.raises(InputError) as caught:
+        run_beside(_fails_with_every_problem)
+    assert caught.value.messages() == ["outline.yaml:3:1: theme: is wrong (fix it)"]
 
 
 def _dies() -> None:
@@ -105,7 +131,7 @@ def test_a_single_build_draws_its_charts_and_writes_its_deck_in_helpers(minimal_
 
 def test_the_deck_helper_gives_way_only_while_charts_are_drawn(minimal_outline, tmp_path) -> None:
     def deck_helper_niceness() -> int:
-        with Helpers.start(minimal_outline, tmp_path) as helpers:
+        with Helpers.start(read_source(minimal_outline), tmp_path) as helpers:
             helpers.deck.give(_niceness)
             return helpers.deck.result()
 

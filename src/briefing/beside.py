@@ -155,10 +155,35 @@ def _import_then_work(modules: tuple[str, ...], incoming: BinaryIO, outgoing: Bi
             outcome = (True, work())
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent to report
             error.add_note(traceback.format_exc())  # shown by --debug
-            outcome = (False, error)
+            outcome = (False, _sendable(error))
     try:
         message = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
     except Exception as error:  # noqa: BLE001 - a result or error that cannot be sent is itself an error
         message = pickle.dumps((False, RuntimeError(f"a build process could not send back its result: {error}")))
     with contextlib.suppress(OSError):  # the parent may have given up on it
         outgoing.write(message)
+
+
+def _sendable(error: BaseException) -> BaseException:
+    """The error itself if it comes through pickling whole; else a stand-in with its message and notes.
+
+    Some errors cannot be pickled (lxml's carry a '_ListErrorLog'), or pickle but cannot be made
+    again (a constructor that wants other arguments): either way the parent would report the
+    pickling failure instead of what went wrong. The stand-in keeps the exit code: a
+    BriefingError's class if it is one, and the message the user would have seen.
+    """
+    try:
+        pickle.loads(pickle.dumps(error, pickle.HIGHEST_PROTOCOL))
+        return error
+    except Exception:  # noqa: BLE001 - whatever pickling raises, the stand-in goes instead
+        pass
+    from briefing.errors import BriefingError, InputError
+
+    if isinstance(error, BriefingError):
+        stand_in: BaseException = (InputError if isinstance(error, InputError) else BriefingError)(
+            "\n".join(error.messages()))
+    else:
+        stand_in = RuntimeError(f"{type(error).__name__}: {error}")
+    for note in getattr(error, "__notes__", []):
+        stand_in.add_note(note)
+    return stand_in

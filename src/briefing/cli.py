@@ -132,17 +132,20 @@ def build(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audien
     Without --audience or --all, builds the full briefing into OUT/.
     """
     from briefing.helpers import Helpers
+    from briefing.outline.source import read_source
 
+    # Read once, here: the up-to-date check, the helpers' guess and the parser all take these bytes.
+    source = read_source(outline)
     # A build leaves little garbage that only the cycle collector could free, while the collector's
     # passes over the growing heap of imported modules took a twentieth of a first build. It is off
     # for the build and its helpers, which inherit that; the benchmark measures the memory used.
     gc.disable()
     # Started first: the helpers import their libraries while this process checks for changes,
-    # imports the pipeline and reads the outline.
-    helpers = Helpers.start(outline, out_dir)
+    # imports the pipeline and parses the outline.
+    helpers = Helpers.start(source, out_dir)
     from briefing.freshness import Request, record, up_to_date
 
-    request = Request(outline, out_dir, audiences, every_audience, pdf, docx_template, pptx_template)
+    request = Request(outline, source.digest, out_dir, audiences, every_audience, pdf, docx_template, pptx_template)
     unchanged = None if force else up_to_date(request)
     if unchanged is not None:
         helpers.close()  # nothing for them to do
@@ -153,7 +156,7 @@ def build(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audien
     from briefing.pipeline import build as run_build
 
     progress = None if quiet else (lambda message: click.echo(message, err=True))
-    report = run_build(outline, out_dir, list(audiences), every_audience, pdf, progress, docx_template,
+    report = run_build(source, out_dir, list(audiences), every_audience, pdf, progress, docx_template,
                        pptx_template, helpers)
     try:
         record(request, report.inputs, [(o.path, o.size, o.detail) for o in report.outputs])

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from briefing.installed import version
 
-_LIBRARIES = ("python-docx", "python-pptx", "matplotlib", "msgspec", "pylopdf-fonts-zh-cn")
+_LIBRARIES = ("python-docx", "python-pptx", "matplotlib", "msgspec", "pylopdf-fonts-zh-cn", "pillow")
 
 
 def _digest(path: Path) -> str | None:
@@ -52,9 +52,10 @@ def _tool_fingerprint() -> str:
 
 @dataclass(frozen=True)
 class Request:
-    """Everything about a build command that decides its outputs, besides files."""
+    """Everything about a build command that decides its outputs, besides files; and the outline, as read."""
 
     outline: Path
+    outline_digest: str  # of the bytes the command read: the outline is read once (it may be a pipe)
     out_dir: Path
     audiences: tuple[str, ...]
     every_audience: bool
@@ -73,7 +74,7 @@ class Request:
         digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
         for path in sorted({self.outline, *inputs, *(t for t in (self.docx_template, self.pptx_template) if t)}):
             digest.update(str(path).encode())
-            digest.update((_digest(path) or "missing").encode())
+            digest.update(((self.outline_digest if path == self.outline else _digest(path)) or "missing").encode())
         return digest.hexdigest()
 
 

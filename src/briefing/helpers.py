@@ -4,12 +4,12 @@
 Most of the time either job takes is importing matplotlib or python-pptx.
 The command line starts the helpers as soon as it knows it will build,
 before it imports the pipeline, so their imports overlap this process's own
-imports and its reading of the outline; the pipeline then gives them work,
+imports and its parsing of the outline; the pipeline then gives them work,
 and writes the documents itself.
 
 The decks always go beside. The charts go beside only when they are about
 to be drawn (none cached yet, and the outline has some): their helper then
-imports matplotlib (about 0.45 s) while the outline is read. That is a guess
+imports matplotlib (about 0.45 s) while the outline is parsed. That is a guess
 from the outline's text, made before it is parsed; a wrong guess costs time,
 never correctness, as the pipeline draws whatever charts are missing itself.
 
@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from briefing.beside import Beside
+from briefing.outline.source import OutlineSource
 
 CACHE_FOLDER = ".cache"  # in the output folder: chart images, build manifests
 
@@ -42,8 +43,8 @@ class Helpers:
     deck: Beside[Any]
 
     @classmethod
-    def start(cls, outline_file: Path, out_dir: Path) -> Helpers:
-        draw = not any((out_dir / CACHE_FOLDER).glob("chart-*.png")) and _names_charts(outline_file)
+    def start(cls, outline: OutlineSource, out_dir: Path) -> Helpers:
+        draw = not any((out_dir / CACHE_FOLDER).glob("chart-*.png")) and _names_charts(outline.raw)
         # Importing matplotlib and drawing take longer than all the decks: while the charts are
         # drawn, the deck's helper gives way to theirs.
         return cls(Beside(_CHART_MODULES, fork=draw), Beside(_DECK_MODULES, nice=_GIVE_WAY if draw else 0))
@@ -63,8 +64,5 @@ class Helpers:
 _CHARTS_KEY = re.compile(rb"^charts:[ \t]*(?:#[^\n]*)?(?:\n[ \t]*(?:#[^\n]*)?)*(?:-|\[\s*[^\]\s])", re.MULTILINE)
 
 
-def _names_charts(outline_file: Path) -> bool:
-    try:
-        return _CHARTS_KEY.search(outline_file.read_bytes()) is not None
-    except OSError:
-        return False  # reading the outline will say what is wrong
+def _names_charts(outline: bytes) -> bool:
+    return _CHARTS_KEY.search(outline) is not None

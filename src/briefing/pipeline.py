@@ -14,17 +14,18 @@ import os
 import time as clock
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.assets import AssetProblem, resolve_asset
+from briefing.assets import ThemeFiles, check_command_line_template
 from briefing.audience import select
 from briefing.errors import InputError, SystemProblem, is_system_problem
 from briefing.helpers import CACHE_FOLDER, Helpers
-from briefing.outline import read_outline
-from briefing.outline.model import THEME_FILES, Outline, Theme
+from briefing.outline.model import Outline
+from briefing.outline.source import OutlineSource, as_source
+from briefing.outline.validate import load_outline
 from briefing.pdf import convert, find_libreoffice
 from briefing.pptx.deck import DeckJob, render_decks
 from briefing.publish import check_folder, publish_all, remove_stale_temporaries, source_date_epoch
@@ -58,7 +59,6 @@ class _Target:
     name: str | None
     outline: Outline
     folder: Path
-    assets: dict[str, Path]  # the files its theme names, by theme key
 
     def named(self, text: str) -> str:
         return f"{self.name}: {text}" if self.name else text
@@ -79,9 +79,15 @@ class _Rendered:
 Progress = Callable[[str], None]
 
 
-def load(outline_file: Path) -> Outline:
+def load(outline: OutlineSource | Path) -> Outline:
     """The validated outline with '{id}' references filled in."""
-    return expand_references(read_outline(outline_file))
+    return load_with_files(outline)[0]
+
+
+def load_with_files(outline: OutlineSource | Path) -> tuple[Outline, ThemeFiles]:
+    """The validated outline with '{id}' references filled in, and the files its theme names, read through."""
+    loaded, files = load_outline(outline)
+    return expand_references(loaded), files
 
 
 def check_audiences(outline: Outline, outline_file: Path, names: list[str]) -> None:
@@ -99,40 +105,43 @@ def check_audiences(outline: Outline, outline_file: Path, names: list[str]) -> N
 
 @dataclass(frozen=True)
 class Options:
-    """How to build: where to, in which formats, with which company templates (given on the command line)."""
+    """How to build: where to, in which formats, with which files (the theme's, or the command line's templates)."""
 
     out_dir: Path
     pdf: bool = False
-    docx_template: Path | None = None
-    pptx_template: Path | None = None
+    files: ThemeFiles = ThemeFiles()
 
 
-def build(outline_file: Path, out_dir: Path, audiences: list[str] | None = None,
+def build(outline: OutlineSource | Path, out_dir: Path, audiences: list[str] | None = None,
           every_audience: bool = False, pdf: bool = False, progress: Progress | None = None,
           docx_template: Path | None = None, pptx_template: Path | None = None,
           helpers: Helpers | None = None) -> BuildReport:
     """Build the full briefing, or the named audiences (or all of them), into out_dir; PDFs too if asked.
 
+    outline: its bytes as the command read them, or its file, read here.
     helpers: started by the caller as early as it can (see helpers.py); closed here.
     """
     started = clock.perf_counter()
-    options = Options(out_dir, pdf, docx_template, pptx_template)
+    source = as_source(outline)
+    outline_file = source.file
     steps = Steps()
-    with helpers or Helpers.start(outline_file, out_dir) as started_helpers, _unchanged_if_the_system_refuses():
+    with helpers or Helpers.start(source, out_dir) as started_helpers, _unchanged_if_the_system_refuses():
         check_folder(out_dir, "name a folder for the outputs with -o")
         source_date_epoch()  # checked now, not in the middle of writing
         with steps.step("load and validate"):
-            outline = load(outline_file)
-        names: list[str | None] = [a.name for a in outline.audiences] if every_audience else list(audiences or [])
-        check_audiences(outline, outline_file, [n for n in names if n is not None])
-        for template, kind in ((docx_template, ".docx"), (pptx_template, ".pptx")):
+            loaded, files = load_with_files(source)
+        names: list[str | None] = [a.name for a in loaded.audiences] if every_audience else list(audiences or [])
+        check_audiences(loaded, outline_file, [n for n in names if n is not None])
+        # Templates on the command line replace the theme's, read through the same way.
+        for key, template, kind in (("docx_template", docx_template, ".docx"),
+                                    ("pptx_template", pptx_template, ".pptx")):
             if template is not None:
-                check_template(template, kind)
+                files = replace(files, **{key: check_command_line_template(template, kind)})
         if pdf:
             find_libreoffice()  # say so now, not after rendering everything
-        rendered = _render_all(outline, outline_file, names or [None], options, started_helpers, progress,
-                               started)
-    inputs = [outline_file, *theme_files(outline.theme, outline_file.parent).values()]
+        options = Options(out_dir, pdf, files)
+        rendered = _render_all(loaded, names or [None], options, started_helpers, progress, started)
+    inputs = [outline_file, *files.paths()]
     report = BuildReport(inputs=inputs, warnings=rendered.warnings, steps=steps.timings + rendered.steps)
     report.outputs = [Output(path, len(content), detail) for path, (content, detail) in rendered.files.items()]
     # Only now that every target rendered: all files written out, then all renamed into place.
@@ -155,22 +164,8 @@ def _unchanged_if_the_system_refuses() -> Iterator[None]:
         raise SystemProblem.of(error, "earlier outputs are unchanged") from error
 
 
-def theme_files(theme: Theme, base_dir: Path) -> dict[str, Path]:
-    """Every file the theme names, checked and resolved, by theme key (validation checked them already)."""
-    return {key: resolve_asset(base_dir, getattr(theme, key), kinds)
-            for key, kinds in THEME_FILES.items() if getattr(theme, key) is not None}
-
-
-def check_template(path: Path, kind: str) -> None:
-    """A template named on the command line: it must exist and be the kind of file it says."""
-    try:
-        resolve_asset(path.parent, path.name, (kind,))
-    except AssetProblem as problem:
-        raise InputError(f"{path}: {problem}" + (f" ({problem.hint})" if problem.hint else "")) from None
-
-
-def _render_all(outline: Outline, outline_file: Path, names: list[str | None], options: Options,
-                helpers: Helpers, progress: Progress | None, started: float) -> _Rendered:
+def _render_all(outline: Outline, names: list[str | None], options: Options, helpers: Helpers,
+                progress: Progress | None, started: float) -> _Rendered:
     """Every target rendered in memory, and its PDFs if asked for."""
     steps = Steps()
     targets = []
@@ -179,7 +174,7 @@ def _render_all(outline: Outline, outline_file: Path, names: list[str | None], o
         if name is not None:
             with steps.step(f"{name}: select"):
                 selected, folder = select(outline, outline.audience(name)), options.out_dir / name
-        targets.append(_Target(name, selected, folder, theme_files(selected.theme, outline_file.parent)))
+        targets.append(_Target(name, selected, folder))
     # Several targets report each one's outputs; a single one, its steps once it has run a while.
     if progress is not None and len(targets) == 1:
         progress = _once_slow(progress, started)
@@ -262,8 +257,7 @@ def _give_jobs(targets: list[_Target], options: Options, helpers: Helpers) -> No
     processes = (os.cpu_count() or 1) if helpers.charts.forked else 1
     outlines = [target.outline for target in targets]
     helpers.charts.give(partial(render_charts_for, outlines, options.out_dir / CACHE_FOLDER, processes))
-    decks = [DeckJob(target.outline, target.assets.get("logo"),
-                     options.pptx_template or target.assets.get("pptx_template")) for target in targets]
+    decks = [DeckJob(target.outline, options.files.logo, options.files.pptx_template) for target in targets]
     helpers.deck.give(partial(render_decks, decks))
 
 
@@ -275,7 +269,6 @@ def _compose_documents(targets: list[_Target], options: Options, steps: Steps) -
     documents = []
     for target in targets:
         with steps.step(target.named("document composed")):
-            inputs = DocxInputs(chart_sizes(target.outline), target.assets.get("logo"),
-                                options.docx_template or target.assets.get("docx_template"))
+            inputs = DocxInputs(chart_sizes(target.outline), options.files.logo, options.files.docx_template)
             documents.append(compose_docx(target.outline, inputs))
     return documents

@@ -81,6 +81,21 @@ def test_alias_bomb_is_refused_before_anything_is_expanded(tmp_path: Path, monke
     assert "expands to more than 500,000 values" in message
 
 
+def test_one_long_string_aliased_many_times_is_refused_before_anything_is_expanded(tmp_path: Path,
+                                                                                   monkeypatch) -> None:
+    # 200 KB written once, 30 times over once expanded: few values, but 6 MB of text in every output.
+    text = "long: &long " + "长" * 70_000 + "\nuses: [" + ", ".join(["*long"] * 30) + "]\n"
+    path = write(tmp_path, text)
+
+    def never(*args: object) -> None:
+        raise AssertionError("the aliases were expanded")
+
+    monkeypatch.setattr(load._Builder, "build", never)
+    [message] = problems(path)
+    assert "expands to more than 5 MiB of text (the limit for an outline, aliases expanded)" in message
+    assert message.startswith(f"{path}:1:1: (top level): ")
+
+
 def test_shared_aliases_that_stay_small_are_fine(tmp_path: Path) -> None:
     path = write(tmp_path, "base: &b [1, 2]\nuse: [*b, *b]\n")
     assert load_yaml(path).data == {"base": ["1", "2"], "use": [["1", "2"], ["1", "2"]]}

@@ -11,6 +11,7 @@ being drawn in another process, and its page count is known without them.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 from collections.abc import Iterator
@@ -34,6 +35,7 @@ from docx.shared import Emu, Pt
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from briefing.assets import Logo
 from briefing.chartdata import describe, source_line
 from briefing.docx import fields
 from briefing.docx.conformance import conform
@@ -60,6 +62,7 @@ from briefing.opc import add_parts, save_package
 from briefing.outline.model import Chart, Outline, Part
 from briefing.properties import extended_properties, fill_core_properties, text_counts
 from briefing.publish import build_time
+from briefing.templatefile import library_opening
 from briefing.xmltext import escape
 
 _LOGO_HEIGHT = Pt(40)
@@ -83,7 +86,7 @@ class DocxInputs:
     """What the document is made from besides the outline; files already resolved and checked."""
 
     chart_sizes: dict[str, tuple[float, float]]  # each chart's width and height in inches
-    logo: Path | None = None
+    logo: Logo | None = None
     template: Path | None = None  # a company's .docx: its styles, page setup, header and footer look
 
 
@@ -123,7 +126,8 @@ class _DocxWriter:
         self.inputs = inputs
         self.locale = outline.meta.locale
         self.words = labels(self.locale)
-        self.document: Document = open_template(str(inputs.template) if inputs.template else None)
+        with library_opening(inputs.template, ".docx"):
+            self.document: Document = open_template(str(inputs.template) if inputs.template else None)
         if inputs.template is not None:
             check_page(self.document, inputs.template)
             _clear_body(self.document)
@@ -233,7 +237,7 @@ class _DocxWriter:
         meta = self.outline.meta
         flow = PageFlow(self.area.height.pt, after_break=True)  # the document's start
         if self.inputs.logo is not None:
-            self._paragraph().add_run().add_picture(str(self.inputs.logo), height=_LOGO_HEIGHT)
+            self._paragraph().add_run().add_picture(io.BytesIO(self.inputs.logo.png), height=_LOGO_HEIGHT)
             flow.paragraph(text_style("Normal"), 1)
         spacer = self._paragraph()
         spacer.paragraph_format.space_before = Pt(_COVER_SPACER_PT)

@@ -19,11 +19,13 @@ from typing import Any
 import yaml
 
 from briefing.outline.errors import KeyPath, OutlineError, Problem
+from briefing.outline.source import MAX_FILE_BYTES, OutlineSource, as_source
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
 # An outline of thousands of slides has well under this many values; an alias
 # bomb is measured against it before anything is expanded.
 MAX_NODES = 500_000
+# Nor may aliases make the outline's text larger than the largest outline file holds.
+MAX_EXPANDED_TEXT_BYTES = MAX_FILE_BYTES
 _NULLS = {"", "~", "null", "Null", "NULL"}
 # Characters that XML 1.0 cannot carry ("\x01" in a quoted string makes one); Office files cannot hold them.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -121,52 +123,44 @@ def _too_deep(file: Path) -> OutlineError:
                                  "an outline needs only a few levels of indentation")])
 
 
-def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
-    """How many values the node stands for once aliases are expanded; each shared node counted once."""
+def _expanded_size(node: yaml.Node, sizes: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """How many values, and how many bytes of text, the node stands for once aliases are expanded.
+
+    Each shared node is measured once, so this costs the size of the text as written.
+    """
     known = sizes.get(id(node))
     if known is not None:
         return known
-    sizes[id(node)] = MAX_NODES + 1  # a node that contains itself expands without end
-    if isinstance(node, yaml.MappingNode):
-        size = 1 + sum(_expanded_size(key, sizes) + _expanded_size(value, sizes) for key, value in node.value)
-    elif isinstance(node, yaml.SequenceNode):
-        size = 1 + sum(_expanded_size(item, sizes) for item in node.value)
+    sizes[id(node)] = (MAX_NODES + 1, 0)  # a node that contains itself expands without end
+    if isinstance(node, yaml.ScalarNode):
+        size = (1, len(node.value.encode("utf-8", "surrogatepass")))
     else:
-        size = 1
+        children = (node.value if isinstance(node, yaml.SequenceNode)
+                    else [child for pair in node.value for child in pair])
+        measured = [_expanded_size(child, sizes) for child in children]
+        size = (1 + sum(values for values, _ in measured), sum(text for _, text in measured))
     sizes[id(node)] = size
     return size
 
 
-def read_text(file: Path) -> str:
-    """The outline's text, or an OutlineError saying why it cannot be read."""
-
-    def fail(message: str, hint: str | None = None) -> OutlineError:
-        return OutlineError([Problem(file, 1, 1, (), message, hint)])
-
-    try:
-        size = file.stat().st_size
-        if file.is_dir():
-            raise fail("is a folder, not an outline file", "name the outline's .yaml file")
-        if size > MAX_FILE_BYTES:
-            raise fail(f"is {size // 1024} KiB; outlines are limited to {MAX_FILE_BYTES // 1024} KiB")
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise fail("no such file", "check the path, or run 'briefing build' in the outline's folder") from None
-    except PermissionError:
-        raise fail("cannot be read (permission denied)") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise OutlineError(
-            [Problem(file, line, column, (), "is not UTF-8 text", "save the file as UTF-8")]
-        ) from None
+def _too_large(file: Path, node: yaml.Node) -> OutlineError | None:
+    """An error if the aliases (&, *) would multiply the outline beyond what is built from it."""
+    values, text = _expanded_size(node, {})
+    if values > MAX_NODES:
+        message = f"the outline expands to more than {MAX_NODES:,} values"
+    elif text > MAX_EXPANDED_TEXT_BYTES:
+        message = (f"the outline expands to more than {MAX_EXPANDED_TEXT_BYTES // 1024 // 1024} MiB of text "
+                   "(the limit for an outline, aliases expanded)")
+    else:
+        return None
+    return OutlineError([Problem(file, *_mark(node), (), message,
+                                 "anchors and aliases (&, *) must not multiply content")])
 
 
-def load_yaml(file: Path) -> LoadedYaml:
-    """Parse an outline file into plain data with positions, or raise OutlineError."""
-    text = read_text(file)
+def load_yaml(outline: OutlineSource | Path) -> LoadedYaml:
+    """Parse an outline (its bytes as read, or its file) into plain data with positions, or raise OutlineError."""
+    source = as_source(outline)
+    file, text = source.file, source.text()
     builder = _Builder(file)
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -191,15 +185,15 @@ def load_yaml(file: Path) -> LoadedYaml:
         raise OutlineError(
             [Problem(file, *_mark(node), (), "an outline must be a mapping of keys (meta:, sections:, ...)")]
         )
-    # Count what the aliases would expand to before expanding anything: a few hundred bytes of
-    # nested aliases can stand for billions of values.
+    # Measure what the aliases would expand to before expanding anything: a few hundred bytes of
+    # nested aliases can stand for billions of values, and one long string aliased a few hundred
+    # times for gigabytes of text in the outputs.
     try:
-        too_big = _expanded_size(node, {}) > MAX_NODES
+        too_large = _too_large(file, node)
     except RecursionError:
         raise _too_deep(file) from None
-    if too_big:
-        raise OutlineError([Problem(file, *_mark(node), (), f"the outline expands to more than {MAX_NODES:,} values",
-                                    "anchors and aliases (&, *) must not multiply content")])
+    if too_large is not None:
+        raise too_large
     # Counted above: the expanded size bounds the values built here (keys are not built).
     data = builder.build(node, ())
     return LoadedYaml(file, data, builder.positions, builder.problems)

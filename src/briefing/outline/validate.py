@@ -14,7 +14,7 @@ from pathlib import Path
 
 import msgspec
 
-from briefing.assets import AssetProblem, resolve_asset
+from briefing.assets import AssetProblem, Logo, ThemeFiles, check_asset
 from briefing.outline.errors import (
     KeyPath,
     OutlineError,
@@ -24,17 +24,25 @@ from briefing.outline.errors import (
 )
 from briefing.outline.limits import MAX_BARS_PER_CHART, MAX_EVENTS_PER_CHART
 from briefing.outline.load import Positions, load_yaml
-from briefing.outline.model import THEME_FILES, Outline, outline_from
+from briefing.outline.model import THEME_FILES, Outline, Theme, outline_from
+from briefing.outline.source import OutlineSource, as_source
 from briefing.outline.textrefs import referenced_ids, text_fields
 
 # Office files carry dates in their zip entries, which hold 1980 to 2107 only.
 _OFFICE_DATES = (date(1980, 1, 1), date(2107, 12, 31))
 
 
-def read_outline(file: Path) -> Outline:
-    """Load and validate an outline file, or raise OutlineError with every problem."""
-    loaded = load_yaml(file)
+def read_outline(outline: OutlineSource | Path) -> Outline:
+    """Load and validate an outline (its bytes as read, or its file), or raise OutlineError with every problem."""
+    return load_outline(outline)[0]
+
+
+def load_outline(outline: OutlineSource | Path) -> tuple[Outline, ThemeFiles]:
+    """The validated outline and the files its theme names, read through; or OutlineError with every problem."""
+    source = as_source(outline)
+    loaded = load_yaml(source)
     problems = list(loaded.problems)
+    files = ThemeFiles()
     outline: Outline | None = None
     try:
         outline = outline_from(loaded.data)
@@ -45,13 +53,13 @@ def read_outline(file: Path) -> Outline:
         problems.extend(_at(loaded.file, loaded.positions, found.path, found.message, found.hint, found.at_key)
                         for found in findings(loaded.data, Outline))
     if outline is not None:
-        found = [*check_references(outline), *check_dates(outline), *check_files(outline, file.parent),
-                 *check_limits(outline)]
+        files, file_problems = check_files(outline.theme, source.file.parent)
+        found = [*check_references(outline), *check_dates(outline), *file_problems, *check_limits(outline)]
         problems.extend(_at(loaded.file, loaded.positions, path, message, hint) for path, message, hint in found)
     if problems:
         raise OutlineError(problems)
     assert outline is not None
-    return outline
+    return outline, files
 
 
 def _at(file: Path, positions: Positions, path: KeyPath, message: str, hint: str | None,
@@ -99,16 +107,18 @@ def _partial_date_problem(value: str) -> str | None:
     return None
 
 
-def check_files(outline: Outline, base_dir: Path) -> Iterator[tuple[KeyPath, str, str | None]]:
-    """Files the outline names: present, inside its folder, and what their extension says."""
-    theme = outline.theme
+def check_files(theme: Theme, base_dir: Path) -> tuple[ThemeFiles, list[tuple[KeyPath, str, str | None]]]:
+    """Files the theme names, read through (see assets.py), and the problems with them."""
+    found: dict[str, Path | Logo] = {}
+    problems: list[tuple[KeyPath, str, str | None]] = []
     for key, kinds in THEME_FILES.items():
         name = getattr(theme, key)
         if name is not None:
             try:
-                resolve_asset(base_dir, name, kinds)
+                found[key] = check_asset(base_dir, name, kinds)
             except AssetProblem as problem:
-                yield (("theme", key), str(problem), problem.hint)
+                problems.append((("theme", key), str(problem), problem.hint))
+    return ThemeFiles(**found), problems  # type: ignore[arg-type] - each key holds its own kind
 
 
 def check_references(outline: Outline) -> Iterator[tuple[KeyPath, str, str | None]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.assets import Logo
 from briefing.outline.model import Outline
 from briefing.steps import Steps
 
@@ -21,7 +22,7 @@ class Deck:
     steps: list[tuple[str, float]]
 
 
-def render_deck(outline: Outline, logo: Path | None, template: Path | None) -> Deck:
+def render_deck(outline: Outline, logo: Logo | None, template: Path | None) -> Deck:
     """The deck: planned, then written."""
     steps = Steps()
     with steps.step("deck plan"):
@@ -38,7 +39,7 @@ def render_deck(outline: Outline, logo: Path | None, template: Path | None) -> D
 @dataclass(frozen=True)
 class DeckJob:
     outline: Outline
-    logo: Path | None
+    logo: Logo | None
     template: Path | None
 
 

@@ -12,6 +12,7 @@ value (1.7亿). The timeline is drawn with shapes, so it stays editable too.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,9 @@ from typing import Any
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.parts.chart import ChartPart
-from pptx.parts.image import Image
 from pptx.util import Pt
 
+from briefing.assets import Logo
 from briefing.chartdata import Bar, describe
 from briefing.fonts import text_width
 from briefing.locale import format_date, labels
@@ -53,7 +54,7 @@ _SUBTITLE_TYPES = ("subTitle", "body")
 
 @dataclass(frozen=True)
 class PptxInputs:
-    logo: Path | None = None
+    logo: Logo | None = None
     template: Path | None = None  # a company's .pptx: masters, layouts, theme fonts and colours
 
 
@@ -181,12 +182,11 @@ class _DeckRenderer:
         self._placeholder(slide, _SUBTITLE_TYPES, "Subtitle", g.COVER_SUBTITLE, list(plan.subtitle),
                           _Text(g.BODY_PT, "muted"))
 
-    def _logo(self, slide: _Slide, path: Path) -> None:
-        image_part = self.deck.part.package.get_or_add_image_part(str(path))
+    def _logo(self, slide: _Slide, logo: Logo) -> None:
+        image_part = self.deck.part.package.get_or_add_image_part(io.BytesIO(logo.png))
         relationship = slide.part.relate_to(image_part, RT.IMAGE)
-        width_px, height_px = Image.from_file(str(path)).size
         box = g.COVER_LOGO
-        box = g.Box(box.left_pt, box.top_pt, box.height_pt * width_px / height_px, box.height_pt)
+        box = g.Box(box.left_pt, box.top_pt, box.height_pt * logo.width / logo.height, box.height_pt)
         slide.shapes.append(d.picture(slide.ids.take(), "Logo", box, relationship))
 
     def _section(self, slide: _Slide, plan: SlidePlan) -> None:

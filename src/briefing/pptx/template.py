@@ -19,6 +19,7 @@ from pptx.util import Pt
 from briefing.outline.model import SlideLayoutRole
 from briefing.pptx import geometry as g
 from briefing.pptx.metadata import forget_template_format, label_page_size
+from briefing.templatefile import library_opening
 
 # The layout each kind of slide asks for, then what it falls back to.
 DEFAULT_LAYOUTS: dict[SlideLayoutRole, tuple[str, ...]] = {
@@ -34,7 +35,8 @@ _OFFSET_TAGS = {qn("a:off"), qn("a:ext")}  # a group's chOff/chExt stay: its chi
 
 
 def open_deck(template: Path | None) -> Any:
-    deck = Presentation(str(template) if template else None)
+    with library_opening(template, ".pptx"):
+        deck = Presentation(str(template) if template else None)
     _remove_slides(deck)
     _scale_to(deck, Pt(g.SLIDE_WIDTH_PT), Pt(g.SLIDE_HEIGHT_PT))
     label_page_size(deck)
