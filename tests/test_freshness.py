@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefing.freshness import Request, record
+from briefing.outline.source import read_source
 from tests.ooxml import findings_in
 
 LOGO = (Path(__file__).parent / "fixtures" / "logo.png").read_bytes()
@@ -81,7 +82,8 @@ def test_library_versions_read_from_the_install_match_importlib_metadata() -> No
 
 def request_for(folder: Path) -> Request:
     """The request 'briefing build' makes in folder, with no options (its manifest, as an absolute path)."""
-    return Request(folder / "outline.yaml", folder / "build", (), False, False, None, None)
+    outline = folder / "outline.yaml"
+    return Request(outline, read_source(outline).digest, folder / "build", (), False, False, None, None)
 
 
 def test_recording_a_build_leaves_another_builds_temporary_alone(built: Path) -> None:
