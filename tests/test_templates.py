@@ -185,7 +185,7 @@ def test_a_template_page_with_no_room_for_text_is_refused_naming_the_template(mi
     result = finishes(["-m", "briefing", "build", str(minimal_outline), "--docx-template", str(path)],
                       seconds=120, cwd=minimal_outline.parent)
     assert result.returncode == 2, result.stderr
-    assert result.stderr.startswith(f"{path}: its page leaves") and "7 × 7 cm" in result.stderr
+    assert result.stderr.startswith(f"{path}: 'small.docx' leaves") and "7 × 7 cm" in result.stderr
     assert not (minimal_outline.parent / "build").exists()
 
 

@@ -68,9 +68,13 @@ _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-# Word's page sizes: 1 to 22 inches, in twentieths of a point. PowerPoint's slide sizes: 1 to 56 inches, in EMU.
+# Word's page sizes: 0.1 to 22 inches, in twentieths of a point. PowerPoint's slide sizes: 1 to 56 inches, in EMU.
 _TWIPS_PER_INCH, _EMU_PER_INCH = 1440, 914400
-_PAGE_TWIPS = (1 * _TWIPS_PER_INCH, 22 * _TWIPS_PER_INCH)
+_PAGE_TWIPS = (_TWIPS_PER_INCH // 10, 22 * _TWIPS_PER_INCH)
+# The least room for text (the page less its margins) a briefing is laid out in: a heading kept
+# with its first lines, the data tables' narrowest column. An A6 page with 1.2 cm margins has it.
+MIN_TEXT_SIDE_CM = 7
+_TWIPS_PER_CM = _TWIPS_PER_INCH / 2.54
 _SLIDE_EMU = (1 * _EMU_PER_INCH, 56 * _EMU_PER_INCH)
 # The zip's end record is in its last 22 bytes, after a comment of at most 64 KiB.
 _END_RECORD_SEARCH = 22 + 65535
@@ -269,14 +273,18 @@ def _check_word(package: _Package, main: str) -> None:
     low, high = _PAGE_TWIPS
     if width is None or height is None or not (low <= width <= high and low <= height <= high):
         raise package.fail(f"has a page size Word cannot use ({size.get(f'{{{_W}}}w')} x "
-                           f"{size.get(f'{{{_W}}}h')} twips; 1 to 22 inches a side)", again)
+                           f"{size.get(f'{{{_W}}}h')} twips; 0.1 to 22 inches a side)", again)
     margins = section.find(f"{{{_W}}}pgMar")
     sides = [_twips(margins, f"{{{_W}}}{side}") for side in ("left", "right", "top", "bottom")]
     if any(side is None for side in sides):
         raise package.fail("has a page size but no page margins", again)
     left, right, top, bottom = sides
-    if width - abs(left) - abs(right) < _TWIPS_PER_INCH or height - abs(top) - abs(bottom) < _TWIPS_PER_INCH:
-        raise package.fail("leaves less than an inch between its margins", "make the margins smaller, then save it")
+    room = [(width - abs(left) - abs(right)) / _TWIPS_PER_CM, (height - abs(top) - abs(bottom)) / _TWIPS_PER_CM]
+    if min(room) < MIN_TEXT_SIDE_CM:
+        raise package.fail(
+            f"leaves {max(room[0], 0):.1f} × {max(room[1], 0):.1f} cm of its page for text (the page less its "
+            f"margins); a briefing needs at least {MIN_TEXT_SIDE_CM} × {MIN_TEXT_SIDE_CM} cm",
+            "use a template with a larger page or smaller margins, or no template")
 
 
 def _check_powerpoint(package: _Package, main: str) -> None:

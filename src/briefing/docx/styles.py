@@ -34,13 +34,13 @@ from briefing.docx.xmlorder import NUMBERING, PARAGRAPH_PROPERTIES, insert_befor
 from briefing.errors import InputError
 from briefing.outline.model import Locale, Theme
 from briefing.properties import language_tag
+from briefing.templatefile import MIN_TEXT_SIDE_CM
 
 PAGE_WIDTH = Cm(21.0)
 PAGE_HEIGHT = Cm(29.7)
 MARGIN = Cm(2.2)
-# The least room for text (the page less its margins) a briefing is laid out in: a heading kept
-# with its first lines, the data tables' narrowest column. An A6 page with 1.2 cm margins has it.
-MIN_TEXT_SIDE = Cm(7)
+# The least room for text a briefing is laid out in (templatefile.py refuses templates with less).
+MIN_TEXT_SIDE = Cm(MIN_TEXT_SIDE_CM)
 HEADER_FOOTER_DISTANCE = Twips(720)  # from the page's edge: Word's default, half an inch
 
 
