@@ -80,7 +80,7 @@ DOCX_CASES: dict[str, tuple[Callable[[dict[str, bytes]], Edits], str]] = {
         "has a page size Word cannot use"),
     "margins wider than the page": (lambda p: {"word/document.xml": sub(
         p["word/document.xml"], r"<w:sectPr ?/>", '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:left="6000" '
-        'w:right="6000" w:top="1440" w:bottom="1440"/></w:sectPr>')}, "leaves 0.0 × 26.6 cm of its page for text"),
+        'w:right="6000" w:top="1440" w:bottom="1440"/></w:sectPr>')}, "leaves 0.0 × 24.6 cm of its page for text"),
     "damaged styles": (lambda p: {"word/styles.xml": p["word/styles.xml"][:500]},
                        "has a damaged part 'word/styles.xml'"),
     "a part left out": (lambda p: {"word/styles.xml": None}, "refers to a part 'word/styles.xml' that it does not"),
