@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -60,3 +61,22 @@ def every_output_is_valid() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pipeline, "publish_all", publish_valid)
         yield
+
+
+def require(tool: str) -> str:
+    """The tool's path; a test without it is skipped here and fails on CI, where .ci/run installs it."""
+    path = shutil.which(tool)
+    if path is None:
+        (pytest.fail if os.environ.get("CI") else pytest.skip)(f"{tool} is not installed")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pandoc_templates(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """pandoc's reference.docx and reference.pptx: company templates as pandoc users have them."""
+    pandoc = require("pandoc")
+    folder = tmp_path_factory.mktemp("pandoc")
+    for kind in ("docx", "pptx"):
+        with (folder / f"reference.{kind}").open("wb") as handle:
+            subprocess.run([pandoc, "--print-default-data-file", f"reference.{kind}"], stdout=handle, check=True)
+    return folder / "reference.docx", folder / "reference.pptx"

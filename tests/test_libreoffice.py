@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,22 +19,14 @@ from docx.oxml.ns import qn
 from pptx import Presentation
 
 from briefing.pipeline import BuildReport, Output, build
-from tests.conftest import DEFAULT_OUTLINE, FIXTURES
-
-
-def _require(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        # On CI the tools are installed by .ci/run, so their absence is a failure there.
-        (pytest.fail if os.environ.get("CI") else pytest.skip)(f"{tool} is not installed")
-    return path
+from tests.conftest import DEFAULT_OUTLINE, FIXTURES, require
 
 
 def to_pdf(source: Path, folder: Path) -> Path:
     """Convert with LibreOffice in a private profile; the PDF, or a failed test."""
     folder.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [_require("soffice"), f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
+        [require("soffice"), f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
          "--convert-to", "pdf", "--outdir", str(folder), str(source)],
         check=True, capture_output=True, timeout=300,
     )
@@ -45,7 +36,7 @@ def to_pdf(source: Path, folder: Path) -> Path:
 
 
 def poppler(tool: str, pdf: Path, *args: str) -> str:
-    return subprocess.run([_require(tool), *args, str(pdf), *(["-"] if tool == "pdftotext" else [])],
+    return subprocess.run([require(tool), *args, str(pdf), *(["-"] if tool == "pdftotext" else [])],
                           check=True, capture_output=True, text=True).stdout
 
 
@@ -145,7 +136,7 @@ def long_outline(folder: Path, sections: int = 200) -> Path:
 def test_contents_page_numbers_match_libreoffice_in_a_long_document(tmp_path: Path) -> None:
     """Was: with 200 sections, 186 of 205 entries differed from LibreOffice's layout (the space between
     paragraphs, paragraphs too short to split, headings LibreOffice left at a page's foot)."""
-    _require("soffice")
+    require("soffice")
     outline = long_outline(tmp_path)
     report = build(outline, tmp_path / "build")
     document = tmp_path / "build" / "mini.docx"
@@ -156,7 +147,7 @@ def test_contents_page_numbers_match_libreoffice_in_a_long_document(tmp_path: Pa
 
 def test_contents_page_numbers_match_libreoffice_after_a_cover_of_two_pages(minimal_outline: Path) -> None:
     """Was: a 400-character title took the cover to two pages, and every entry was a page early."""
-    _require("soffice")
+    require("soffice")
     edit = minimal_outline.read_text(encoding="utf-8").replace("title: 测试简报", f"title: {'很长的标题' * 80}", 1)
     minimal_outline.write_text(edit, encoding="utf-8")
     build(minimal_outline, minimal_outline.parent / "build")
@@ -164,7 +155,7 @@ def test_contents_page_numbers_match_libreoffice_after_a_cover_of_two_pages(mini
 
 
 def test_build_pdf_writes_a_pdf_of_each_output(minimal_outline: Path) -> None:
-    _require("soffice")
+    require("soffice")
     out = minimal_outline.parent / "build"
     report = build(minimal_outline, out, pdf=True)
     document, deck = out / "mini.pdf", out / "mini-slides.pdf"
@@ -175,7 +166,7 @@ def test_build_pdf_writes_a_pdf_of_each_output(minimal_outline: Path) -> None:
 
 
 def test_build_pdf_of_every_audience_keeps_each_audiences_pdfs_apart(minimal_outline: Path) -> None:
-    _require("soffice")
+    require("soffice")
     text = minimal_outline.read_text(encoding="utf-8")
     minimal_outline.write_text(text + "audiences:\n  - {name: first, display_name: 甲, charts: []}\n"
                                "  - {name: both, display_name: 乙}\n", encoding="utf-8")
@@ -218,7 +209,7 @@ def test_an_interrupted_pdf_build_leaves_no_libreoffice_and_no_temporary_folder(
         minimal_outline: Path, tmp_path: Path, stop: signal.Signals) -> None:
     """Was: LibreOffice (soffice.bin, started by the soffice script) outlived an interrupted build, and
     its briefing-pdf-* folder stayed in the temporary directory."""
-    _require("soffice")
+    require("soffice")
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     marker = f"BRIEFING_TEST_RUN={uuid.uuid4().hex}"

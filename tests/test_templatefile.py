@@ -18,7 +18,6 @@ from briefing.errors import InputError
 from briefing.templatefile import MAX_TEMPLATE_PARTS, MAX_TEMPLATE_UNPACKED_BYTES, library_opening
 from tests.outline.test_validate import edit
 from tests.refusals import refused
-from tests.test_templates import pandoc_templates  # noqa: F401 - the fixture
 
 Edits = dict[str, bytes | None]  # part -> new content, or None to leave it out
 _VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"

@@ -2,50 +2,33 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 
 import docx
+import docx.opc.constants
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
-from lxml import etree
 from docx.shared import Cm
+from lxml import etree
 from pptx import Presentation
 from pptx.util import Pt
 
 from briefing.pipeline import build
-from tests.conftest import FIXTURES, finishes
+from tests.conftest import FIXTURES, finishes, require
 from tests.ooxml import validate_file
 from tests.test_package import extended_properties
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def _require(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        (pytest.fail if os.environ.get("CI") else pytest.skip)(f"{tool} is not installed")
-    return path
-
-
-@pytest.fixture(scope="module")
-def pandoc_templates(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    pandoc = _require("pandoc")
-    folder = tmp_path_factory.mktemp("pandoc")
-    for kind in ("docx", "pptx"):
-        with (folder / f"reference.{kind}").open("wb") as handle:
-            subprocess.run([pandoc, "--print-default-data-file", f"reference.{kind}"], stdout=handle, check=True)
-    return folder / "reference.docx", folder / "reference.pptx"
+RT_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def libreoffice_save(source: Path, folder: Path, kind: str) -> Path:
     """The file as LibreOffice writes it: the way a template made in LibreOffice looks."""
     filters = {"docx": "docx:MS Word 2007 XML", "pptx": "pptx:Impress MS PowerPoint 2007 XML"}
-    subprocess.run([_require("soffice"), f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+    subprocess.run([require("soffice"), f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
                     "--convert-to", filters[kind], "--outdir", str(folder / "out"), str(source)],
                    check=True, capture_output=True, timeout=300)
     saved = folder / "out" / f"{source.stem}.{kind}"
@@ -218,3 +201,45 @@ def test_a_template_with_picture_bullets_and_fields_updated_on_open(minimal_outl
     num_id = document.styles["List Bullet"].element.pPr.numPr.numId.val
     assert numbering.num_having_numId(num_id) is not None
     assert document.settings.element.find(qn("w:updateFields")) is None
+
+
+_ATTACHED_TEMPLATE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"
+
+
+def _external_targets(package: Path) -> set[str]:
+    """Every external relationship's target in the package."""
+    with zipfile.ZipFile(package) as archive:
+        return {relationship.get("Target") for name in archive.namelist() if name.endswith(".rels")
+                for relationship in etree.fromstring(archive.read(name))
+                if relationship.get("TargetMode") == "External"}
+
+
+def test_a_templates_links_to_elsewhere_never_reach_the_outputs(minimal_outline: Path, pandoc_templates,
+                                                                tmp_path: Path) -> None:
+    """Word fetches an attached template (macros and all) when a file opens, and linked pictures with
+    the reader's credentials: the template's external links go; the outline's own source link stays."""
+    word_template, deck_template = pandoc_templates
+    document = docx.Document(str(word_template))
+    settings = document.part.part_related_by(docx.opc.constants.RELATIONSHIP_TYPE.SETTINGS)
+    attached = parse_xml(f'<w:attachedTemplate xmlns:w="{W}" xmlns:r="{RT_NAMESPACE}" r:id="'
+                         + settings.relate_to("https://example.org/evil.dotm", _ATTACHED_TEMPLATE, is_external=True)
+                         + '"/>')
+    settings.element.insert(0, attached)
+    document.part.relate_to("https://example.org/pixel.png", docx.opc.constants.RELATIONSHIP_TYPE.IMAGE,
+                            is_external=True)
+    document.save(str(tmp_path / "linked.docx"))
+    deck = Presentation(str(deck_template))
+    layout = deck.slide_layouts[0]
+    shape = layout.shapes[0]
+    shape.click_action.hyperlink.address = "https://example.org/track"
+    deck.save(str(tmp_path / "linked.pptx"))
+    assert {"https://example.org/evil.dotm", "https://example.org/pixel.png"} <= _external_targets(
+        tmp_path / "linked.docx")
+    assert "https://example.org/track" in _external_targets(tmp_path / "linked.pptx")
+
+    out = minimal_outline.parent / "build"
+    build(minimal_outline, out, docx_template=tmp_path / "linked.docx", pptx_template=tmp_path / "linked.pptx")
+
+    assert _external_targets(out / "mini.docx") == {"https://example.org/source"}  # the outline's source
+    assert _external_targets(out / "mini.pptx") <= {"https://example.org/source"}
+    assert docx.Document(str(out / "mini.docx")).settings.element.find(qn("w:attachedTemplate")) is None

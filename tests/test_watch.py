@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import IO
 
 from tests.outline.test_validate import edit
-from tests.test_templates import pandoc_templates  # noqa: F401 - the fixture
 
 LOGO = (Path(__file__).parent / "fixtures" / "logo.png").read_bytes()
 WAIT_SECONDS = 90  # a build takes a second or two; a busy machine, more

@@ -63,6 +63,7 @@ from briefing.outline.model import Chart, Outline, Part
 from briefing.properties import extended_properties, fill_core_properties, text_counts
 from briefing.publish import build_time
 from briefing.templatefile import library_opening
+from briefing.templatelinks import drop_external_links
 from briefing.xmltext import escape
 
 _LOGO_HEIGHT = Pt(40)
@@ -131,6 +132,7 @@ class _DocxWriter:
         if inputs.template is not None:
             check_page(self.document, inputs.template)
             _clear_body(self.document)
+            drop_external_links(self.document.part.package)
         conform(self.document, from_template=inputs.template is not None)
         self.figures = 0
         self.pictures: dict[str, _ChartPicture] = {}

@@ -20,6 +20,7 @@ from briefing.outline.model import SlideLayoutRole
 from briefing.pptx import geometry as g
 from briefing.pptx.metadata import forget_template_format, label_page_size
 from briefing.templatefile import library_opening
+from briefing.templatelinks import drop_external_links
 
 # The layout each kind of slide asks for, then what it falls back to.
 DEFAULT_LAYOUTS: dict[SlideLayoutRole, tuple[str, ...]] = {
@@ -38,6 +39,8 @@ def open_deck(template: Path | None) -> Any:
     with library_opening(template, ".pptx"):
         deck = Presentation(str(template) if template else None)
     _remove_slides(deck)
+    if template is not None:
+        drop_external_links(deck.part.package)
     _scale_to(deck, Pt(g.SLIDE_WIDTH_PT), Pt(g.SLIDE_HEIGHT_PT))
     label_page_size(deck)
     forget_template_format(deck)
