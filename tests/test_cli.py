@@ -226,3 +226,20 @@ def test_large_inputs_build_in_bounded_time_with_bounded_charts(tmp_path: Path, 
     for image in images:
         with Image.open(image) as opened:
             assert opened.height <= tallest * DPI + 1, (image.name, opened.size)
+
+
+def test_an_interrupt_after_the_outputs_are_in_place_does_not_say_they_are_unchanged(
+        minimal_outline: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl+C while the build's record is written: the new outputs are already there, and the message says so."""
+    from briefing import freshness
+    from tests.refusals import run as run_here
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(freshness, "record", interrupted)
+    out = minimal_outline.parent / "build"
+    code, output = run_here("build", str(minimal_outline), "-o", str(out))
+    assert code == 130
+    assert "the outputs were written" in output and "unchanged" not in output
+    assert (out / "mini.docx").is_file() and (out / "mini.pptx").is_file()

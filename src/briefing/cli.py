@@ -163,6 +163,9 @@ def build(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audien
     except OSError as error:  # the outputs are in place: only the next build's check is lost
         report.warnings.append(SystemProblem.describe(error, f"{request.manifest()} could not be written")
                                + "; the next build cannot know it has nothing to do, and builds again")
+    except KeyboardInterrupt:  # not "earlier outputs are unchanged": this build's are in place
+        click.echo("briefing: interrupted; the outputs were written, the next build checks them again", err=True)
+        sys.exit(130)
     print_report(report, quiet, verbose)
 
 
