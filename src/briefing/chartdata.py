@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefing.locale import format_date_range, format_value, labels
+from briefing.outline.limits import FIGURES_AT_MOST
 from briefing.outline.model import Chart, ChartKind, Outline, Unit
 
 
@@ -73,5 +74,25 @@ def describe(chart: Chart, outline: Outline) -> str:
         items = [f"{m.when} {m.title}" for m in milestones(chart, outline)]
     else:
         items = [f"{bar.label} {bar.display}" for group in bar_groups(chart, outline) for bar in group.bars]
-    separator = "；" if outline.meta.locale.value == "zh-CN" else "; "
-    return f"{chart.title}{words.colon}{separator.join(items)}"
+    return f"{chart.title}{words.colon}{words.clause_separator.join(items)}"
+
+
+def shows_as_figures(chart: Chart) -> bool:
+    """A bar chart of so few statistics is shown as large figures instead of bars (limits.py)."""
+    return chart.kind is ChartKind.BAR and len(chart.statistics) <= FIGURES_AT_MOST
+
+
+def chart_note(chart: Chart, outline: Outline) -> str | None:
+    """What a reader must know to compare the chart's figures, shown under it: that they hold for
+    different dates, or that one is a part of another. None when they compare plainly."""
+    statistics = [outline.statistic(i) for i in chart.statistics]
+    words = labels(outline.meta.locale)
+    notes = []
+    dates = {statistic.as_of for statistic in statistics}
+    if len(dates) > 1:
+        notes.append(words.note_different_dates)
+    shown = {statistic.id: statistic for statistic in statistics}
+    for statistic in statistics:
+        if statistic.part_of in shown:
+            notes.append(words.note_part_of.format(part=statistic.label, whole=shown[statistic.part_of].label))
+    return words.clause_separator.join(notes) or None

@@ -36,9 +36,12 @@ class Labels:
     published: str
     quote_dash: str
     list_separator: str
+    clause_separator: str  # between independent statements in one line
     colon: str
     gap_months: str
     gap_days: str
+    note_different_dates: str  # under a chart whose figures hold for different dates
+    note_part_of: str  # under a chart one of whose figures is a part of another
     comma: str
     audience_line: str
     full_stop: str
@@ -68,9 +71,12 @@ LABELS = {
         published="发布于",
         quote_dash="——",
         list_separator="、",
+        clause_separator="；",
         colon="：",
         gap_months="约{n}个月后",
         gap_days="{n}天后",
+        note_different_dates="各项数据时点不同，仅作量级对比",
+        note_part_of="{part}包含在{whole}之内",
         comma="，",
         audience_line="面向：{}",
         full_stop="。",
@@ -98,9 +104,12 @@ LABELS = {
         published="published",
         quote_dash="— ",
         list_separator=", ",
+        clause_separator="; ",
         colon=": ",
         gap_months="{n} months later",
         gap_days="{n} days later",
+        note_different_dates="the figures hold for different dates: compare their size only",
+        note_part_of="{part} is part of {whole}",
         comma=", ",
         audience_line="For: {}",
         full_stop=". ",

@@ -178,3 +178,38 @@ def test_a_chart_at_the_limits_is_valid(minimal_outline: Path) -> None:
     edit(minimal_outline, "statistics: [users]\n    placement: first-a",
          f"statistics: [{', '.join(f's{n}' for n in range(MAX_BARS_PER_CHART))}]\n    placement: first-a")
     assert len(read_outline(minimal_outline).charts[1].statistics) == MAX_BARS_PER_CHART
+
+
+_MORE_STATISTICS = """statistics:
+  - id: money
+    label: 收入
+    value: 300000000
+    unit: usd
+    measures: 收入。
+    source: src
+  - id: part
+    label: 部分用户
+    value: 1000
+    unit: count
+    measures: 部分用户。
+    source: src
+    part_of: users
+"""
+
+
+def test_a_bar_chart_mixing_units_is_refused_with_what_to_do(minimal_outline: Path) -> None:
+    """People and dollars on one axis compare nothing; two figures are shown as figures, which may differ."""
+    edit(minimal_outline, "statistics:\n", _MORE_STATISTICS)
+    edit(minimal_outline, "statistics: [users]\n    placement: first-a", "statistics: [users, money, part]\n"
+         "    placement: first-a")
+    [error] = errors_for(minimal_outline)
+    assert "charts[1].statistics: mixes units (count, usd); a chart shows one" in error
+    assert "key figures" in error
+    edit(minimal_outline, "statistics: [users, money, part]", "statistics: [users, money]")
+    assert [s.id for s in read_outline(minimal_outline).statistics] == ["money", "part", "users"]
+
+
+def test_part_of_names_another_statistic(minimal_outline: Path) -> None:
+    edit(minimal_outline, "statistics:\n", _MORE_STATISTICS.replace("part_of: users", "part_of: nobody"))
+    [error] = errors_for(minimal_outline)
+    assert "statistics[1].part_of: no statistic has the id 'nobody'" in error

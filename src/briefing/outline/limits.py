@@ -11,3 +11,6 @@ MAX_BARS_PER_CHART = 24
 # A timeline chart's figure keeps every event on a line of its own, drawn no smaller than it
 # can be read once fitted to a page.
 MAX_EVENTS_PER_CHART = 30
+# A bar chart of this many statistics or fewer is shown as large figures side by side: two
+# numbers read better as numbers than as bars, and figures of different units share no axis.
+FIGURES_AT_MOST = 2

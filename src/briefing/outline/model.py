@@ -119,6 +119,9 @@ class Part(Model):
         "How audiences and charts refer to this part.", "outbreak")]
     title: Annotated[Text, described(
         "Heading, without its number.", "事件突发：TikTok 关停震动全球")]
+    takeaway: Annotated[Text | None, described(
+        "The part's point in one sentence: the slide's title, with the heading as a label above it.",
+        "1.7亿美国用户一夜之间失去常用平台")] = None
     number: Annotated[Annotated[int, msgspec.Meta(ge=1)] | None, described(
         "Heading number (一、 or （一）); its position when absent.", 1)] = None
     points: Annotated[list[Text], described(
@@ -204,6 +207,9 @@ class Statistic(Model, kw_only=True):
         "The source that reports it.", "article")]
     attribution: Annotated[Text | None, described(
         "How the source itself sources it.", "文章援引“据统计”，未注明出处")] = None
+    part_of: Annotated[Id | None, described(
+        "The statistic this one is a part of (Indonesia's users, of Asia-Pacific's): charts say so.",
+        "apac-users")] = None
     tags: Annotated[list[Id], described(
         "Themes, for audiences that select by tag.", ["users"])] = []
 
@@ -211,6 +217,11 @@ class Statistic(Model, kw_only=True):
 class ChartKind(str, Enum):
     TIMELINE = "timeline"
     BAR = "bar"
+
+
+class BarOrder(str, Enum):
+    LARGEST_FIRST = "largest-first"
+    AS_LISTED = "as-listed"
 
 
 class Chart(Model, kw_only=True):
@@ -224,6 +235,10 @@ class Chart(Model, kw_only=True):
         "Caption title in the document, slide title in the deck.", "TikTok 用户规模：按国家和地区")]
     caption: Annotated[Text | None, described(
         "One sentence under the figure.", "时点不同，仅作量级对比。")] = None
+    takeaway: Annotated[Text | None, described(
+        "What the chart shows, in one sentence: the slide's title.", "亚太用户规模远超美国")] = None
+    order: Annotated[BarOrder, described(
+        "Bars largest first, or in the order listed.", "largest-first")] = BarOrder.LARGEST_FIRST
     events: Annotated[list[Id], described(
         "For a timeline: the events it shows.", ["law-signed"])] = []
     statistics: Annotated[list[Id], described(
@@ -346,6 +361,8 @@ class Outline(Model, kw_only=True):
         "Charts of events and statistics.", [{"id": "timeline", "kind": "timeline"}])] = []
     key_figures: Annotated[list[Id] | None, described(
         "Statistics shown as large numbers on the deck's key-figures slide; all when absent.", ["us-users"])] = None
+    key_figures_takeaway: Annotated[Text | None, described(
+        "The key figures' point in one sentence: their slide's title.", "禁令波及1.7亿用户和约200万创作者")] = None
     sources: Annotated[list[Source], described(
         "Sources beyond meta.source.", [{"id": "ruling", "title": "…"}])] = []
     theme: Annotated[Theme, described(

@@ -22,7 +22,7 @@ from briefing.outline.errors import (
     format_path,
     suggestion,
 )
-from briefing.outline.limits import MAX_BARS_PER_CHART, MAX_EVENTS_PER_CHART
+from briefing.outline.limits import FIGURES_AT_MOST, MAX_BARS_PER_CHART, MAX_EVENTS_PER_CHART
 from briefing.outline.load import Positions, load_yaml
 from briefing.outline.model import THEME_FILES, Outline, Theme, outline_from
 from briefing.outline.source import OutlineSource, as_source
@@ -54,7 +54,8 @@ def load_outline(outline: OutlineSource | Path) -> tuple[Outline, ThemeFiles]:
                         for found in findings(loaded.data, Outline))
     if outline is not None:
         files, file_problems = check_files(outline.theme, source.file.parent)
-        found = [*check_references(outline), *check_dates(outline), *file_problems, *check_limits(outline)]
+        found = [*check_references(outline), *check_dates(outline), *file_problems, *check_limits(outline),
+                 *check_chart_units(outline)]
         problems.extend(_at(loaded.file, loaded.positions, path, message, hint) for path, message, hint in found)
     if problems:
         raise OutlineError(problems)
@@ -82,6 +83,19 @@ def check_dates(outline: Outline) -> Iterator[tuple[KeyPath, str, str | None]]:
     for index, event in enumerate(outline.timeline):
         if event.end is not None and event.end < event.date:
             yield (("timeline", index, "end"), f"ends ({event.end}) before it starts ({event.date})", None)
+
+
+def check_chart_units(outline: Outline) -> Iterator[tuple[KeyPath, str, str | None]]:
+    """A bar chart's statistics share one unit: people and dollars on one axis compare nothing.
+    (A chart of FIGURES_AT_MOST statistics is shown as figures, which need no common unit.)"""
+    units = {statistic.id: statistic.unit.value for statistic in outline.statistics}
+    for index, chart in enumerate(outline.charts):
+        if len(chart.statistics) <= FIGURES_AT_MOST:
+            continue
+        shown = {units[i] for i in chart.statistics if i in units}
+        if len(shown) > 1:
+            yield (("charts", index, "statistics"), f"mixes units ({', '.join(sorted(shown))}); a chart shows one",
+                   "split it into a chart per unit, or show these figures as key figures instead")
 
 
 def check_limits(outline: Outline) -> Iterator[tuple[KeyPath, str, str | None]]:
@@ -165,6 +179,12 @@ def check_references(outline: Outline) -> Iterator[tuple[KeyPath, str, str | Non
     for key, items in (("timeline", outline.timeline), ("statistics", outline.statistics)):
         for index, item in enumerate(items):
             yield from _unknown((key, index, "source"), [item.source], source_ids, "source")
+    for index, statistic in enumerate(outline.statistics):
+        if statistic.part_of == statistic.id:
+            yield (("statistics", index, "part_of"), "a statistic cannot be a part of itself", None)
+        elif statistic.part_of is not None:
+            yield from _unknown(("statistics", index, "part_of"), [statistic.part_of], statistic_ids, "statistic",
+                                single=True)
     yield from _duplicates(
         [(("audiences", i, "name"), a.name) for i, a in enumerate(outline.audiences)], "audience names must differ"
     )
