@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import DEFAULT_OUTLINE, FIXTURES
 from tests.ooxml import findings_in
 
 
@@ -35,6 +35,22 @@ def test_build_writes_both_files_and_says_so(minimal_outline: Path) -> None:
 def test_validate_ok(minimal_outline: Path) -> None:
     result = run("validate", str(minimal_outline), cwd=minimal_outline.parent)
     assert (result.returncode, result.stdout.strip()) == (0, f"{minimal_outline}: valid")
+
+
+def test_validate_notes_the_parts_without_a_takeaway_and_succeeds(minimal_outline: Path) -> None:
+    """A note, not an error: the heading titles the slide; each note a FILE:LINE:COL line on stderr."""
+    result = run("validate", "outline.yaml", cwd=minimal_outline.parent)
+    assert (result.returncode, result.stdout) == (0, "outline.yaml: valid\n")
+    notes = result.stderr.splitlines()
+    assert notes[0] == ("outline.yaml:17:5: sections[0]: note: no takeaway; the heading is the slide's title "
+                        "(add takeaway: ...)")
+    assert [line.split(": ")[1] for line in notes] == [
+        "sections[0]", "sections[0].subsections[0]", "key_figures", "charts[0]", "charts[1]"]
+
+
+def test_validate_the_default_outline_says_only_valid(tmp_path: Path) -> None:
+    result = run("validate", str(DEFAULT_OUTLINE), cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
 
 
 BAD_OUTLINES = {

@@ -186,11 +186,17 @@ def print_report(report: BuildReport, quiet: bool, verbose: bool) -> None:
 @outline_argument
 @reports_errors
 def validate(outline: Path) -> None:
-    """Check OUTLINE and print every problem as FILE:LINE:COL: key.path: what is wrong."""
-    from briefing.outline import read_outline
+    """Check OUTLINE and print every problem as FILE:LINE:COL: key.path: what is wrong.
 
-    read_outline(outline)
+    A valid outline may still get notes (on standard error, exit status 0): the parts and
+    charts without a takeaway, whose slides are titled by their heading.
+    """
+    from briefing.outline.validate import validate_outline
+
+    _, notes = validate_outline(outline)
     click.echo(f"{outline}: valid")
+    for note in notes:
+        click.echo(str(note), err=True)
 
 
 @main.command()

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from briefing.outline import OutlineError, read_outline
+from briefing.outline.errors import format_path
 from briefing.outline.limits import MAX_BARS_PER_CHART, MAX_EVENTS_PER_CHART
-from tests.conftest import DEFAULT_OUTLINE
+from briefing.outline.validate import validate_outline
+from tests.conftest import DEFAULT_OUTLINE, FIXTURES
 
 SECTION_TITLES = ["事件突发", "追溯根源", "广泛影响", "应对之策", "未来展望"]
 
@@ -213,3 +215,39 @@ def test_part_of_names_another_statistic(minimal_outline: Path) -> None:
     edit(minimal_outline, "statistics:\n", _MORE_STATISTICS.replace("part_of: users", "part_of: nobody"))
     [error] = errors_for(minimal_outline)
     assert "statistics[1].part_of: no statistic has the id 'nobody'" in error
+
+
+def _noted(path: Path) -> list[str]:
+    return [format_path(note.path) for note in validate_outline(path)[1]]
+
+
+def test_parts_and_charts_without_a_takeaway_get_a_note_where_they_start(minimal_outline: Path) -> None:
+    """Not an error: their slides are titled by the heading, which names a topic instead of a point."""
+    edit(minimal_outline, "    title: 第一部分\n", "    title: 第一部分\n    takeaway: 第一部分的要点\n")
+    outline, notes = validate_outline(minimal_outline)
+    assert outline.sections[0].takeaway == "第一部分的要点"
+    assert [format_path(note.path) for note in notes] == [
+        "sections[0].subsections[0]", "key_figures", "charts[0]", "charts[1]"]
+    line = line_of(minimal_outline, "- id: first-a")
+    assert str(notes[0]) == (f"{minimal_outline}:{line}:9: sections[0].subsections[0]: note: no takeaway; "
+                             "the heading is the slide's title (add takeaway: ...)")
+    # With every statistic a key figure by default, the note stands at the statistics.
+    assert (notes[1].line, notes[1].column) == (line_of(minimal_outline, "- id: users"), 3)
+    assert str(notes[2]).endswith("charts[0]: note: no takeaway; the chart's title is the slide's title "
+                                  "(add takeaway: ...)")
+
+
+def test_takeaways_everywhere_leave_no_note(minimal_outline: Path) -> None:
+    for title in ("第一部分", "子部分", "时间线", "用户规模"):
+        indent = "        " if title == "子部分" else "    "
+        edit(minimal_outline, f"{indent}title: {title}\n", f"{indent}title: {title}\n{indent}takeaway: {title}的要点\n")
+    assert _noted(minimal_outline) == ["key_figures"]
+    edit(minimal_outline, "charts:\n", "key_figures: []\ncharts:\n")  # no key-figures slide, no title to note
+    assert _noted(minimal_outline) == []
+    edit(minimal_outline, "key_figures: []", "key_figures: [users]\nkey_figures_takeaway: 用户规模可观")
+    assert _noted(minimal_outline) == []
+
+
+@pytest.mark.parametrize("outline", [DEFAULT_OUTLINE, FIXTURES / "english.yaml"])
+def test_the_shipped_outlines_state_every_point(outline: Path) -> None:
+    assert _noted(outline) == []

@@ -48,6 +48,15 @@ class Problem:
         return f"{text} ({self.hint})" if self.hint else text
 
 
+@dataclass(frozen=True)
+class Note(Problem):
+    """Not wrong, but worth knowing: the outline builds as it is, perhaps not as its author means."""
+
+    def __str__(self) -> str:
+        text = f"{self.file}:{self.line}:{self.column}: {format_path(self.path)}: note: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
 class OutlineError(InputError):
     """Every problem found in one outline, reported together."""
 

@@ -4,6 +4,8 @@ Problems with the data's shape are found by the model (explain.py words
 them); what types cannot say is checked here, on the typed model: the
 cross-references between parts (a chart naming a statistic, a fact naming
 an event, duplicate ids), real calendar days, and files the theme names.
+Notes are not problems: a part or chart without a takeaway builds, with
+its heading as the slide's title; 'briefing validate' lists them.
 """
 
 from __future__ import annotations
@@ -17,13 +19,14 @@ import msgspec
 from briefing.assets import AssetProblem, Logo, ThemeFiles, check_asset
 from briefing.outline.errors import (
     KeyPath,
+    Note,
     OutlineError,
     Problem,
     format_path,
     suggestion,
 )
 from briefing.outline.limits import FIGURES_AT_MOST, MAX_BARS_PER_CHART, MAX_EVENTS_PER_CHART
-from briefing.outline.load import Positions, load_yaml
+from briefing.outline.load import LoadedYaml, Positions, load_yaml
 from briefing.outline.model import THEME_FILES, Outline, Theme, outline_from
 from briefing.outline.source import OutlineSource, as_source
 from briefing.outline.textrefs import referenced_ids, text_fields
@@ -39,7 +42,20 @@ def read_outline(outline: OutlineSource | Path) -> Outline:
 
 def load_outline(outline: OutlineSource | Path) -> tuple[Outline, ThemeFiles]:
     """The validated outline and the files its theme names, read through; or OutlineError with every problem."""
-    source = as_source(outline)
+    outline_read, files, _ = _checked(as_source(outline))
+    return outline_read, files
+
+
+def validate_outline(outline: OutlineSource | Path) -> tuple[Outline, list[Note]]:
+    """The validated outline and its notes, in the file's order; or OutlineError with every problem."""
+    outline_read, _, loaded = _checked(as_source(outline))
+    notes = [Note(loaded.file, *loaded.positions.of_value(where), path, message, hint)
+             for path, where, message, hint in takeaway_notes(outline_read)]
+    return outline_read, sorted(notes, key=lambda note: (note.line, note.column))
+
+
+def _checked(source: OutlineSource) -> tuple[Outline, ThemeFiles, LoadedYaml]:
+    """The outline, its theme's files, and the YAML it came from (for the positions of notes)."""
     loaded = load_yaml(source)
     problems = list(loaded.problems)
     files = ThemeFiles()
@@ -60,7 +76,7 @@ def load_outline(outline: OutlineSource | Path) -> tuple[Outline, ThemeFiles]:
     if problems:
         raise OutlineError(problems)
     assert outline is not None
-    return outline, files
+    return outline, files, loaded
 
 
 def _at(file: Path, positions: Positions, path: KeyPath, message: str, hint: str | None,
@@ -68,6 +84,25 @@ def _at(file: Path, positions: Positions, path: KeyPath, message: str, hint: str
     """The problem placed at its value, or at its key (an unknown key)."""
     line, column = (positions.of_key if at_key else positions.of_value)(path)
     return Problem(file, line, column, path, message, hint)
+
+
+def takeaway_notes(outline: Outline) -> Iterator[tuple[KeyPath, KeyPath, str, str]]:
+    """Parts, charts and the key figures without a takeaway: their slide's title is a heading, not a point.
+    Each as (key path, where in the file, message, hint)."""
+    for index, section in enumerate(outline.sections):
+        parts = [(("sections", index), section)] + [
+            (("sections", index, "subsections", j), sub) for j, sub in enumerate(section.subsections)]
+        for path, part in parts:
+            if part.takeaway is None:
+                yield (path, path, "no takeaway; the heading is the slide's title", "add takeaway: ...")
+    for index, chart in enumerate(outline.charts):
+        if chart.takeaway is None:
+            yield (("charts", index), ("charts", index), "no takeaway; the chart's title is the slide's title",
+                   "add takeaway: ...")
+    if outline.key_figures_takeaway is None and outline.key_statistics:
+        where: KeyPath = ("key_figures",) if outline.key_figures is not None else ("statistics",)
+        yield (("key_figures",), where, "no takeaway; the slide's title is just 'key figures'",
+               "add key_figures_takeaway: ...")
 
 
 def check_dates(outline: Outline) -> Iterator[tuple[KeyPath, str, str | None]]:
