@@ -237,6 +237,7 @@ def outlines(draw: st.DrawFn, wild: bool = False) -> dict[str, Any]:
 
     def part(part_id: str) -> dict[str, Any]:
         item: dict[str, Any] = {"id": part_id, "title": draw(text())}
+        put(item, "takeaway", maybe(draw, text(fact_ids)))
         put(item, "number", maybe(draw, number))
         for key in ("points", "prose"):
             put(item, key, maybe(draw, texts(refs=fact_ids)))
@@ -278,7 +279,10 @@ def outlines(draw: st.DrawFn, wild: bool = False) -> dict[str, Any]:
         put(item, "qualifier", maybe(draw, st.sampled_from(["about", "nearly", "over"])))
         put(item, "as_of", maybe(draw, partial_dates()))
         put(item, "attribution", maybe(draw, text()))
+        others = [other for other in stat_ids if other != stat_id]
+        put(item, "part_of", maybe(draw, st.sampled_from(others)) if others else None)
         statistics.append(item)
+    unit_of = {item["id"]: item["unit"] for item in statistics}
 
     charts = []
     for chart_id in chart_ids[: draw(st.sampled_from([1, 2, 0]))]:
@@ -290,8 +294,13 @@ def outlines(draw: st.DrawFn, wild: bool = False) -> dict[str, Any]:
         if kind == "timeline" or draw(st.booleans()):
             put(item, "events", some(draw, event_ids, min_size=1 if kind == "timeline" else 0) or None)
         if kind == "bar" or draw(st.booleans()):
-            put(item, "statistics", some(draw, stat_ids, min_size=1 if kind == "bar" else 0) or None)
+            shown = some(draw, stat_ids, min_size=1 if kind == "bar" else 0)
+            if len(shown) > 2:  # bars of more than two statistics share a unit (two are shown as figures)
+                shown = [i for i in shown if unit_of[i] == unit_of[shown[0]]]
+            put(item, "statistics", shown or None)
         put(item, "caption", maybe(draw, text(fact_ids)))
+        put(item, "takeaway", maybe(draw, text(fact_ids)))
+        put(item, "order", maybe(draw, st.sampled_from(["largest-first", "as-listed"])))
         put(item, "placement", maybe(draw, st.sampled_from(part_ids)))
         charts.append(item)
     chart_ids = [c["id"] for c in charts]
@@ -320,6 +329,7 @@ def outlines(draw: st.DrawFn, wild: bool = False) -> dict[str, Any]:
     put(outline, "statistics", statistics or None)
     put(outline, "charts", charts or None)
     put(outline, "key_figures", some(draw, stat_ids) if draw(st.booleans()) else None)
+    put(outline, "key_figures_takeaway", maybe(draw, text(fact_ids)))
     put(outline, "sources", [source(i) for i in source_ids[1:]] or None)
     if draw(st.booleans()):
         theme: dict[str, Any] = {}
