@@ -194,7 +194,10 @@ class _Planner:
         """The title of the number-th (0-based) of total slides: marked, and numbered past two."""
         if number == 0:
             return title
-        return title + (self.words.continued if total <= 2 else f"{self.words.continued} {number + 1}/{total}")
+        mark = self.words.continued
+        if total > 2:  # （续 2/3）, (continued 2/3): no two continued slides in a row share a title
+            mark = mark[:-1] + f" {number + 1}/{total}" + mark[-1]
+        return title + mark
 
     # -- the deck, in order -------------------------------------------------------------
 
