@@ -147,7 +147,8 @@ def figure_block_height(figure: KeyFigure, width: float) -> float:
 
 def figure_block_fits(figure: KeyFigure, tile: g.Box) -> bool:
     inner = tile.width_pt - 2 * g.FIGURE_INSET_PT
-    return (len(wrap(figure.value, inner, figure.size, bold=True)) == 1
+    # A tenth to spare: the value is set on one line, and viewers' fonts run wider than the bundled one.
+    return (len(wrap(figure.value, inner * 0.9, figure.size, bold=True)) == 1
             and figure_block_height(figure, tile.width_pt) <= tile.height_pt - 2 * g.FIGURE_PAD_PT)
 
 

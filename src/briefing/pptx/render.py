@@ -248,8 +248,9 @@ class _DeckRenderer:
         self._rectangle(slide, "Parts Panel", box, "tint")
         inset = g.CALLOUT_INSET_PT + 6
         inner = g.Box(box.left_pt + inset, box.top_pt + inset, box.width_pt - 2 * inset, box.height_pt - 2 * inset)
+        size = g.BODY_PT if plan.bullets else g.BODY_SIZES[1]  # alone, the parts are the slide: set larger
         self._textbox(slide, inner, list(plan.parts),
-                      _Text(g.BODY_PT, "primary", bold=True, anchor="ctr", space_after_pt=2 * g.PARAGRAPH_GAP_PT),
+                      _Text(size, "primary", bold=True, anchor="ctr", space_after_pt=2 * g.PARAGRAPH_GAP_PT),
                       name="Parts")
 
     def _sources(self, slide: _Slide, plan: SlidePlan) -> None:
