@@ -33,13 +33,16 @@ def test_title_slide_and_section_slides(deck) -> None:
 
 def test_statistics_charts_are_native_and_show_locale_values(deck) -> None:
     charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
-    assert len(charts) >= 3
+    assert len(charts) >= 1
     labels = set()
     for chart in charts:
         series = chart.plots[0].series[0]
         assert all(value > 0 for value in series.values)  # the real numbers, editable
         labels |= {point.data_label.text_frame.text for point in series.points}
-    assert {"1.7亿", "超过20倍", "约200万", "近3亿美元"} <= labels
+    assert {"1.7亿", "近1.576亿", "超过6.82亿"} <= labels
+    # A chart of two statistics is shown as two figures, not two bars.
+    figures = {s.text_frame.text for slide in deck.slides for s in slide.shapes if s.name.startswith("Figure Value")}
+    assert {"超过20倍", "超过30倍", "约200万", "近3亿美元"} <= figures
 
 
 def slides_titled(deck, prefix: str) -> list:
@@ -82,7 +85,8 @@ def test_pictures_and_charts_have_alt_text(deck) -> None:
 
 
 def test_no_body_text_below_18_points(deck) -> None:
-    small_ok = ("Footer", "Slide Number", "Source", "Gap")  # marginal notes, not body text
+    # Marginal notes and the label above a title, not body text.
+    small_ok = ("Footer", "Slide Number", "Source", "Gap", "Chart Note", "Label")
     for index, slide in enumerate(deck.slides, 1):
         for shape in slide.shapes:
             if not shape.has_text_frame or shape.name.startswith(small_ok):
@@ -112,9 +116,11 @@ def test_key_figures_slide_shows_the_large_numbers(deck) -> None:
     assert figures[:3] == ["1.7亿", "约200万", "近3亿美元"]
 
 
-def test_quotes_get_their_own_slides(deck) -> None:
+def test_long_quotes_get_their_own_slides_and_short_ones_are_call_outs(deck) -> None:
     quotes = [s for s in deck.slides if any(shape.name == "Quote" for shape in s.shapes)]
-    assert len(quotes) == 4
+    assert len(quotes) == 3
+    callouts = [sh.text_frame.text for s in deck.slides for sh in s.shapes if sh.name.startswith("Callout Quote")]
+    assert len(callouts) == 1 and callouts[0].startswith("“极有可能”")
     texts = [next(sh for sh in s.shapes if sh.name == "Quote").text_frame.text for s in quotes]
     assert any(t.startswith("TikTok 就像我的好朋友") for t in texts)
 

@@ -12,7 +12,7 @@ from briefing.fonts import wrap
 from briefing.outline import read_outline
 from briefing.outline.model import Locale, Outline
 from briefing.pptx.geometry import BODY, BODY_PT, SLIDE_WIDTH_PT, Box
-from briefing.pptx.plan import SlideKind, bullet_height_pt, plan_deck
+from briefing.pptx.plan import Layout, SlideKind, bullet_height_pt, plan_deck, points_height
 from briefing.pptx.timeline import paginate_timeline, per_slide
 from tests.conftest import DEFAULT_OUTLINE
 
@@ -26,9 +26,15 @@ def test_default_deck_has_every_kind_of_slide_and_no_fit_problems() -> None:
     plan = plan_deck(read_outline(DEFAULT_OUTLINE))
     kinds = [slide.kind for slide in plan.slides]
     assert kinds[:4] == [SlideKind.TITLE, SlideKind.AGENDA, SlideKind.POINTS, SlideKind.KEY_FIGURES]
-    assert kinds.count(SlideKind.SECTION) == 5
-    assert kinds.count(SlideKind.CHART) == 3 and kinds.count(SlideKind.TIMELINE) == 1
-    assert kinds.count(SlideKind.QUOTE) == 4
+    # A divider only where a section has sub-sections to introduce, and it carries the section's points.
+    assert kinds.count(SlideKind.SECTION) == 4
+    assert all(s.bullets and s.parts for s in plan.slides if s.kind is SlideKind.SECTION)
+    # The chart of users sits beside its part's points; two-figure charts are figures on their part's slide.
+    assert kinds.count(SlideKind.CHART) == 0 and kinds.count(SlideKind.TIMELINE) == 1
+    assert [s.chart_id for s in plan.slides if s.layout is Layout.CHART] == ["users-by-region"]
+    # Three long quotes have slides of their own; the four-character one is a call-out.
+    assert kinds.count(SlideKind.QUOTE) == 3
+    assert [q.text for s in plan.slides for q in s.callouts] == ["极有可能"]
     assert kinds[-2:] == [SlideKind.SOURCES, SlideKind.CLOSING]
     assert plan.problems == []
     assert all(slide.notes for slide in plan.slides)
@@ -37,16 +43,19 @@ def test_default_deck_has_every_kind_of_slide_and_no_fit_problems() -> None:
 def test_every_points_slide_fits_its_box() -> None:
     plan = plan_deck(read_outline(DEFAULT_OUTLINE))
     for slide in plan.slides:
-        assert sum(bullet_height_pt(b) for b in slide.bullets) <= BODY.height_pt, slide.title
+        box = slide.points_box
+        assert points_height(slide.bullets, slide.body_size, box.width_pt) <= box.height_pt, slide.title
 
 
 def test_too_many_points_continue_on_a_marked_slide(minimal_outline: Path) -> None:
     outline = with_points(read_outline(minimal_outline), [f"第{n}个要点，内容适中，用来测试续页。" for n in range(30)])
     plan = plan_deck(outline)
-    titles = [s.title for s in plan.slides if s.kind is SlideKind.POINTS and s.title.startswith("一、第一部分")]
+    titles = [s.title for s in plan.slides if s.kind in (SlideKind.POINTS, SlideKind.SECTION)
+              and s.title.startswith("一、第一部分")]
     assert all(s.notes for s in plan.slides if s.title in titles)  # notes repeat on continued slides
     assert len(titles) >= 3
-    assert titles[0] == "一、第一部分" and all(t == "一、第一部分（续）" for t in titles[1:])
+    assert titles[0] == "一、第一部分"
+    assert titles[1:] == [f"一、第一部分（续 {n}/{len(titles)}）" for n in range(2, len(titles) + 1)]
     carried = [b for s in plan.slides if s.title in titles for b in s.bullets]
     assert len(carried) == 30  # nothing lost, nothing repeated
     assert plan.problems == []
@@ -120,7 +129,7 @@ def test_a_bar_chart_with_more_bars_than_a_slide_holds_continues_on_marked_slide
     plan = plan_deck(with_bars(read_outline(minimal_outline), 20))
     slides = [s for s in plan.slides if s.kind is SlideKind.CHART]
     assert [len(group.bars) for s in slides for group in s.bars] == [8, 8, 4]
-    assert [s.title for s in slides] == ["用户规模", "用户规模（续）", "用户规模（续）"]
+    assert [s.title for s in slides] == ["用户规模", "用户规模（续 2/3）", "用户规模（续 3/3）"]
     assert [bar.label for s in slides for group in s.bars for bar in group.bars] == [f"第{n}项统计" for n in range(20)]
     assert plan.problems == []
 

@@ -63,7 +63,9 @@ class Paragraph:
 
 def paragraph(spec: Paragraph) -> str:
     margin = emu(spec.indent_pt)
-    spacing = f'<a:lnSpc><a:spcPct val="{round(spec.line_spacing * 100000)}"/></a:lnSpc>'
+    # No space before: a body placeholder would otherwise take the master's, which the planner did not measure.
+    spacing = (f'<a:lnSpc><a:spcPct val="{round(spec.line_spacing * 100000)}"/></a:lnSpc>'
+               '<a:spcBef><a:spcPts val="0"/></a:spcBef>')
     if spec.space_after_pt:
         spacing += f'<a:spcAft><a:spcPts val="{round(spec.space_after_pt * 100)}"/></a:spcAft>'
     bullet = spec.bullet if spec.bullet is not None else "<a:buNone/>"
@@ -100,10 +102,13 @@ def textbox(shape_id: int, name: str, box: Box, body: str, fill: str | None = No
 
 
 def placeholder(shape_id: int, name: str, kind: str, index: int, box: Box, body: str) -> str:
-    """A layout's placeholder (title, subtitle) filled in, at a box of our own."""
+    """A layout's placeholder (title, subtitle, body) filled in, at a box of our own.
+
+    kind 'obj' is a content placeholder, which the file marks by leaving the type out."""
     index_attribute = f' idx="{index}"' if index else ""
+    type_attribute = "" if kind == "obj" else f' type="{kind}"'
     return (f'<p:sp><p:nvSpPr>{_name(shape_id, name, None)}<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
-            f'<p:nvPr><p:ph type="{kind}"{index_attribute}/></p:nvPr></p:nvSpPr>'
+            f'<p:nvPr><p:ph{type_attribute}{index_attribute}/></p:nvPr></p:nvSpPr>'
             f"<p:spPr>{transform(box)}</p:spPr>{body}</p:sp>")
 
 

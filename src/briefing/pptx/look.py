@@ -20,13 +20,14 @@ from briefing.outline.model import GivenTheme, Locale, Theme
 from briefing.properties import language_tag
 from briefing.xmltext import escape
 
-Role = Literal["primary", "accent", "text", "muted", "white"]
+Role = Literal["primary", "accent", "text", "muted", "white", "tint"]
 # Each role's stand-in in a template's theme: (theme colour, brightness).
 _THEME_COLOURS: dict[str, tuple[MSO_THEME_COLOR, float]] = {
     "primary": (MSO_THEME_COLOR.ACCENT_1, 0.0),
     "accent": (MSO_THEME_COLOR.ACCENT_2, 0.0),
     "text": (MSO_THEME_COLOR.TEXT_1, 0.0),
     "muted": (MSO_THEME_COLOR.TEXT_1, 0.4),
+    "tint": (MSO_THEME_COLOR.ACCENT_1, 0.92),  # panels behind figures, quotes and what a section holds
 }
 _SCHEME_NAMES = {MSO_THEME_COLOR.ACCENT_1: "accent1", MSO_THEME_COLOR.ACCENT_2: "accent2",
                  MSO_THEME_COLOR.TEXT_1: "tx1"}
@@ -48,6 +49,12 @@ class Look:
         """The role's colour as hex, or None when it is the template's theme colour."""
         if role == "white":
             return "FFFFFF"
+        if role == "tint":
+            primary = self.hex("primary")
+            if primary is None:
+                return None
+            mixed = (round(int(primary[i:i + 2], 16) * 0.08 + 255 * 0.92) for i in (0, 2, 4))
+            return "".join(f"{channel:02X}" for channel in mixed)
         field = _FIELDS[role]
         return getattr(self.theme, field) if field in self.explicit else None
 

@@ -24,7 +24,7 @@ from pptx.util import Pt
 
 from briefing.assets import Logo
 from briefing.chartdata import Bar, describe
-from briefing.fonts import text_width
+from briefing.fonts import text_width, wrap
 from briefing.locale import format_date, labels
 from briefing.opc import save_package
 from briefing.outline.model import Outline, SlideLayoutRole
@@ -33,7 +33,7 @@ from briefing.pptx import geometry as g
 from briefing.pptx.chartxml import number_axes
 from briefing.pptx.look import Look, Role
 from briefing.pptx.metadata import deck_properties
-from briefing.pptx.plan import SlideKind, SlidePlan
+from briefing.pptx.plan import Layout, SlideKind, SlidePlan, callout_height, figure_block_height
 from briefing.pptx.scaling import DrawnPart, SlideAppender, make_appends_linear
 from briefing.pptx.template import Layouts, open_deck
 from briefing.pptx.timeline import TimelineLabel
@@ -49,6 +49,7 @@ _ROLES = {
     SlideKind.SOURCES: SlideLayoutRole.SOURCES,
 }
 _TITLE_TYPES = ("title", "ctrTitle")
+_BODY_TYPES = ("body", "obj")  # a layout's text or content placeholder
 _SUBTITLE_TYPES = ("subTitle", "body")
 
 
@@ -117,7 +118,7 @@ class _DeckRenderer:
             part, notes = self.appender.add(layout)
             slide = _Slide(part, layout, self.appender.count)
             draw[plan.kind](slide, plan)
-            if plan.kind not in (SlideKind.TITLE, SlideKind.SECTION, SlideKind.CLOSING):
+            if plan.kind not in (SlideKind.TITLE, SlideKind.CLOSING):
                 self._footer(slide)
             part.set_xml(d.slide(slide.shapes))
             notes.set_xml(d.notes([d.Paragraph(line, self.notes_run) for line in plan.notes.split("\n")]))
@@ -150,7 +151,11 @@ class _DeckRenderer:
         kind, index = slot
         slide.shapes.append(d.placeholder(slide.ids.take(), name, kind, index, box, self._body(lines, look)))
 
-    def _title(self, slide: _Slide, text: str, box: g.Box = g.TITLE, size: float = g.TITLE_PT) -> None:
+    def _title(self, slide: _Slide, text: str, box: g.Box = g.TITLE, size: float = g.TITLE_PT,
+               plan: SlidePlan | None = None) -> None:
+        if plan is not None and plan.label:  # the part's heading, small above the title that states its point
+            self._textbox(slide, g.label_box(plan.title_lines), [plan.label],
+                          _Text(g.LABEL_PT, "accent", bold=True, heading=True, anchor="b"), name="Label")
         self._placeholder(slide, _TITLE_TYPES, "Title", box, [text],
                           _Text(size, "primary", bold=True, heading=True, anchor="b"))
 
@@ -190,51 +195,107 @@ class _DeckRenderer:
         slide.shapes.append(d.picture(slide.ids.take(), "Logo", box, relationship))
 
     def _section(self, slide: _Slide, plan: SlidePlan) -> None:
+        """A section's points, and the sub-sections it introduces on a panel beside them."""
+        self._band(slide)
+        self._points(slide, plan)
+
+    def _closing(self, slide: _Slide, plan: SlidePlan) -> None:
         self._band(slide)
         self._title(slide, plan.title, g.SECTION_TITLE, size=g.SECTION_TITLE_PT)
         self._accent_bar(slide, g.MARGIN_PT, g.SECTION_TITLE.bottom_pt + 10)
-
-    def _closing(self, slide: _Slide, plan: SlidePlan) -> None:
-        self._section(slide, plan)
         body = g.Box(g.MARGIN_PT, g.SECTION_TITLE.bottom_pt + 30, g.CONTENT_WIDTH, 120)
-        self._textbox(slide, body, plan.subtitle, _Text(g.SMALL_PT, "muted"), name="Closing")
+        self._placeholder(slide, _BODY_TYPES, "Closing", body, list(plan.subtitle), _Text(g.SMALL_PT, "muted"))
 
     def _points(self, slide: _Slide, plan: SlidePlan) -> None:
-        self._title(slide, plan.title)
-        self._textbox(slide, g.BODY, plan.bullets, _Text(g.BODY_PT, "text", bullets=True), name="Points")
+        """Points in the layout's body placeholder, and what the plan puts beside them."""
+        self._title(slide, plan.title, plan=plan)
+        if plan.bullets:
+            anchor = "ctr" if plan.body_size > g.BODY_PT or plan.layout is not Layout.FULL else "t"
+            self._placeholder(slide, _BODY_TYPES, "Points", plan.points_box, list(plan.bullets),
+                              _Text(plan.body_size, "text", bullets=True, anchor=anchor))
+        self._callouts(slide, plan)
+        side = plan.side_box
+        if plan.layout is Layout.PARTS:
+            self._parts(slide, plan, side)
+        elif plan.layout is Layout.FIGURES:
+            self._figure_tiles(slide, plan, g.grid(side, len(plan.figures), stacked=bool(plan.bullets)))
+            if plan.chart_note:
+                self._textbox(slide, g.SOURCE_LINE, [plan.chart_note], _Text(g.FOOTER_PT, "muted"), name="Chart Note")
+        elif plan.layout is Layout.CHART:
+            self._bars(slide, plan, side)
+
+    def _callouts(self, slide: _Slide, plan: SlidePlan) -> None:
+        """Short quotes on a tinted panel under the points, the speaker under the words."""
+        if not plan.callouts:
+            return
+        points = plan.points_box
+        top = points.bottom_pt + g.PARAGRAPH_GAP_PT
+        for index, quote in enumerate(plan.callouts):
+            height = callout_height((quote,), points) - g.PARAGRAPH_GAP_PT
+            box = g.Box(points.left_pt, top, points.width_pt, height)
+            self._rectangle(slide, f"Callout {index + 1}", box, "tint")
+            self._accent_bar(slide, box.left_pt, box.top_pt, width=4, height=height)
+            inset = g.CALLOUT_INSET_PT
+            inner = g.Box(box.left_pt + inset, box.top_pt + inset, box.width_pt - 2 * inset, height - 2 * inset)
+            run = self.look.run_properties(g.CALLOUT_PT, "primary", bold=True)
+            who = self.look.run_properties(g.SMALL_PT, "muted")
+            body = d.text_body([d.Paragraph(f"“{quote.text}”", run, "l", g.LINE_SPACING),
+                                d.Paragraph(self.words.quote_dash + quote.speaker, who, "r", g.LINE_SPACING)], "ctr")
+            slide.shapes.append(d.textbox(slide.ids.take(), f"Callout Quote {index + 1}", inner, body))
+            top = box.bottom_pt + g.PARAGRAPH_GAP_PT
+
+    def _parts(self, slide: _Slide, plan: SlidePlan, box: g.Box) -> None:
+        self._rectangle(slide, "Parts Panel", box, "tint")
+        inset = g.CALLOUT_INSET_PT + 6
+        inner = g.Box(box.left_pt + inset, box.top_pt + inset, box.width_pt - 2 * inset, box.height_pt - 2 * inset)
+        size = g.BODY_PT if plan.bullets else g.BODY_SIZES[1]  # alone, the parts are the slide: set larger
+        self._textbox(slide, inner, list(plan.parts),
+                      _Text(size, "primary", bold=True, anchor="ctr", space_after_pt=2 * g.PARAGRAPH_GAP_PT),
+                      name="Parts")
 
     def _sources(self, slide: _Slide, plan: SlidePlan) -> None:
         """Numbered references, matching the [n] marks on figures and in the document."""
-        self._title(slide, plan.title)
-        self._textbox(slide, g.BODY, plan.bullets, _Text(g.BODY_PT, "text", space_after_pt=g.PARAGRAPH_GAP_PT),
-                      name="Sources")
+        self._title(slide, plan.title, plan=plan)
+        self._placeholder(slide, _BODY_TYPES, "Sources", g.BODY, list(plan.bullets),
+                          _Text(plan.body_size, "text", space_after_pt=g.PARAGRAPH_GAP_PT))
 
     def _key_figures(self, slide: _Slide, plan: SlidePlan) -> None:
-        self._title(slide, plan.title)
-        columns, gap, width = g.FIGURE_COLUMNS, g.FIGURE_GAP_PT, g.FIGURE_TILE_WIDTH
-        height = (g.BODY.height_pt - gap) / g.FIGURE_ROWS
-        for index, figure in enumerate(plan.figures):
-            row, column = divmod(index, columns)
-            left = g.BODY.left_pt + column * (width + gap)
-            top = g.BODY.top_pt + row * (height + gap)
-            self._accent_bar(slide, left, top, width=4, height=height)
-            inner, inner_width = left + g.FIGURE_INSET_PT, width - g.FIGURE_INSET_PT
-            value = g.Box(inner, top + 8, inner_width, figure.size * g.LINE_SPACING + 4)
+        """Figures on an even grid filling the slide; a chart's note and source under them."""
+        self._title(slide, plan.title, plan=plan)
+        box = plan.figures_box
+        self._figure_tiles(slide, plan, g.grid(box, len(plan.figures)))
+        if plan.chart_note:
+            note = g.Box(box.left_pt, box.bottom_pt + 8, box.width_pt, g.BODY.bottom_pt - box.bottom_pt - 8)
+            self._textbox(slide, note, [plan.chart_note], _Text(g.NOTE_PT, "muted"), name="Chart Note")
+        if plan.source_line:
+            self._source_line(slide, plan.source_line)
+
+    def _figure_tiles(self, slide: _Slide, plan: SlidePlan, tiles: list[g.Box]) -> None:
+        """Each figure on a tinted tile: the value large, what was counted, then when and the source."""
+        for index, (figure, tile) in enumerate(zip(plan.figures, tiles)):
+            self._rectangle(slide, f"Figure Tile {index + 1}", tile, "tint")
+            self._accent_bar(slide, tile.left_pt, tile.top_pt, width=4, height=tile.height_pt)
+            inner = tile.width_pt - 2 * g.FIGURE_INSET_PT
+            left = tile.left_pt + g.FIGURE_INSET_PT
+            label_lines = min(len(wrap(figure.label, inner, g.SMALL_PT, bold=True)), g.FIGURE_LABEL_LINES)
+            note_lines = len(wrap(figure.note, inner, g.NOTE_PT))
+            top = tile.top_pt + (tile.height_pt - figure_block_height(figure, tile.width_pt)) / 2
+            value = g.Box(left, top, inner, figure.size * g.LINE_SPACING)
             self._textbox(slide, value, [figure.value], _Text(figure.size, "primary", bold=True),
                           name=f"Figure Value {index + 1}")
-            label = g.Box(inner, value.bottom_pt + 4, inner_width, g.SMALL_PT * g.LINE_SPACING * 2)
-            self._textbox(slide, label, [figure.label], _Text(g.SMALL_PT, "text"),
+            label = g.Box(left, value.bottom_pt + 6, inner, g.SMALL_PT * g.LINE_SPACING * label_lines)
+            self._textbox(slide, label, [figure.label], _Text(g.SMALL_PT, "text", bold=True),
                           name=f"Figure Label {index + 1}")
-            note = g.Box(inner, label.bottom_pt + 2, inner_width, g.FOOTER_PT * g.LINE_SPACING * 2)
-            self._textbox(slide, note, [figure.note], _Text(g.FOOTER_PT, "muted"),
-                          name=f"Source Note {index + 1}")
+            note = g.Box(left, label.bottom_pt + 4, inner, g.NOTE_PT * g.LINE_SPACING * note_lines)
+            self._textbox(slide, note, [figure.note], _Text(g.NOTE_PT, "muted"), name=f"Source Note {index + 1}")
 
     def _quote(self, slide: _Slide, plan: SlidePlan) -> None:
         assert plan.quote is not None
-        self._title(slide, plan.title)
+        self._title(slide, plan.title, plan=plan)
         mark = g.Box(g.MARGIN_PT, g.QUOTE.top_pt - 30, 60, 90)
         self._textbox(slide, mark, ["“"], _Text(72, "accent", bold=True), name="Quote Mark")
-        self._textbox(slide, g.QUOTE, [plan.quote.text], _Text(g.QUOTE_PT, "text", anchor="ctr"), name="Quote")
+        self._placeholder(slide, _BODY_TYPES, "Quote", g.QUOTE, [plan.quote.text],
+                          _Text(g.QUOTE_PT, "text", anchor="ctr"))
         who = plan.quote.speaker + (self.words.comma + plan.quote.context if plan.quote.context else "")
         self._textbox(slide, g.ATTRIBUTION, [self.words.quote_dash + who], _Text(g.SMALL_PT, "muted", align="r"),
                       name="Attribution")
@@ -243,12 +304,23 @@ class _DeckRenderer:
         self._textbox(slide, g.SOURCE_LINE, [text], _Text(g.FOOTER_PT, "muted"), name="Source")
 
     def _chart(self, slide: _Slide, plan: SlidePlan) -> None:
-        self._title(slide, plan.title)
+        self._title(slide, plan.title, plan=plan)
+        self._bars(slide, plan, g.BODY)
+
+    def _bars(self, slide: _Slide, plan: SlidePlan, area: g.Box) -> None:
+        """The chart's panels across the area, its note under them, the source line at the foot."""
         chart_spec = next(c for c in self.outline.charts if c.id == plan.chart_id)
         groups = plan.bars
         description = describe(chart_spec, self.outline)
+        bottom = g.SOURCE_LINE.top_pt - 8
+        if plan.chart_note:
+            lines = len(wrap(plan.chart_note, area.width_pt, g.NOTE_PT))
+            note = g.Box(area.left_pt, bottom - lines * g.NOTE_PT * g.LINE_SPACING, area.width_pt,
+                         lines * g.NOTE_PT * g.LINE_SPACING)
+            self._textbox(slide, note, [plan.chart_note], _Text(g.NOTE_PT, "muted"), name="Chart Note")
+            bottom = note.top_pt - 6
         gap = 24.0
-        width = (g.BODY.width_pt - gap * (len(groups) - 1)) / len(groups)
+        width = (area.width_pt - gap * (len(groups) - 1)) / len(groups)
         for index, group in enumerate(groups):
             bars = list(reversed(group.bars))  # a bar chart draws its first category at the bottom
             data = TextSafeChartData()
@@ -257,8 +329,7 @@ class _DeckRenderer:
             chart_part = ChartPart.new(XL_CHART_TYPE.BAR_CLUSTERED, data, self.deck.part.package)
             number_axes(chart_part._element)
             relationship = slide.part.relate_to(chart_part, RT.CHART)
-            box = g.Box(g.BODY.left_pt + index * (width + gap), g.BODY.top_pt, width,
-                        g.SOURCE_LINE.top_pt - g.BODY.top_pt - 8)
+            box = g.Box(area.left_pt + index * (width + gap), area.top_pt, width, bottom - area.top_pt)
             slide.shapes.append(d.chart_frame(slide.ids.take(), f"Chart {chart_spec.id} {index + 1}", box,
                                               relationship, description))
             self._style_chart(chart_part.chart, bars)
@@ -295,7 +366,7 @@ class _DeckRenderer:
     def _timeline(self, slide: _Slide, plan: SlidePlan) -> None:
         assert plan.timeline is not None
         layout = plan.timeline
-        self._title(slide, plan.title)
+        self._title(slide, plan.title, plan=plan)
         chart_spec = next(c for c in self.outline.charts if c.id == plan.chart_id)
         axis_y = g.TIMELINE_AXIS_Y
         # The axis speaks for the whole timeline: its alt text describes every event.

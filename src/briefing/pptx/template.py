@@ -26,11 +26,11 @@ from briefing.templatelinks import drop_external_links
 DEFAULT_LAYOUTS: dict[SlideLayoutRole, tuple[str, ...]] = {
     SlideLayoutRole.TITLE: ("Title Slide",),
     SlideLayoutRole.SECTION: ("Section Header", "Title Only", "Title Slide"),
-    SlideLayoutRole.POINTS: ("Title Only", "Title and Content"),
+    SlideLayoutRole.POINTS: ("Title and Content", "Title Only"),  # points go in its body placeholder
     SlideLayoutRole.CHART: ("Title Only", "Title and Content"),
     SlideLayoutRole.TIMELINE: ("Title Only", "Title and Content"),
-    SlideLayoutRole.QUOTE: ("Title Only", "Title and Content"),
-    SlideLayoutRole.SOURCES: ("Title Only", "Title and Content"),
+    SlideLayoutRole.QUOTE: ("Title and Content", "Title Only"),
+    SlideLayoutRole.SOURCES: ("Title and Content", "Title Only"),
 }
 _OFFSET_TAGS = {qn("a:off"), qn("a:ext")}  # a group's chOff/chExt stay: its children keep their frame
 
