@@ -86,4 +86,6 @@ def test_an_english_outline_gets_english_labels_numbers_and_dates(tmp_path: Path
     assert normal.find(qn("w:lang")).get(qn("w:val")) == "en-GB"
     deck = Presentation(str(tmp_path / "tiktok-brief.pptx"))
     titles = [s.shapes.title.text for s in deck.slides]
-    assert {"Agenda", "Key takeaways", "Key figures", "Sources", "Thank you"} <= set(titles)
+    labels = [shape.text_frame.text for s in deck.slides for shape in s.shapes if shape.name == "Label"]
+    assert {"Agenda", "Key takeaways", "Sources", "Thank you"} <= set(titles)
+    assert "Key figures" in labels  # above the key figures' takeaway

@@ -21,21 +21,12 @@ _FRAME = ("Title", "Label", "Footer", "Slide Number", "Band")
 _BODY_TEXT = ("Points", "Sources", "Quote", "Closing")
 
 
-def with_takeaways(outline: Outline) -> Outline:
-    """Every part, chart and the key figures with a takeaway, as the content engineer's outline will have."""
-    def part(p, n):
-        return replace(p, takeaway=f"第{n}个部分的要点用一句话说清楚")
-    sections = []
-    count = 0
-    for section in outline.sections:
-        subs = []
-        for sub in section.subsections:
-            count += 1
-            subs.append(part(sub, count))
-        count += 1
-        sections.append(replace(part(section, count), subsections=subs))
-    charts = [replace(c, takeaway=f"图表{n}说明的要点") for n, c in enumerate(outline.charts, 1)]
-    return replace(outline, sections=sections, charts=charts, key_figures_takeaway="关键数据说明的要点")
+def without_takeaways(outline: Outline) -> Outline:
+    """The outline as one written before takeaways existed: headings and chart titles only."""
+    sections = [replace(section, takeaway=None, subsections=[replace(sub, takeaway=None) for sub in section.subsections])
+                for section in outline.sections]
+    charts = [replace(chart, takeaway=None) for chart in outline.charts]
+    return replace(outline, sections=sections, charts=charts, key_figures_takeaway=None)
 
 
 def deck_of(outline: Outline):
@@ -45,7 +36,7 @@ def deck_of(outline: Outline):
 @pytest.fixture(scope="module")
 def outlines() -> dict[str, Outline]:
     default = read_outline(DEFAULT_OUTLINE)
-    return {"default": default, "takeaways": with_takeaways(default),
+    return {"default": default, "headings": without_takeaways(default),
             "english": read_outline(FIXTURES / "english.yaml")}
 
 
@@ -64,13 +55,13 @@ def content_slides(deck):
     return slides[1:-1]
 
 
-@pytest.mark.parametrize("name", ["default", "takeaways", "english"])
+@pytest.mark.parametrize("name", ["default", "headings", "english"])
 def test_no_two_slides_in_a_row_share_a_title(decks, name) -> None:
     names = titles(decks[name])
     assert all(a != b for a, b in zip(names, names[1:])), names
 
 
-@pytest.mark.parametrize("name", ["default", "takeaways", "english"])
+@pytest.mark.parametrize("name", ["default", "headings", "english"])
 def test_titles_and_body_text_sit_in_placeholders(decks, name) -> None:
     for index, slide in enumerate(decks[name].slides, 1):
         for shape in slide.shapes:
@@ -80,7 +71,7 @@ def test_titles_and_body_text_sit_in_placeholders(decks, name) -> None:
         assert all(s.placeholder_format.type is not None for s in points)
 
 
-@pytest.mark.parametrize("name", ["default", "takeaways", "english"])
+@pytest.mark.parametrize("name", ["default", "headings", "english"])
 def test_every_content_slide_uses_at_least_half_the_space_under_its_title(decks, name) -> None:
     deck = decks[name]
     width, top, bottom = Emu(deck.slide_width).pt, TITLE.bottom_pt, FOOTER.top_pt
@@ -95,7 +86,7 @@ def test_every_content_slide_uses_at_least_half_the_space_under_its_title(decks,
 
 
 def test_titles_state_the_takeaway_with_the_heading_as_a_label(outlines, decks) -> None:
-    outline, deck = outlines["takeaways"], decks["takeaways"]
+    outline, deck = outlines["default"], decks["default"]
     takeaways = {p.takeaway for p in outline.parts()} | {c.takeaway for c in outline.charts}
     takeaways.add(outline.key_figures_takeaway)
     # The agenda, summary and sources name topics; a long quote's slide is titled by who says what.
@@ -110,11 +101,11 @@ def test_titles_state_the_takeaway_with_the_heading_as_a_label(outlines, decks) 
 
 
 def test_without_a_takeaway_the_heading_stays_the_title(decks) -> None:
-    assert "一、事件突发：TikTok 关停震动全球" in titles(decks["default"])
+    assert "一、事件突发：TikTok 关停震动全球" in titles(decks["headings"])
 
 
 def test_key_figures_fill_an_even_grid_and_say_what_when_and_where(decks) -> None:
-    slide = next(s for s in decks["default"].slides if s.shapes.title.text == "关键数据")
+    slide = next(s for s in decks["headings"].slides if s.shapes.title.text == "关键数据")
     tiles = [s for s in slide.shapes if s.name.startswith("Figure Tile")]
     assert len(tiles) == 6 and len({t.width for t in tiles}) == 1 and len({t.top for t in tiles}) == 2
     notes = [s.text_frame.text for s in slide.shapes if s.name.startswith("Source Note")]
@@ -122,7 +113,7 @@ def test_key_figures_fill_an_even_grid_and_say_what_when_and_where(decks) -> Non
 
 
 def test_a_part_shows_the_statistics_it_relies_on_beside_its_points(decks) -> None:
-    slide = next(s for s in decks["default"].slides if s.shapes.title.text == "一、事件突发：TikTok 关停震动全球")
+    slide = next(s for s in decks["headings"].slides if s.shapes.title.text == "一、事件突发：TikTok 关停震动全球")
     points = next(s for s in slide.shapes if s.name == "Points")
     value = next(s for s in slide.shapes if s.name == "Figure Value 1")
     assert value.text_frame.text == "1.7亿" and value.left > points.left + points.width
