@@ -10,16 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from briefing.locale import format_date_range, format_value, labels
+from briefing.locale import as_of_text, format_date_range, format_value, labels, significant_digits
 from briefing.outline.limits import FIGURES_AT_MOST
-from briefing.outline.model import Chart, ChartKind, Outline, Unit
+from briefing.outline.model import BarOrder, Chart, ChartKind, Outline, Unit
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
     value: float
-    display: str  # the value as a reader sees it: 1.7亿, 超过20倍
+    display: str  # the value as a reader sees it, in the chart's one precision: 1.7亿, 超过20倍
+    as_of: str | None = None  # when the value held: 截至2025年1月
 
 
 @dataclass(frozen=True)
@@ -39,14 +40,33 @@ class Milestone:
     detail: str | None
 
 
+# The fewest significant digits a chart shows its values with: 1.6亿, not 2亿.
+_CHART_DIGITS_AT_LEAST = 2
+
+
+def chart_precision(chart: Chart, outline: Outline) -> int:
+    """The one precision of a chart's values, in significant digits: the least precise value's, but at
+    least two. 1.7亿, 1.576亿 and 6.82亿 are drawn 1.7亿, 1.6亿, 6.8亿: a reader compares like with like,
+    and no value looks better known than the others. Digits rather than decimals, so 200万 beside 1.7亿
+    (or 9.5 beside 12) keeps its own scale word and no invented zeros."""
+    digits = [significant_digits(outline.statistic(i).value) for i in chart.statistics]
+    return max(_CHART_DIGITS_AT_LEAST, min(digits, default=_CHART_DIGITS_AT_LEAST))
+
+
 def bar_groups(chart: Chart, outline: Outline) -> list[BarGroup]:
-    """The chart's statistics grouped by unit, in the order first named."""
+    """The chart's statistics grouped by unit, in the order first named; within a group the bars run
+    largest first unless the chart asks for its own order, every value in the chart's one precision."""
     locale = outline.meta.locale
+    digits = chart_precision(chart, outline)
     groups: dict[Unit, list[Bar]] = {}
     for statistic_id in chart.statistics:
         statistic = outline.statistic(statistic_id)
-        bar = Bar(statistic.label, statistic.value, format_value(statistic, locale))
+        bar = Bar(statistic.label, statistic.value, format_value(statistic, locale, significant=digits),
+                  as_of_text(statistic, locale))
         groups.setdefault(statistic.unit, []).append(bar)
+    if chart.order is BarOrder.LARGEST_FIRST:
+        # sorted() is stable: equal values keep the outline's order.
+        groups = {unit: sorted(bars, key=lambda bar: -bar.value) for unit, bars in groups.items()}
     return [BarGroup(unit, tuple(bars)) for unit, bars in groups.items()]
 
 
