@@ -43,6 +43,7 @@ class Labels:
     gap_days: str
     note_different_dates: str  # under a chart whose figures hold for different dates
     note_part_of: str  # under a chart one of whose figures is a part of another
+    note_prefix: str  # before that note
     comma: str
     audience_line: str
     full_stop: str
@@ -78,6 +79,7 @@ LABELS = {
         gap_days="{n}天后",
         note_different_dates="各项数据时点不同，仅作量级对比",
         note_part_of="{part}包含在{whole}之内",
+        note_prefix="注：",
         comma="，",
         audience_line="面向：{}",
         full_stop="。",
@@ -111,6 +113,7 @@ LABELS = {
         gap_days="{n} days later",
         note_different_dates="the figures hold for different dates: compare their size only",
         note_part_of="{part} is part of {whole}",
+        note_prefix="Note: ",
         comma=", ",
         audience_line="For: {}",
         full_stop=". ",
