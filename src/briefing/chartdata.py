@@ -116,3 +116,73 @@ def chart_note(chart: Chart, outline: Outline) -> str | None:
         if statistic.part_of in shown:
             notes.append(words.note_part_of.format(part=statistic.label, whole=shown[statistic.part_of].label))
     return words.clause_separator.join(notes) or None
+
+
+# A stretch with no events is shortened (and marked as a break) when it is at least this long…
+BREAK_MIN_DAYS = 30
+# …and longer than this share of all the time the timeline covers, counted without earlier breaks.
+BREAK_SHARE = 0.3
+
+
+@dataclass(frozen=True)
+class TimeScale:
+    """Where each event falls on an axis drawn to scale: days map linearly onto it, but for long
+    empty stretches, each shortened to one break of the same length and marked with the time it
+    stands for. Positions are in axis units: one a day, plus `break_units` for each break."""
+
+    starts: tuple[float, ...]  # each event's start
+    ends: tuple[float, ...]  # each event's last day (its start for a one-day event)
+    breaks: tuple[tuple[float, int], ...]  # (where the break's middle is, the days it stands for)
+    length: float  # the whole axis
+
+    def scaled(self, span: float) -> TimeScale:
+        """The same positions on an axis `span` long."""
+        factor = span / self.length if self.length else 0.0
+        return TimeScale(tuple(p * factor for p in self.starts), tuple(p * factor for p in self.ends),
+                         tuple((p * factor, days) for p, days in self.breaks), span)
+
+
+def time_scale(items: list[Milestone], break_share_of_axis: float = 0.12,
+               previous: Milestone | None = None) -> TimeScale:
+    """Positions for events in date order; a break takes `break_share_of_axis` of the axis. With
+    `previous` (the last event before these, on an earlier slide), a long stretch since it opens the
+    axis as a break."""
+    if not items:
+        return TimeScale((), (), (), 0.0)
+    points = sorted({d for m in items for d in (m.start, m.end or m.start)})
+    gaps = [((later - earlier).days, earlier) for earlier, later in zip(points, points[1:])]
+    total = sum(days for days, _ in gaps)
+    broken: set[date] = set()
+    for days, earlier in sorted(gaps, key=lambda gap: -gap[0]):
+        if days >= BREAK_MIN_DAYS and days > BREAK_SHARE * total:
+            broken.add(earlier)
+            total -= days
+    leading = 0
+    if previous is not None:
+        since = (items[0].start - (previous.end or previous.start)).days
+        leading = since if since >= BREAK_MIN_DAYS else 0
+    breaks_count = len(broken) + (1 if leading else 0)
+    # A break is as long as the share of the axis asks, whatever the days on either side.
+    unbroken_days = max(total, 1)
+    break_units = (unbroken_days * break_share_of_axis / (1 - break_share_of_axis * breaks_count)
+                   if breaks_count else 0.0)
+    where: dict[date, float] = {}
+    breaks: list[tuple[float, int]] = []
+    position = 0.0
+    if leading:
+        breaks.append((break_units / 2, leading))
+        position = break_units
+    for index, point in enumerate(points):
+        where[point] = position
+        if index + 1 < len(points):
+            days = (points[index + 1] - point).days
+            if point in broken:
+                breaks.append((position + break_units / 2, days))
+                position += break_units
+            else:
+                position += days
+    length = position if position > 0 else 1.0
+    if position == 0:  # every event on one day: in the middle of the axis
+        where = {point: 0.5 for point in where}
+    return TimeScale(tuple(where[m.start] for m in items), tuple(where[m.end or m.start] for m in items),
+                     tuple(breaks), length)
