@@ -65,11 +65,25 @@ def per_slide(count: int) -> int:
     return max(1, min(count, int(g.BODY.width_pt // g.TIMELINE_MIN_STEP)))
 
 
-def _natural_width(item: Milestone) -> float:
-    """The label's width on one line, and never narrower than its widest word."""
-    one_line = max(text_width(item.when, g.SMALL_PT, bold=True), text_width(item.title, g.SMALL_PT)) * _SLACK
+def _widths(item: Milestone) -> tuple[float, float]:
+    """The label's width on one line, and the narrowest it should be made: its date on one line and
+    its widest word whole (both within _LABEL_MIN and _LABEL_MAX)."""
+    date = text_width(item.when, g.SMALL_PT, bold=True) * _SLACK
+    one_line = max(date, text_width(item.title, g.SMALL_PT) * _SLACK)
     widest_word = max((text_width(unit, g.SMALL_PT) for unit in word_tokens(item.title)), default=0.0) * _SLACK
-    return max(min(one_line, _LABEL_MAX), min(widest_word, _LABEL_MAX), _LABEL_MIN)
+    least = min(max(date, widest_word, _LABEL_MIN), _LABEL_MAX)
+    return max(min(one_line, _LABEL_MAX), least), least
+
+
+def _fit(wanted: list[float], least: list[float], room: float) -> list[float]:
+    """Widths within room: the widest labels narrowed first, to one width, none below its least."""
+    if sum(wanted) <= room:
+        return wanted
+    low, high = 0.0, max(wanted)
+    for _ in range(40):
+        cap = (low + high) / 2
+        low, high = (cap, high) if sum(max(min(w, cap), m) for w, m in zip(wanted, least)) <= room else (low, cap)
+    return [max(min(w, low), m) for w, m in zip(wanted, least)]
 
 
 def _spread(centres: list[float], widths: list[float], left: float, right: float) -> list[float]:
@@ -113,13 +127,13 @@ def layout_timeline(items: list[Milestone], previous: Milestone | None, locale: 
     line = g.SMALL_PT * g.LINE_SPACING
     most_lines = int(g.TIMELINE_LABEL_HEIGHT // line)
     sides = [[i for i in range(len(items)) if i % 2 == side] for side in (0, 1)]
-    widths = [_natural_width(item) for item in items]
-    for side in sides:  # a side with more than its room: its labels narrower, alike
+    wanted = [_widths(item) for item in items]
+    widths = [0.0] * len(items)
+    for side in sides:  # a side with more than its room: its widest labels narrower
         room = right - left - _LABEL_GAP * (len(side) - 1)
-        need = sum(widths[i] for i in side)
-        if need > room:
-            for i in side:
-                widths[i] = min(widths[i], room / len(side))
+        fitted = _fit([wanted[i][0] for i in side], [wanted[i][1] for i in side], room)
+        for i, width in zip(side, fitted):
+            widths[i] = min(width, room)
     lefts = [0.0] * len(items)
     for side in sides:
         for i, box_left in zip(side, _spread([xs[i] for i in side], [widths[i] for i in side], left, right)):
@@ -128,7 +142,7 @@ def layout_timeline(items: list[Milestone], previous: Milestone | None, locale: 
     for index, item in enumerate(items):
         above = index % 2 == 0
         width = widths[index]
-        measure = width / _SLACK
+        measure = width / _SLACK + 0.5  # (a line measured to fit exactly still fits)
         when = clamp_lines(wrap_words(item.when, measure, g.SMALL_PT, bold=True), _DATE_LINES, measure, g.SMALL_PT,
                            bold=True)
         title = wrap_words(item.title, measure, g.SMALL_PT)
