@@ -80,6 +80,10 @@ def timeline_layout(items: list[Milestone]) -> TimelineLayout:
         heights = [_row_height(*text) for text in texts]
         if _TOP_IN + sum(heights) + 0.05 <= MAX_HEIGHT_IN:
             break
+    else:  # many events: each on one line, its date before its title
+        texts = [([], clamp_lines(wrap_words(f"{item.when}  {item.title}", _TEXT_WIDTH_PT, _TITLE_PT), 1,
+                                  _TEXT_WIDTH_PT, _TITLE_PT), []) for item in items]
+        heights = [_row_height(*text) for text in texts]
     # The line as long as it can be without the figure growing much taller than its rows stacked one
     # under another: markers spread as far as the text allows, and a row sits beside its marker wherever
     # the markers are not crowded. (The figure's height only grows with the line's length.)
