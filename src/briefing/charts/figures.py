@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 _PT = 1 / 72
-_VALUE_SIZES = (30, 24, 18, 14)  # the largest in which every value fits its tile on one line
+_VALUE_SIZES = (24, 20, 16, 14)  # the largest in which every value fits its tile on one line
 _LABEL_PT = 11
 _AS_OF_PT = 9
 _LINE_SPACING = 1.3
@@ -58,8 +58,8 @@ def figures_layout(groups: list[BarGroup]) -> FiguresLayout:
     tiles = [FigureTile(bar.display, clamp_lines(wrap(bar.label, text_pt, _LABEL_PT), _LABEL_LINES, text_pt, _LABEL_PT),
                         bar.as_of) for bar in bars]
     label_lines = max((len(tile.label) for tile in tiles), default=1)
-    height = (0.12 + value_pt * 1.25 * _PT + label_lines * _LABEL_PT * _LINE_SPACING * _PT
-              + (_AS_OF_PT * _LINE_SPACING * _PT if any(tile.as_of for tile in tiles) else 0) + 0.14)
+    height = (0.07 + value_pt * 1.25 * _PT + label_lines * _LABEL_PT * _LINE_SPACING * _PT
+              + (_AS_OF_PT * _LINE_SPACING * _PT if any(tile.as_of for tile in tiles) else 0) + 0.07)
     return FiguresLayout(tiles, value_pt, tile_in, (WIDTH_IN, round(height, 4)))
 
 
@@ -80,9 +80,9 @@ def draw_figures(groups: list[BarGroup], theme: Theme) -> Figure:
     accent = hex_color(theme.accent_color)
     for index, tile in enumerate(layout.tiles):
         left = index * (layout.tile_width_in + _GAP_IN)
-        axes.add_patch(Rectangle((left, 0.08), _BAR_IN, height - 0.16, color=accent, linewidth=0))
+        axes.add_patch(Rectangle((left, 0.04), _BAR_IN, height - 0.08, color=accent, linewidth=0))
         x = left + _INSET_IN
-        y = 0.1
+        y = 0.06
         axes.text(x, y, tile.value, va="top", fontsize=layout.value_pt, fontweight="bold", color=primary)
         y += layout.value_pt * 1.25 * _PT
         axes.text(x, y, "\n".join(tile.label), va="top", fontsize=_LABEL_PT, color=text, linespacing=_LINE_SPACING)
