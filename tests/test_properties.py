@@ -291,6 +291,11 @@ def outlines(draw: st.DrawFn, wild: bool = False) -> dict[str, Any]:
             put(item, "events", some(draw, event_ids, min_size=1 if kind == "timeline" else 0) or None)
         if kind == "bar" or draw(st.booleans()):
             put(item, "statistics", some(draw, stat_ids, min_size=1 if kind == "bar" else 0) or None)
+        if kind == "bar" and len(item.get("statistics", [])) > 2:  # bars share one unit (more than two)
+            unit = {s["id"]: s["unit"] for s in statistics}
+            item["statistics"] = [i for i in item["statistics"] if unit[i] == unit[item["statistics"][0]]]
+        if kind == "bar":
+            put(item, "order", maybe(draw, st.sampled_from(["largest-first", "as-listed"])))
         put(item, "caption", maybe(draw, text(fact_ids)))
         put(item, "placement", maybe(draw, st.sampled_from(part_ids)))
         charts.append(item)

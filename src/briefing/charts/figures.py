@@ -83,7 +83,7 @@ def draw_figures(groups: list[BarGroup], theme: Theme) -> Figure:
         axes.add_patch(Rectangle((left, 0.04), _BAR_IN, height - 0.08, color=accent, linewidth=0))
         x = left + _INSET_IN
         y = 0.06
-        axes.text(x, y, tile.value, va="top", fontsize=layout.value_pt, fontweight="bold", color=primary)
+        axes.text(x, y, tile.value, va="top", fontsize=layout.value_pt, color=primary)
         y += layout.value_pt * 1.25 * _PT
         axes.text(x, y, "\n".join(tile.label), va="top", fontsize=_LABEL_PT, color=text, linespacing=_LINE_SPACING)
         y += len(tile.label) * _LABEL_PT * _LINE_SPACING * _PT

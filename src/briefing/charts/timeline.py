@@ -156,7 +156,7 @@ def draw_timeline(items: list[Milestone], theme: Theme, locale: Locale) -> Figur
         axes.plot(_LINE_IN, row.marker_y, "o", markersize=6, color=primary, zorder=3)
         y = row.top
         axes.text(_TEXT_LEFT_IN, y, "\n".join(row.when), va="top", fontsize=_DATE_PT, color=primary,
-                  fontweight="bold", linespacing=_LINE_SPACING)
+                  linespacing=_LINE_SPACING)
         y += len(row.when) * _DATE_PT * _LINE_SPACING * _PT
         axes.text(_TEXT_LEFT_IN, y, "\n".join(row.title), va="top", fontsize=_TITLE_PT, color=text,
                   linespacing=_LINE_SPACING)
