@@ -162,10 +162,11 @@ def time_scale(items: list[Milestone], break_share_of_axis: float = 0.12,
         since = (items[0].start - (previous.end or previous.start)).days
         leading = since if since >= BREAK_MIN_DAYS else 0
     breaks_count = len(broken) + (1 if leading else 0)
-    # A break is as long as the share of the axis asks, whatever the days on either side.
+    # A break is as long as the share of the axis asks, whatever the days on either side; many breaks
+    # share half the axis at most, so the stretches drawn to scale keep the other half.
+    share = min(break_share_of_axis, 0.5 / breaks_count) if breaks_count else 0.0
     unbroken_days = max(total, 1)
-    break_units = (unbroken_days * break_share_of_axis / (1 - break_share_of_axis * breaks_count)
-                   if breaks_count else 0.0)
+    break_units = unbroken_days * share / (1 - share * breaks_count) if breaks_count else 0.0
     where: dict[date, float] = {}
     breaks: list[tuple[float, int]] = []
     position = 0.0

@@ -132,3 +132,17 @@ def test_a_long_pause_is_one_break_in_both_outputs() -> None:
     assert [days for _, days in scale.breaks] == [246]  # 2024-05-07 to 2025-01-08
     assert len(timeline_layout(items).breaks) == 1
     assert len(layout_timeline(items, None, Locale.ZH_CN).gaps) == 1
+
+
+def test_many_breaks_still_leave_room_for_the_stretches_drawn_to_scale() -> None:
+    """Was: a division by zero when the breaks asked for the whole axis."""
+    items = _events([0, 1, 2, 43, 244, 1245, 6246])  # pauses of 41, 201, 1001 and 5001 days
+    for share in (0.12, 0.25, 0.5):
+        scale = time_scale(items, share)
+        assert [days for _, days in scale.breaks] == [41, 201, 1001, 5001]
+        assert scale.starts[2] - scale.starts[0] > 0  # the two days drawn to scale keep some room
+        assert scale.starts == tuple(sorted(scale.starts))
+    _assert_to_scale([r.marker_y for r in timeline_layout(items).rows], [m.start for m in items],
+                     [(a + b) / 2 for a, b, _ in timeline_layout(items).breaks])
+    layout = layout_timeline(items, None, Locale.ZH_CN)
+    _assert_to_scale([label.x for label in layout.labels], [m.start for m in items], [gap.x for gap in layout.gaps])
