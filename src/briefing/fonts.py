@@ -107,20 +107,23 @@ def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False) -> list
 Joint = Callable[[str, str], float]
 
 
-def wrap_with(text: str, width_pt: float, advance: Callable[[str], float], joint: Joint | None = None) -> list[str]:
+def wrap_with(text: str, width_pt: float, advance: Callable[[str], float], joint: Joint | None = None,
+              tokens: Callable[[str], list[str]] | None = None) -> list[str]:
     """Line breaking with any width function: Chinese breaks anywhere, Latin at spaces.
 
     advance(token) is a token's width; joint(a, b) is any extra space a client
     puts between two adjacent characters. Each token is measured once and
     widths are added up as the line grows, and a line is kept as a list of
     its tokens, so wrapping is linear in the length of the text, whatever it is
-    (one word of 100,000 letters, thousands of zero-width marks).
+    (one word of 100,000 letters, thousands of zero-width marks). tokens(paragraph) gives the units
+    a line may break between (words.py: whole Chinese words); by default Latin words and each CJK character.
     """
+    tokens = tokens or _tokens
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line: list[str] = []  # the line's tokens
         width, trailing, hanging = 0.0, 0.0, 0  # width excludes trailing spaces, held in `trailing`
-        for token in _tokens(paragraph):
+        for token in tokens(paragraph):
             if token.isspace():
                 if line:
                     line.append(token)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from briefing.outline.model import Locale, Outline, Qualifier, Statistic, Unit
 
@@ -42,6 +43,7 @@ class Labels:
     gap_days: str
     note_different_dates: str  # under a chart whose figures hold for different dates
     note_part_of: str  # under a chart one of whose figures is a part of another
+    note_prefix: str  # before that note
     comma: str
     audience_line: str
     full_stop: str
@@ -77,6 +79,7 @@ LABELS = {
         gap_days="{n}天后",
         note_different_dates="各项数据时点不同，仅作量级对比",
         note_part_of="{part}包含在{whole}之内",
+        note_prefix="注：",
         comma="，",
         audience_line="面向：{}",
         full_stop="。",
@@ -110,6 +113,7 @@ LABELS = {
         gap_days="{n} days later",
         note_different_dates="the figures hold for different dates: compare their size only",
         note_part_of="{part} is part of {whole}",
+        note_prefix="Note: ",
         comma=", ",
         audience_line="For: {}",
         full_stop=". ",
@@ -180,8 +184,36 @@ def _trim(value: float) -> str:
     return text
 
 
-def format_number(value: float, locale: Locale, compact: bool = False) -> str:
-    """170000000 -> 1.7亿 or 170 million (compact: 170m); 2000000 -> 200万 or 2 million."""
+def significant_digits(value: float) -> int:
+    """How many significant digits a raw value is written with: 157600000 -> 4, 170000000 -> 2, 20 -> 1."""
+    if value <= 0:
+        return 1
+    digits = format(Decimal(repr(float(value))).normalize(), "f").replace(".", "").lstrip("0")
+    return max(1, len(digits.rstrip("0")))
+
+
+def round_significant(value: float, digits: int, rounding: str = ROUND_HALF_UP) -> float:
+    """value rounded (half up, or as `rounding` says) to so many significant digits: 157600000, 2 -> 160000000."""
+    if value <= 0:
+        return value
+    exact = Decimal(repr(float(value)))
+    quantum = Decimal(1).scaleb(exact.adjusted() - digits + 1)
+    return float(exact.quantize(quantum, rounding=rounding))
+
+
+# Rounding that keeps a qualifier true: "over 6.82亿" may read "over 6.8亿" but never "over 6.9亿";
+# "nearly 1.576亿" may read "nearly 1.6亿" but never "nearly 1.5亿".
+_ROUNDING = {Qualifier.OVER: ROUND_FLOOR, Qualifier.NEARLY: ROUND_CEILING}
+
+
+def format_number(value: float, locale: Locale, compact: bool = False, significant: int | None = None,
+                  rounding: str = ROUND_HALF_UP) -> str:
+    """170000000 -> 1.7亿 or 170 million (compact: 170m); 2000000 -> 200万 or 2 million.
+
+    significant: round to so many significant digits first (charts give all their values one precision).
+    """
+    if significant is not None:
+        value = round_significant(value, significant, rounding)
     if locale is Locale.ZH_CN:
         if value >= 1e8:
             return f"{_trim(value / 1e8)}亿"
@@ -195,9 +227,14 @@ def format_number(value: float, locale: Locale, compact: bool = False) -> str:
     return _trim(value)
 
 
-def format_value(statistic: Statistic, locale: Locale, qualified: bool = True, compact: bool = False) -> str:
-    """The figure as a reader sees it: 近3亿美元, 约80%, over 20×; compact for large type: US$300m."""
-    number = format_number(statistic.value, locale, compact)
+def format_value(statistic: Statistic, locale: Locale, qualified: bool = True, compact: bool = False,
+                 significant: int | None = None) -> str:
+    """The figure as a reader sees it: 近3亿美元, 约80%, over 20×; compact for large type: US$300m.
+
+    significant: so many significant digits (a chart's one precision); the value's own otherwise.
+    """
+    rounding = _ROUNDING.get(statistic.qualifier, ROUND_HALF_UP) if qualified else ROUND_HALF_UP
+    number = format_number(statistic.value, locale, compact, significant, rounding)
     zh = locale is Locale.ZH_CN
     match statistic.unit:
         case Unit.PERCENT:

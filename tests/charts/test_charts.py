@@ -107,8 +107,8 @@ def test_a_timeline_stays_within_its_height_whatever_its_text(events: list[Miles
     _, height = layout.size_in
     # Within the page's height (the document draws a taller one smaller), or one line an event.
     assert height <= max(MAX_HEIGHT_IN, 0.15 + len(events) * 0.72)
-    for _, title, detail, _ in layout.rows:
-        assert 1 <= len(title) <= 3 and len(detail) <= 3 and title[-1].endswith(ELLIPSIS)
+    for row in layout.rows:
+        assert 1 <= len(row.title) <= 3 and len(row.detail) <= 3 and row.title[-1].endswith(ELLIPSIS)
 
 
 @pytest.mark.parametrize("labels", [["a" * 100_000], [f"统计项目{i}" * 20 for i in range(24)]], ids=["long word", "24 long labels"])

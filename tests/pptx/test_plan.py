@@ -130,7 +130,9 @@ def test_a_bar_chart_with_more_bars_than_a_slide_holds_continues_on_marked_slide
     slides = [s for s in plan.slides if s.kind is SlideKind.CHART]
     assert [len(group.bars) for s in slides for group in s.bars] == [8, 8, 4]
     assert [s.title for s in slides] == ["用户规模", "用户规模（续 2/3）", "用户规模（续 3/3）"]
-    assert [bar.label for s in slides for group in s.bars for bar in group.bars] == [f"第{n}项统计" for n in range(20)]
+    # Largest first (the chart's default order), continuing from slide to slide.
+    assert [bar.label for s in slides for group in s.bars for bar in group.bars] == [
+        f"第{n}项统计" for n in reversed(range(20))]
     assert plan.problems == []
 
 

@@ -17,8 +17,9 @@ from pathlib import Path
 import msgspec
 
 from briefing import __version__
-from briefing.chartdata import BarGroup, Milestone, bar_groups, milestones
+from briefing.chartdata import BarGroup, Milestone, bar_groups, milestones, shows_as_figures
 from briefing.charts.bars import bars_layout, draw_bars
+from briefing.charts.figures import draw_figures, figures_layout
 from briefing.charts.timeline import draw_timeline, timeline_layout
 from briefing.fonts import missing_glyphs
 from briefing.installed import version
@@ -55,6 +56,8 @@ class _Planned:
     def size_in(self) -> tuple[float, float]:
         if self.chart.kind is ChartKind.TIMELINE:
             return timeline_layout(self.items).size_in
+        if shows_as_figures(self.chart):
+            return figures_layout(self.items).size_in
         return bars_layout(self.items).size_in
 
 
@@ -71,7 +74,8 @@ def _plan(chart: Chart, outline: Outline) -> _Planned:
         content = [asdict(group) for group in groups]
         missing = _missing(content)
         drawn = [replace(group, bars=tuple(replace(bar, label=_drawable(bar.label, missing),
-                                                   display=_drawable(bar.display, missing))
+                                                   display=_drawable(bar.display, missing),
+                                                   as_of=_drawable(bar.as_of, missing))
                                            for bar in group.bars))
                  for group in groups]
     return _Planned(chart, content, missing, drawn)
@@ -84,7 +88,7 @@ def _missing(content: object) -> str:
 def chart_key(chart: Chart, outline: Outline, content: object) -> str:
     """A hash of what the chart shows (its content) and how it looks."""
     payload = {
-        "kind": chart.kind.value,
+        "kind": "figures" if shows_as_figures(chart) else chart.kind.value,
         "content": content,
         "theme": msgspec.to_builtins(outline.theme, order="sorted"),
         "locale": outline.meta.locale.value,
@@ -155,6 +159,8 @@ def _draw(planned: _Planned, outline: Outline, path: Path) -> None:
     configure(outline.meta.locale)  # at once, unless another outline of the build has another locale
     if planned.chart.kind is ChartKind.TIMELINE:
         figure = draw_timeline(planned.items, outline.theme, outline.meta.locale)
+    elif shows_as_figures(planned.chart):
+        figure = draw_figures(planned.items, outline.theme)
     else:
         figure = draw_bars(planned.items, outline.theme)
     with atomic_write(path) as handle:

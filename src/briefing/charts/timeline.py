@@ -1,14 +1,14 @@
-"""A vertical timeline: dates on the left, a line of markers, titles and details on the right.
+"""A vertical timeline drawn to scale: a line of markers where the dates fall, each event's text beside it.
 
-Rows are laid out by order rather than by date, so events that cluster in a
-few days never overlap; a long stretch without events is drawn as a short
-dotted gap labelled with the time it stands for. Each row is as tall as its
-wrapped text, measured with the font that draws it, so any outline's events
-fit whatever their length; but a title or detail takes three lines at most
-(ending in an ellipsis), fewer where there are many events, so the image
-stays bounded however long the text. The layout, and with it the figure's size, is
-settled without matplotlib: the document places the picture while it is still
-being drawn elsewhere.
+The markers sit on the line in proportion to time, so eight months look longer than a day; a long
+stretch without events is shortened to a break, drawn dotted and labelled with the time it stands
+for (chartdata.time_scale, as on the slides). Each event's text (date, title, detail) is a row to
+the right of the line, as tall as its wrapped text measured with the font that draws it, wrapped
+between words; rows sit beside their markers where they can and are pushed down as little as keeps
+them apart where markers crowd, each joined to its marker by a leader. A title or detail takes three
+lines at most (ending in an ellipsis), fewer where there are many events, so the image stays bounded
+however long the text. The layout, and with it the figure's size, is settled without matplotlib:
+the document places the picture while it is still being drawn elsewhere.
 """
 
 from __future__ import annotations
@@ -16,72 +16,111 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.chartdata import Milestone
+from briefing.chartdata import Milestone, time_scale
 from briefing.charts.layout import MAX_HEIGHT_IN, WIDTH_IN
-from briefing.fonts import clamp_lines, wrap
+from briefing.fonts import clamp_lines
 from briefing.locale import gap_text
 from briefing.outline.model import Locale, Theme
+from briefing.words import wrap_words
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 _PT = 1 / 72
-_DATE_RIGHT_IN = 1.55
-_LINE_IN = 1.75
-_TEXT_LEFT_IN = 1.95
+_LINE_IN = 1.05  # the time line
+_GAP_RIGHT_IN = 0.9  # a break's label ends here, left of the line
+_TEXT_LEFT_IN = 1.45
 _TITLE_PT = 10
 _DETAIL_PT = 8.5
 _DATE_PT = 9
 _LINE_SPACING = 1.35
 _ROW_PAD_IN = 0.14
-_GAP_IN = 0.38
-_GAP_MIN_DAYS = 30  # shorter pauses are not worth marking
+_TOP_IN = 0.12
+_BREAK_IN = 0.45  # a break's length on the line…
+_BREAK_SHARE_AT_MOST = 0.25  # …unless that is more than this share of it
+_GROWTH = 1.2  # how much taller than its rows stacked the figure may grow to draw its line to scale
 _DATE_LINES = 2
 # Lines a title and a detail may take, most first: a timeline with many events gives each fewer.
 _TEXT_LINES = ((3, 3), (2, 2), (2, 1), (1, 1), (1, 0))
+_TEXT_WIDTH_PT = (WIDTH_IN - _TEXT_LEFT_IN - 0.1) / _PT
+_GAP_WIDTH_PT = (_GAP_RIGHT_IN - 0.05) / _PT
 
 
-def _row_height(title: list[str], detail: list[str], when: list[str]) -> float:
-    text = (len(title) * _TITLE_PT + len(detail) * _DETAIL_PT) * _LINE_SPACING * _PT
-    return max(text, len(when) * _DATE_PT * _LINE_SPACING * _PT) + _ROW_PAD_IN
+def _row_height(when: list[str], title: list[str], detail: list[str]) -> float:
+    return (len(when) * _DATE_PT + len(title) * _TITLE_PT + len(detail) * _DETAIL_PT) * _LINE_SPACING * _PT + _ROW_PAD_IN
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    when: list[str]
+    title: list[str]
+    detail: list[str]
+    marker_y: float  # where the event's date falls on the line
+    top: float  # where its text starts
 
 
 @dataclass(frozen=True)
 class TimelineLayout:
-    rows: list[tuple[list[str], list[str], list[str], int]]  # date, title and detail lines; days since the last
+    rows: list[TimelineRow]
+    breaks: list[tuple[float, float, int]]  # each shortened stretch: top and bottom on the line, days it stands for
+    line: tuple[float, float]  # the line's top and bottom
     size_in: tuple[float, float]
 
 
-_TEXT_WIDTH_PT = (WIDTH_IN - _TEXT_LEFT_IN - 0.1) / _PT
-_DATE_WIDTH_PT = (_DATE_RIGHT_IN - 0.1) / _PT
-
-
 def timeline_layout(items: list[Milestone]) -> TimelineLayout:
-    wrapped = []
-    for index, item in enumerate(items):
-        previous = items[index - 1] if index else None
-        gap_days = (item.start - (previous.end or previous.start)).days if previous else 0
-        wrapped.append(
-            (
-                clamp_lines(wrap(item.when, _DATE_WIDTH_PT, _DATE_PT), _DATE_LINES, _DATE_WIDTH_PT, _DATE_PT),
-                wrap(item.title, _TEXT_WIDTH_PT, _TITLE_PT),
-                wrap(item.detail, _TEXT_WIDTH_PT, _DETAIL_PT) if item.detail else [],
-                gap_days,
-            )
-        )
+    wrapped = [
+        (clamp_lines(wrap_words(item.when, _TEXT_WIDTH_PT, _DATE_PT), _DATE_LINES, _TEXT_WIDTH_PT, _DATE_PT),
+         wrap_words(item.title, _TEXT_WIDTH_PT, _TITLE_PT),
+         wrap_words(item.detail, _TEXT_WIDTH_PT, _DETAIL_PT) if item.detail else [])
+        for item in items
+    ]
     for most_title, most_detail in _TEXT_LINES:  # the most lines that keep the chart within its height
-        rows = [
-            (when, clamp_lines(title, most_title, _TEXT_WIDTH_PT, _TITLE_PT),
-             clamp_lines(detail, most_detail, _TEXT_WIDTH_PT, _DETAIL_PT), gap)
-            for when, title, detail, gap in wrapped
-        ]
-        height = 0.15 + sum(
-            _row_height(title, detail, when) + (_GAP_IN if gap >= _GAP_MIN_DAYS else 0)
-            for when, title, detail, gap in rows
-        )
-        if height <= MAX_HEIGHT_IN:
+        texts = [(when, clamp_lines(title, most_title, _TEXT_WIDTH_PT, _TITLE_PT),
+                  clamp_lines(detail, most_detail, _TEXT_WIDTH_PT, _DETAIL_PT)) for when, title, detail in wrapped]
+        heights = [_row_height(*text) for text in texts]
+        if _TOP_IN + sum(heights) + 0.05 <= MAX_HEIGHT_IN:
             break
-    return TimelineLayout(rows, (WIDTH_IN, height))
+    else:  # many events: each on one line, its date before its title
+        texts = [([], clamp_lines(wrap_words(f"{item.when}  {item.title}", _TEXT_WIDTH_PT, _TITLE_PT), 1,
+                                  _TEXT_WIDTH_PT, _TITLE_PT), []) for item in items]
+        heights = [_row_height(*text) for text in texts]
+    # The line as long as it can be without the figure growing much taller than its rows stacked one
+    # under another: markers spread as far as the text allows, and a row sits beside its marker wherever
+    # the markers are not crowded. (The figure's height only grows with the line's length.)
+    stacked = min(_TOP_IN + sum(heights) * _GROWTH, max(MAX_HEIGHT_IN, _TOP_IN + sum(heights)))
+    short, long = 0.0, sum(heights)
+    for _ in range(24):
+        middle = (short + long) / 2
+        short, long = (middle, long) if _place(texts, heights, items, middle)[1] <= stacked + 1e-6 else (short, middle)
+    length = short
+    rows, bottom = _place(texts, heights, items, length)
+    scale = time_scale(items, _break_share(length)).scaled(length)
+    first_line = _DATE_PT * _LINE_SPACING * _PT / 2
+    break_length = length * _break_share(length)
+    breaks = [(_TOP_IN + first_line + middle - break_length / 2, _TOP_IN + first_line + middle + break_length / 2,
+               days) for middle, days in scale.breaks]
+    line = (rows[0].marker_y, rows[-1].marker_y) if rows else (0.0, 0.0)
+    height = max(bottom, line[1] + 0.1) + 0.05
+    return TimelineLayout(rows, breaks, line, (WIDTH_IN, round(height, 4)))
+
+
+def _break_share(length: float) -> float:
+    return min(_BREAK_SHARE_AT_MOST, _BREAK_IN / length) if length > 0 else _BREAK_SHARE_AT_MOST
+
+
+def _place(texts: list[tuple[list[str], list[str], list[str]]], heights: list[float], items: list[Milestone],
+           length: float) -> tuple[list[TimelineRow], float]:
+    """Rows beside their markers on a line `length` long, each pushed down as little as keeps it clear of
+    the row above; and where the last row ends."""
+    scale = time_scale(items, _break_share(length)).scaled(length)
+    first_line = _DATE_PT * _LINE_SPACING * _PT / 2  # a marker faces the middle of its row's first line
+    rows, bottom = [], _TOP_IN
+    for (when, title, detail), height, position in zip(texts, heights, scale.starts):
+        marker_y = _TOP_IN + first_line + position
+        top = max(marker_y - first_line, bottom)
+        rows.append(TimelineRow(when, title, detail, marker_y, top))
+        bottom = top + height
+    return rows, bottom
 
 
 def draw_timeline(items: list[Milestone], theme: Theme, locale: Locale) -> Figure:
@@ -90,7 +129,6 @@ def draw_timeline(items: list[Milestone], theme: Theme, locale: Locale) -> Figur
     from briefing.charts.style import hex_color
 
     layout = timeline_layout(items)
-    rows = layout.rows
     height = layout.size_in[1]
     figure = Figure(figsize=layout.size_in)
     axes = figure.add_axes((0, 0, 1, 1))
@@ -99,29 +137,31 @@ def draw_timeline(items: list[Milestone], theme: Theme, locale: Locale) -> Figur
     axes.axis("off")
     primary, muted, text = (hex_color(c) for c in (theme.primary_color, theme.muted_color, theme.text_color))
 
-    y = 0.12
-    previous_marker: float | None = None
-    for when, title, detail, gap in rows:
-        marked_gap = gap >= _GAP_MIN_DAYS
-        if marked_gap:
-            axes.text(_TEXT_LEFT_IN, y + _GAP_IN / 2, gap_text(gap, locale), va="center",
-                      fontsize=_DETAIL_PT, color=muted, style="italic")
-            y += _GAP_IN
-        marker_y = y + _TITLE_PT * _LINE_SPACING * _PT / 2
-        if previous_marker is not None:
-            # Dotted where the line stands for a long stretch with no events.
-            style = (0, (1, 2)) if marked_gap else "solid"
-            axes.plot([_LINE_IN, _LINE_IN], [previous_marker, marker_y], color=primary if not marked_gap
-                      else muted, linestyle=style, lw=2 if not marked_gap else 1.4, zorder=1)
-        axes.plot(_LINE_IN, marker_y, "o", markersize=7, color=primary, zorder=3)
-        previous_marker = marker_y
-        axes.text(_DATE_RIGHT_IN, y, "\n".join(when), ha="right", va="top", fontsize=_DATE_PT,
-                  color=primary, linespacing=_LINE_SPACING)
-        axes.text(_TEXT_LEFT_IN, y, "\n".join(title), va="top", fontsize=_TITLE_PT,
-                  color=text, linespacing=_LINE_SPACING)
-        if detail:
-            detail_y = y + len(title) * _TITLE_PT * _LINE_SPACING * _PT
-            axes.text(_TEXT_LEFT_IN, detail_y, "\n".join(detail), va="top", fontsize=_DETAIL_PT,
-                      color=muted, linespacing=_LINE_SPACING)
-        y += _row_height(title, detail, when)
+    # The line, solid where it is to scale, dotted across each break.
+    top, bottom = layout.line
+    edges = [top, *(y for start, end, _ in layout.breaks for y in (start, end)), bottom]
+    for index, (start, end) in enumerate(zip(edges, edges[1:])):
+        broken = index % 2 == 1
+        axes.plot([_LINE_IN, _LINE_IN], [start, end], color=muted if broken else primary,
+                  linestyle=(0, (1, 2)) if broken else "solid", lw=1.4 if broken else 2, zorder=1)
+    for start, end, days in layout.breaks:
+        lines = wrap_words(gap_text(days, locale), _GAP_WIDTH_PT, _DETAIL_PT)
+        axes.text(_GAP_RIGHT_IN, (start + end) / 2, "\n".join(lines), ha="right", va="center",
+                  fontsize=_DETAIL_PT, color=muted, style="italic", linespacing=_LINE_SPACING)
+    for row in layout.rows:
+        first_line = row.top + _DATE_PT * _LINE_SPACING * _PT / 2
+        # A leader from the marker to its text, bent where the text had to move down.
+        axes.plot([_LINE_IN, _LINE_IN + 0.15, _TEXT_LEFT_IN - 0.06], [row.marker_y, first_line, first_line],
+                  color=muted, lw=0.8, zorder=1)
+        axes.plot(_LINE_IN, row.marker_y, "o", markersize=6, color=primary, zorder=3)
+        y = row.top
+        axes.text(_TEXT_LEFT_IN, y, "\n".join(row.when), va="top", fontsize=_DATE_PT, color=primary,
+                  linespacing=_LINE_SPACING)
+        y += len(row.when) * _DATE_PT * _LINE_SPACING * _PT
+        axes.text(_TEXT_LEFT_IN, y, "\n".join(row.title), va="top", fontsize=_TITLE_PT, color=text,
+                  linespacing=_LINE_SPACING)
+        y += len(row.title) * _TITLE_PT * _LINE_SPACING * _PT
+        if row.detail:
+            axes.text(_TEXT_LEFT_IN, y, "\n".join(row.detail), va="top", fontsize=_DETAIL_PT, color=muted,
+                      linespacing=_LINE_SPACING)
     return figure

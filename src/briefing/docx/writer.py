@@ -36,7 +36,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from briefing.assets import Logo
-from briefing.chartdata import describe, source_line
+from briefing.chartdata import chart_note, describe, source_line
 from briefing.docx import fields
 from briefing.docx.conformance import conform
 from briefing.docx.pagination import PageFlow, Placement, line_count
@@ -357,7 +357,12 @@ class _DocxWriter:
         properties.set("descr", describe(chart, self.outline))
         properties.set("title", chart.title)
         caption_text = chart.title + (self.words.colon + chart.caption if chart.caption else "")
-        self._caption(self.words.figure, self.figures, caption_text)
+        note = chart_note(chart, self.outline)
+        self._caption(self.words.figure, self.figures, caption_text, keep_with_next=note is not None)
+        if note is not None:
+            # What a reader must know to compare the figures (different dates, one part of another):
+            # under the figure, not only in the caption the outline may or may not give.
+            self._text(self.words.note_prefix + note, "Source Note")
         self._text(source_line(chart, self.outline), "Source Note")
 
     def _figure_width(self, chart_id: str) -> Emu:

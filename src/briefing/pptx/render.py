@@ -376,8 +376,9 @@ class _DeckRenderer:
         for index, label in enumerate(layout.labels):
             # The stem joins the marker to the edge of its label, above or below the axis.
             text_edge = label.box.bottom_pt if label.above else label.box.top_pt
+            stem_x = label.x if label.stem_x is None else label.stem_x  # the label may sit aside its marker
             slide.shapes.append(d.line(slide.ids.take(), f"Stem {index + 1}", (label.x, axis_y),
-                                       (label.x, text_edge), self.look.colour("muted"), 1))
+                                       (stem_x, text_edge), self.look.colour("muted"), 1))
             marker = g.Box(label.x - radius, axis_y - radius, 2 * radius, 2 * radius)
             slide.shapes.append(d.filled_shape(slide.ids.take(), f"Marker {index + 1}", marker,
                                                self.look.colour("accent"), self.look.colour("white"), "ellipse"))
