@@ -42,7 +42,7 @@ def test_statistics_charts_are_native_and_show_locale_values(deck) -> None:
         series = chart.plots[0].series[0]
         assert all(value > 0 for value in series.values)  # the real numbers, editable
         labels |= {point.data_label.text_frame.text for point in series.points}
-    assert {"1.7亿", "近1.576亿", "超过6.82亿"} <= labels
+    assert {"1.7亿", "近1.6亿", "超过6.8亿"} <= labels  # one precision on a chart
     # A chart of two statistics is shown as two figures, not two bars.
     figures = {s.text_frame.text for slide in deck.slides for s in slide.shapes if s.name.startswith("Figure Value")}
     assert {"超过20倍", "超过30倍", "约200万", "近3亿美元"} <= figures
