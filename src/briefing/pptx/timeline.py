@@ -32,6 +32,9 @@ _STEM_INSET = 10.0
 # Chinese and Latin characters (2025 年 1 月), which the measured widths leave out. Lines are wrapped
 # this much narrower than their box, so a line meant to fit stays one line.
 _SLACK = 1.15  # a stem meets its label at least this far inside the label's edge
+# A date is mostly digits and Latin, set in bold in whatever font replaces the theme's Latin one;
+# LibreOffice's (DejaVu Sans Bold) is up to a third wider than the bundled font measures them.
+_DATE_SLACK = 1.35
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ def per_slide(count: int) -> int:
 def _widths(item: Milestone) -> tuple[float, float]:
     """The label's width on one line, and the narrowest it should be made: its date on one line and
     its widest word whole (both within _LABEL_MIN and _LABEL_MAX)."""
-    date = text_width(item.when, g.SMALL_PT, bold=True) * _SLACK
+    date = text_width(item.when, g.SMALL_PT, bold=True) * _DATE_SLACK
     one_line = max(date, text_width(item.title, g.SMALL_PT) * _SLACK)
     widest_word = max((text_width(unit, g.SMALL_PT) for unit in word_tokens(item.title)), default=0.0) * _SLACK
     least = min(max(date, widest_word, _LABEL_MIN), _LABEL_MAX)
