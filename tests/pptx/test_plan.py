@@ -11,8 +11,8 @@ from briefing.chartdata import Milestone
 from briefing.fonts import wrap
 from briefing.outline import read_outline
 from briefing.outline.model import Locale, Outline
-from briefing.pptx.geometry import BODY, BODY_PT, SLIDE_WIDTH_PT, Box
-from briefing.pptx.plan import Layout, SlideKind, bullet_height_pt, plan_deck, points_height
+from briefing.pptx.geometry import BODY_PT, SLIDE_WIDTH_PT, Box
+from briefing.pptx.plan import Layout, SlideKind, plan_deck, points_height
 from briefing.pptx.timeline import paginate_timeline, per_slide
 from tests.conftest import DEFAULT_OUTLINE
 

@@ -64,18 +64,13 @@ def figures_layout(groups: list[BarGroup]) -> FiguresLayout:
 
 
 def draw_figures(groups: list[BarGroup], theme: Theme) -> Figure:
-    from matplotlib.figure import Figure
     from matplotlib.patches import Rectangle
 
-    from briefing.charts.style import hex_color
+    from briefing.charts.style import hex_color, inch_canvas
 
     layout = figures_layout(groups)
-    width, height = layout.size_in
-    figure = Figure(figsize=layout.size_in)
-    axes = figure.add_axes((0, 0, 1, 1))
-    axes.set_xlim(0, width)
-    axes.set_ylim(height, 0)
-    axes.axis("off")
+    height = layout.size_in[1]
+    figure, axes = inch_canvas(layout.size_in)
     primary, muted, text = (hex_color(c) for c in (theme.primary_color, theme.muted_color, theme.text_color))
     accent = hex_color(theme.accent_color)
     for index, tile in enumerate(layout.tiles):

@@ -7,7 +7,7 @@ global figure state to close, and pyplot's import is not paid.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import matplotlib
 
@@ -83,3 +83,15 @@ def write_png(figure: Figure, handle: BinaryIO) -> None:
 
 def hex_color(value: str) -> str:
     return f"#{value}"
+
+
+def inch_canvas(size_in: tuple[float, float]) -> tuple[Figure, Any]:
+    """A blank figure of this size whose axes measure inches from its top left corner, y downwards:
+    for charts drawn as laid-out shapes and text (timelines, large figures) rather than plotted."""
+    width, height = size_in
+    figure = Figure(figsize=size_in)
+    axes = figure.add_axes((0, 0, 1, 1))
+    axes.set_xlim(0, width)
+    axes.set_ylim(height, 0)
+    axes.axis("off")
+    return figure, axes

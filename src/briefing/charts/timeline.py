@@ -124,17 +124,11 @@ def _place(texts: list[tuple[list[str], list[str], list[str]]], heights: list[fl
 
 
 def draw_timeline(items: list[Milestone], theme: Theme, locale: Locale) -> Figure:
-    from matplotlib.figure import Figure
 
-    from briefing.charts.style import hex_color
+    from briefing.charts.style import hex_color, inch_canvas
 
     layout = timeline_layout(items)
-    height = layout.size_in[1]
-    figure = Figure(figsize=layout.size_in)
-    axes = figure.add_axes((0, 0, 1, 1))
-    axes.set_xlim(0, WIDTH_IN)
-    axes.set_ylim(height, 0)
-    axes.axis("off")
+    figure, axes = inch_canvas(layout.size_in)
     primary, muted, text = (hex_color(c) for c in (theme.primary_color, theme.muted_color, theme.text_color))
 
     # The line, solid where it is to scale, dotted across each break.
