@@ -11,6 +11,7 @@ from briefing.chartdata import Milestone
 from briefing.fonts import wrap
 from briefing.outline import read_outline
 from briefing.outline.model import Locale, Outline
+from briefing.pptx import geometry as g
 from briefing.pptx.geometry import BODY_PT, SLIDE_WIDTH_PT, Box
 from briefing.pptx.plan import Layout, SlideKind, plan_deck, points_height
 from briefing.pptx.timeline import paginate_timeline, per_slide
@@ -154,3 +155,16 @@ def test_a_timeline_label_too_long_for_its_box_is_cut_to_it_and_reported_briefly
     events_ = [replace(e, title="很长的标题" * 20_000) for e in outline.timeline]
     problems = [str(p) for p in plan_deck(replace(outline, timeline=events_)).problems]
     assert problems and all(len(p) < 200 for p in problems)
+
+
+def test_a_chart_note_naming_very_long_labels_is_shortened_and_leaves_its_figures_room(minimal_outline) -> None:
+    """Was (found by the property tests): the note under two figures, naming a label thousands of
+    characters long, took more than the body's height, and the figures' tiles were drawn upside down."""
+    outline = read_outline(minimal_outline)
+    whole = replace(outline.statistics[0], id="whole", label="整体")
+    part = replace(outline.statistics[0], id="part", label="很长的标签" * 400, part_of="whole")
+    chart = replace(outline.charts[1], statistics=["whole", "part"], placement=None)
+    plan = plan_deck(replace(outline, statistics=[whole, part], charts=[outline.charts[0], chart]))
+    [slide] = [s for s in plan.slides if s.chart_note]
+    assert slide.chart_note.endswith("…") and slide.figures_box.height_pt > g.BODY.height_pt / 2
+    assert any("note is too long" in str(problem) for problem in plan.problems)

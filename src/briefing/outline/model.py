@@ -110,6 +110,9 @@ class Quote(Model, kw_only=True):
         "Where or when it was said.", "在社交媒体上留言")] = None
     source: Annotated[Id | None, described(
         "The source that reports it.", "article")] = None
+    takeaway: Annotated[Text | None, described(
+        "What the quote shows, in one sentence: its slide's title, when it has a slide of its own.",
+        "对许多用户而言，TikTok 是陪伴而不只是应用")] = None
 
 
 class Part(Model):

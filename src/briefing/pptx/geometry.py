@@ -90,6 +90,7 @@ FIGURE_INSET_PT = 20  # text starts right of the tile's accent bar, and stays th
 FIGURE_PAD_PT = 10  # above and below a figure's text in its tile
 FIGURE_LABEL_LINES = 2
 FIGURE_NOTE_LINES = 3
+CHART_NOTE_LINES = 3  # under a chart or figures: different dates, one a part of another
 _GRIDS = {1: (1, 1), 2: (2, 1), 3: (3, 1), 4: (2, 2), 5: (3, 2), 6: (3, 2)}
 
 

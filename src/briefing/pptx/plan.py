@@ -274,16 +274,14 @@ class _Planner:
         elif points and (chart := self._side_chart(charts, points)) is not None:
             shown.append(chart)
             slide = replace(base, layout=Layout.CHART, chart_id=chart.id, bars=tuple(bar_groups(chart, self.outline)),
-                            chart_note=chart_note(chart, self.outline) or "",
-                            source_line=source_line(chart, self.outline))
+                            chart_note=self._note([chart]), source_line=source_line(chart, self.outline))
         else:
             figure_charts = [c for c in charts if shows_as_figures(c)]
             statistics = self._statistics([i for c in figure_charts for i in c.statistics] + list(part.facts))
             if statistics and (points or figure_charts):
                 shown += figure_charts
-                notes_ = [n for c in figure_charts if (n := chart_note(c, self.outline))]
                 slide = replace(base, layout=Layout.FIGURES, figures=self._figures(statistics[:3]),
-                                chart_note=self.words.clause_separator.join(notes_))
+                                chart_note=self._note(figure_charts))
             else:
                 slide = base
         callouts = tuple(q for q in part.quotes if self._is_short(q, slide))
@@ -400,13 +398,30 @@ class _Planner:
         if sized is None:
             self.problem("a key figure is too wide for its tile even in the smallest type; shorten its value")
 
+    def _note(self, charts: list[Chart]) -> str:
+        """The charts' notes under them, in at most CHART_NOTE_LINES lines: a note names statistics,
+        whose labels can be of any length, and must leave the figures or chart their room."""
+        note = self.words.clause_separator.join(n for c in charts if (n := chart_note(c, self.outline)))
+        if len(wrap(note, g.BODY.width_pt, g.NOTE_PT)) <= g.CHART_NOTE_LINES:
+            return note
+        self.problem("a chart's note is too long to show in full; shorten the labels it names")
+        shortest, longest = 0, len(note)  # the longest start of the note that fits, with an ellipsis
+        while shortest < longest:
+            middle = (shortest + longest + 1) // 2
+            if len(wrap(note[:middle] + "…", g.BODY.width_pt, g.NOTE_PT)) <= g.CHART_NOTE_LINES:
+                shortest = middle
+            else:
+                longest = middle - 1
+        return note[:shortest] + "…"
+
     def quote(self, heading: str, quote: Quote) -> None:
-        """A long quote on a slide of its own, titled by who says what: never the title before it."""
+        """A long quote on a slide of its own, titled by what it shows (its takeaway), else by who
+        says what: never the title before it."""
         text = f"“{quote.text}”"
         opening = re.split(r"[，,。.！!？?；;：:]", quote.text, maxsplit=1)[0].strip()
         if len(opening) > 24:
             opening = opening[:22] + "…"
-        title = f"{quote.speaker}{self.words.colon}“{opening}”"
+        title = quote.takeaway or f"{quote.speaker}{self.words.colon}“{opening}”"
         if not fits(title, g.TITLE, g.TITLE_PT, bold=True):
             title = quote.speaker
         self.add(SlidePlan(SlideKind.QUOTE, title, label=heading, quote=quote,
@@ -425,7 +440,7 @@ class _Planner:
                 title, label = chart.title, heading
             elif heading:
                 label = chart.title
-            note = chart_note(chart, self.outline) or ""
+            note = self._note([chart])
             if chart.kind is ChartKind.TIMELINE:
                 items = milestones(chart, self.outline)
                 layouts = paginate_timeline(items, self.locale)
