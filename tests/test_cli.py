@@ -42,10 +42,10 @@ def test_validate_notes_the_parts_without_a_takeaway_and_succeeds(minimal_outlin
     result = run("validate", "outline.yaml", cwd=minimal_outline.parent)
     assert (result.returncode, result.stdout) == (0, "outline.yaml: valid\n")
     notes = result.stderr.splitlines()
-    assert notes[0] == ("outline.yaml:17:5: sections[0]: note: no takeaway; the heading is the slide's title "
+    assert notes[1] == ("outline.yaml:17:5: sections[0]: note: no takeaway; the heading is the slide's title "
                         "(add takeaway: ...)")
     assert [line.split(": ")[1] for line in notes] == [
-        "sections[0]", "sections[0].subsections[0]", "key_figures", "charts[0]", "charts[1]"]
+        "summary_takeaway", "sections[0]", "sections[0].subsections[0]", "key_figures", "charts[0]", "charts[1]"]
 
 
 def test_validate_the_default_outline_says_only_valid(tmp_path: Path) -> None:

@@ -227,13 +227,14 @@ def test_parts_and_charts_without_a_takeaway_get_a_note_where_they_start(minimal
     outline, notes = validate_outline(minimal_outline)
     assert outline.sections[0].takeaway == "第一部分的要点"
     assert [format_path(note.path) for note in notes] == [
-        "sections[0].subsections[0]", "key_figures", "charts[0]", "charts[1]"]
+        "summary_takeaway", "sections[0].subsections[0]", "key_figures", "charts[0]", "charts[1]"]
+    assert (notes[0].line, notes[0].column) == (line_of(minimal_outline, "- 第一条要点"), 3)  # at the summary
     line = line_of(minimal_outline, "- id: first-a")
-    assert str(notes[0]) == (f"{minimal_outline}:{line}:9: sections[0].subsections[0]: note: no takeaway; "
+    assert str(notes[1]) == (f"{minimal_outline}:{line}:9: sections[0].subsections[0]: note: no takeaway; "
                              "the heading is the slide's title (add takeaway: ...)")
     # With every statistic a key figure by default, the note stands at the statistics.
-    assert (notes[1].line, notes[1].column) == (line_of(minimal_outline, "- id: users"), 3)
-    assert str(notes[2]).endswith("charts[0]: note: no takeaway; the chart's title is the slide's title "
+    assert (notes[2].line, notes[2].column) == (line_of(minimal_outline, "- id: users"), 3)
+    assert str(notes[3]).endswith("charts[0]: note: no takeaway; the chart's title is the slide's title "
                                   "(add takeaway: ...)")
 
 
@@ -241,6 +242,7 @@ def test_takeaways_everywhere_leave_no_note(minimal_outline: Path) -> None:
     for title in ("第一部分", "子部分", "时间线", "用户规模"):
         indent = "        " if title == "子部分" else "    "
         edit(minimal_outline, f"{indent}title: {title}\n", f"{indent}title: {title}\n{indent}takeaway: {title}的要点\n")
+    edit(minimal_outline, "summary:\n", "summary_takeaway: 要点一句话\nsummary:\n")
     assert _noted(minimal_outline) == ["key_figures"]
     edit(minimal_outline, "charts:\n", "key_figures: []\ncharts:\n")  # no key-figures slide, no title to note
     assert _noted(minimal_outline) == []

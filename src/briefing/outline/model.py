@@ -354,6 +354,8 @@ class Outline(Model, kw_only=True):
         "What the briefing is.", {"title": "…", "date": "2025-02-03", "source": {}})]
     summary: Annotated[list[Text], msgspec.Meta(min_length=1), described(
         "Key takeaways, one sentence each.", ["TikTok 于2025年1月18日停止在美服务。"])]
+    summary_takeaway: Annotated[Text | None, described(
+        "The key takeaways' point in one sentence: their slide's title.", "停服是政治博弈的结果，影响远超美国")] = None
     sections: Annotated[list[Section], msgspec.Meta(min_length=1), described(
         "The sections, in order.", [{"id": "outbreak", "title": "事件突发"}])]
     timeline: Annotated[list[Event], described(

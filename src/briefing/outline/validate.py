@@ -99,6 +99,9 @@ def takeaway_notes(outline: Outline) -> Iterator[tuple[KeyPath, KeyPath, str, st
         if chart.takeaway is None:
             yield (("charts", index), ("charts", index), "no takeaway; the chart's title is the slide's title",
                    "add takeaway: ...")
+    if outline.summary_takeaway is None:
+        yield (("summary_takeaway",), ("summary",), "no takeaway; the slide's title is just 'key takeaways'",
+               "add summary_takeaway: ...")
     if outline.key_figures_takeaway is None and outline.key_statistics:
         where: KeyPath = ("key_figures",) if outline.key_figures is not None else ("statistics",)
         yield (("key_figures",), where, "no takeaway; the slide's title is just 'key figures'",

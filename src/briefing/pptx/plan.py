@@ -205,7 +205,8 @@ class _Planner:
     def build(self) -> DeckPlan:
         self.cover()
         self.agenda()
-        self.points(SlidePlan(SlideKind.POINTS, self.words.summary, notes=self._summary_notes()),
+        title, label = self.headed(self.words.summary, self.outline.summary_takeaway)
+        self.points(SlidePlan(SlideKind.POINTS, title, label=label, notes=self._summary_notes()),
                     list(self.outline.summary))
         self.key_figures()
         self.charts(None, [])
