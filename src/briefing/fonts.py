@@ -38,7 +38,7 @@ def _advances() -> tuple[dict[int, float], float]:
     """
     font_file = sans_path()
     stat = font_file.stat()
-    cache = _cache_folder() / f"advances-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+    cache = user_cache_folder() / f"advances-{stat.st_size}-{stat.st_mtime_ns}.marshal"
     try:
         return marshal.loads(cache.read_bytes()), 1.0
     except (OSError, ValueError, EOFError, TypeError):
@@ -52,7 +52,8 @@ def _advances() -> tuple[dict[int, float], float]:
     return widths, 1.0
 
 
-def _cache_folder() -> Path:
+def user_cache_folder() -> Path:
+    """Where measurements worth keeping between builds go (the font's advances, segmented words)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "briefing"
 
@@ -88,7 +89,7 @@ def text_width(text: str, size_pt: float, bold: bool = False) -> float:
 _TOKEN = re.compile(r"[A-Za-z0-9%$.,'’\-/()（）×]+|\s+|.")
 
 
-def _tokens(text: str) -> list[str]:
+def break_tokens(text: str) -> list[str]:
     """Break opportunities: whole Latin words, single CJK characters, spaces."""
     return _TOKEN.findall(text)
 
@@ -118,7 +119,7 @@ def wrap_with(text: str, width_pt: float, advance: Callable[[str], float], joint
     (one word of 100,000 letters, thousands of zero-width marks). tokens(paragraph) gives the units
     a line may break between (words.py: whole Chinese words); by default Latin words and each CJK character.
     """
-    tokens = tokens or _tokens
+    tokens = tokens or break_tokens
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line: list[str] = []  # the line's tokens

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from briefing.fonts import _cache_folder, _tokens, text_width, wrap_with
+from briefing.fonts import break_tokens, text_width, user_cache_folder, wrap_with
 from briefing.installed import version
 
 _QUOTED = re.compile(r"“[^”\n]{1,40}”|「[^」\n]{1,40}」|『[^』\n]{1,40}』|《[^》\n]{1,40}》|\"[^\"\n]{1,40}\"")
@@ -28,7 +28,7 @@ _SHORT_RUN = 2  # a run of Chinese this short is one word as it is
 
 
 def _cache_file() -> Path:
-    return _cache_folder() / f"words-rjieba-{version('rjieba')}.marshal"
+    return user_cache_folder() / f"words-rjieba-{version('rjieba')}.marshal"
 
 
 @lru_cache(maxsize=1)
@@ -90,10 +90,10 @@ def _plain_units(text: str) -> list[str]:
     units: list[str] = []
     position = 0
     for run in _CJK.finditer(text):
-        units.extend(_tokens(text[position:run.start()]))
+        units.extend(break_tokens(text[position:run.start()]))
         units.extend(_segment(run.group()))
         position = run.end()
-    units.extend(_tokens(text[position:]))
+    units.extend(break_tokens(text[position:]))
     return units
 
 
