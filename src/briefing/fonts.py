@@ -38,24 +38,38 @@ def _advances() -> tuple[dict[int, float], float]:
     """
     font_file = sans_path()
     stat = font_file.stat()
-    cache = user_cache_folder() / f"advances-{stat.st_size}-{stat.st_mtime_ns}.marshal"
-    try:
-        return marshal.loads(cache.read_bytes()), 1.0
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
+    name = f"advances-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+    cached = read_cached(name)
+    if isinstance(cached, dict):
+        return cached, 1.0
     widths = _read_advances(font_file)
-    with contextlib.suppress(OSError):
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps(widths))
-        os.replace(temporary, cache)
+    keep_cached(name, widths)
     return widths, 1.0
 
 
-def user_cache_folder() -> Path:
+def _cache_folder() -> Path:
     """Where measurements worth keeping between builds go (the font's advances, segmented words)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "briefing"
+
+
+def read_cached(name: str) -> object | None:
+    """What keep_cached kept under name; None when there is none or it cannot be read."""
+    try:
+        return marshal.loads((_cache_folder() / name).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def keep_cached(name: str, value: object) -> None:
+    """Keep value (marshal-able) for later builds: written whole and renamed into place, so a reader
+    never sees half of it; a cache folder that cannot be written just means measuring again."""
+    with contextlib.suppress(OSError):
+        cache = _cache_folder() / name
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(marshal.dumps(value))
+        os.replace(temporary, cache)
 
 
 def _read_advances(font_file: Path) -> dict[int, float]:

@@ -11,14 +11,10 @@ character at a time, as the last resort.
 from __future__ import annotations
 
 import atexit
-import contextlib
-import marshal
-import os
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from briefing.fonts import break_tokens, text_width, user_cache_folder, wrap_with
+from briefing.fonts import break_tokens, keep_cached, read_cached, text_width, wrap_with
 from briefing.installed import version
 
 _QUOTED = re.compile(r"“[^”\n]{1,40}”|「[^」\n]{1,40}」|『[^』\n]{1,40}』|《[^》\n]{1,40}》|\"[^\"\n]{1,40}\"")
@@ -27,34 +23,25 @@ _OPENING = set("“‘（《「『【〔(")
 _SHORT_RUN = 2  # a run of Chinese this short is one word as it is
 
 
-def _cache_file() -> Path:
-    return user_cache_folder() / f"words-rjieba-{version('rjieba')}.marshal"
+def _cache_name() -> str:
+    return f"words-rjieba-{version('rjieba')}.marshal"
 
 
 @lru_cache(maxsize=1)
 def _known() -> dict[str, tuple[str, ...]]:
     """Runs segmented before, by this version of rjieba (any problem reading them: none)."""
-    try:
-        known = marshal.loads(_cache_file().read_bytes())
-        return known if isinstance(known, dict) else {}
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
+    known = read_cached(_cache_name())
+    return known if isinstance(known, dict) else {}
 
 
 _learnt: dict[str, tuple[str, ...]] = {}
 
 
 def _save() -> None:
-    """Keep what this process segmented for the next (written whole and renamed into place)."""
-    if not _learnt:
-        return
-    with contextlib.suppress(OSError):
-        cache = _cache_file()
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps({**_known(), **_learnt}))
-        os.replace(temporary, cache)
-    _learnt.clear()
+    """Keep what this process segmented for the next."""
+    if _learnt:
+        keep_cached(_cache_name(), {**_known(), **_learnt})
+        _learnt.clear()
 
 
 @lru_cache(maxsize=4096)
