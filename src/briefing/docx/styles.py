@@ -12,7 +12,6 @@ same table to work out which page each heading lands on.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -31,16 +30,12 @@ from docx.styles.style import BaseStyle, StyleFactory
 
 from briefing.docx.pagination import TextStyle
 from briefing.docx.xmlorder import NUMBERING, PARAGRAPH_PROPERTIES, insert_before_any, insert_in_order
-from briefing.errors import InputError
 from briefing.outline.model import Locale, Theme
 from briefing.properties import language_tag
-from briefing.templatefile import MIN_TEXT_SIDE_CM
 
 PAGE_WIDTH = Cm(21.0)
 PAGE_HEIGHT = Cm(29.7)
 MARGIN = Cm(2.2)
-# The least room for text a briefing is laid out in (templatefile.py refuses templates with less).
-MIN_TEXT_SIDE = Cm(MIN_TEXT_SIDE_CM)
 HEADER_FOOTER_DISTANCE = Twips(720)  # from the page's edge: Word's default, half an inch
 
 
@@ -59,21 +54,6 @@ def page_area(document: Document) -> PageArea:
         Emu(section.page_width - (section.left_margin or 0) - (section.right_margin or 0)),
         Emu(section.page_height - (section.top_margin or 0) - (section.bottom_margin or 0)),
     )
-def check_page(document: Document, template: Path) -> None:
-    """A template's page must leave room for the briefing's text: a label-sized page, or margins as
-    large as the page, would leave none (and every paragraph a page, or thousands of them)."""
-    section = document.sections[0]
-    if section.page_width is None or section.page_height is None:
-        return  # no page size of its own: the default A4 page is used
-    area = page_area(document)
-    if area.width < MIN_TEXT_SIDE or area.height < MIN_TEXT_SIDE:
-        raise InputError(
-            f"{template}: its page leaves {area.width.cm:.1f} × {area.height.cm:.1f} cm for text (the page less "
-            f"its margins); a briefing needs at least {MIN_TEXT_SIDE.cm:.0f} × {MIN_TEXT_SIDE.cm:.0f} cm "
-            "(use a template with a larger page or smaller margins, or no template)"
-        )
-
-
 # Space around a picture in its own paragraph.
 PICTURE_PADDING_PT = 4.0
 # Table cell margins (top and bottom each) and the rule between rows.

@@ -46,7 +46,6 @@ from briefing.docx.styles import (
     SPECS,
     USED_STYLES,
     apply_theme,
-    check_page,
     page_area,
     text_style,
 )
@@ -88,7 +87,9 @@ class DocxInputs:
 
     chart_sizes: dict[str, tuple[float, float]]  # each chart's width and height in inches
     logo: Logo | None = None
-    template: Path | None = None  # a company's .docx: its styles, page setup, header and footer look
+    # A company's .docx (its styles, page setup, header and footer look), passed by
+    # templatefile.check_template: its page leaves room for text, which the layout relies on.
+    template: Path | None = None
 
 
 class _ChartPicture(ImagePart):
@@ -130,7 +131,6 @@ class _DocxWriter:
         with library_opening(inputs.template, ".docx"):
             self.document: Document = open_template(str(inputs.template) if inputs.template else None)
         if inputs.template is not None:
-            check_page(self.document, inputs.template)
             _clear_body(self.document)
             drop_external_links(self.document.part.package)
         conform(self.document, from_template=inputs.template is not None)
