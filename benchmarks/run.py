@@ -475,8 +475,8 @@ def write_outline(data: dict, folder: Path, name: str) -> Path:
 
 def planned_slides(path: Path) -> int:
     """How many slides the deck of an outline gets, from the planner (in this process)."""
-    from briefing.pipeline import load
-    from briefing.pptx.plan import plan_deck
+    from briefing.build.pipeline import load
+    from briefing.deck.plan import plan_deck
 
     return len(plan_deck(load(path)).slides)
 
@@ -555,7 +555,7 @@ def part_markdown(part, title: str, level: int) -> Iterator[str]:
 
 def outline_markdown(outline_file: Path) -> str:
     """The outline's text content as Markdown: title, summary, headings, points, paragraphs, quotes."""
-    from briefing.pipeline import load
+    from briefing.build.pipeline import load
 
     outline = load(outline_file)
     meta = outline.meta

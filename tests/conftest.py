@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing import pipeline
-from briefing.pipeline import BuildReport, build
-from tests.ooxml import OFFICE_SUFFIXES, validate_package
+from briefing.build import pipeline
+from briefing.build.pipeline import BuildReport, build
+from tests.validate_ooxml import OFFICE_SUFFIXES, validate_package
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -46,9 +46,9 @@ def finishes(args: list[str], seconds: float, **options: object) -> subprocess.C
 @pytest.fixture(scope="session", autouse=True)
 def every_output_is_valid() -> Iterator[None]:
     """Every .docx and .pptx a build in this process puts in place is validated first against
-    ISO/IEC 29500 Transitional (tests/ooxml.py): a finding fails the build, so the test that built
+    ISO/IEC 29500 Transitional (tests/validate_ooxml.py): a finding fails the build, so the test that built
     it fails, whatever it checks. Only what a build publishes is checked, never a test's inputs.
-    Builds run as a separate process are checked by their tests (tests.ooxml.findings_in)."""
+    Builds run as a separate process are checked by their tests (tests.validate_ooxml.findings_in)."""
     publish = pipeline.publish_all
 
     def publish_valid(files: dict[Path, bytes]) -> None:

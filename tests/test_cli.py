@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DEFAULT_OUTLINE, FIXTURES
-from tests.ooxml import findings_in
+from tests.validate_ooxml import findings_in
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -247,7 +247,7 @@ def test_large_inputs_build_in_bounded_time_with_bounded_charts(tmp_path: Path, 
 def test_an_interrupt_after_the_outputs_are_in_place_does_not_say_they_are_unchanged(
         minimal_outline: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl+C while the build's record is written: the new outputs are already there, and the message says so."""
-    from briefing import freshness
+    from briefing.build import freshness
     from tests.refusals import run as run_here
 
     def interrupted(*args: object) -> None:

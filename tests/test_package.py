@@ -30,8 +30,8 @@ import pytest
 from lxml import etree
 from pptx import Presentation
 
+from briefing.build.pipeline import BuildReport, Output, build
 from briefing.outline import read_outline
-from briefing.pipeline import BuildReport, Output, build
 from tests.conftest import DEFAULT_OUTLINE, FIXTURES
 
 ENGLISH_OUTLINE = FIXTURES / "english.yaml"

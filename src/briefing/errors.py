@@ -25,6 +25,15 @@ class InputError(BriefingError):
     exit_code = 2
 
 
+class AssetProblem(Exception):
+    """What is wrong with a file the outline names (a logo, a template), and what to do about it;
+    reported as that file's problem at its place in the outline."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
 # What a person can do about the commonest refusals.
 _WHAT_TO_DO = {
     errno.ENOSPC: "free some space and try again",

@@ -10,15 +10,15 @@ import pytest
 from msgspec.structs import replace
 from PIL import Image
 
-from briefing.chartdata import Bar, BarGroup, Milestone
 from briefing.charts import chart_sizes, render_charts
 from briefing.charts.bars import bars_layout
+from briefing.charts.data import Bar, BarGroup, Milestone
 from briefing.charts.layout import MAX_HEIGHT_IN
 from briefing.charts.timeline import timeline_layout
-from briefing.fonts import ELLIPSIS
 from briefing.outline import read_outline
 from briefing.outline.limits import MAX_BARS_PER_CHART
 from briefing.outline.model import Locale, Outline, Unit
+from briefing.text.fonts import ELLIPSIS
 from tests.conftest import DEFAULT_OUTLINE
 
 
@@ -40,7 +40,7 @@ def test_the_charts_use_the_bundled_font() -> None:
     from matplotlib import font_manager, ft2font
 
     from briefing.charts.style import bundled_font_entry, configure
-    from briefing.fonts import sans_path
+    from briefing.text.fonts import sans_path
 
     configure(Locale.ZH_CN)
     assert Path(font_manager.findfont("Noto Sans SC", fallback_to_default=False)) == sans_path()

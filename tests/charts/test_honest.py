@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from msgspec.structs import replace
 
-from briefing.chartdata import bar_groups, chart_note, chart_precision
-from briefing.locale import format_value
-from briefing.outline.model import BarOrder, Chart, ChartKind, Locale, Outline, Qualifier, Source, Statistic, Unit
-from briefing.outline.model import Meta, Section
-from datetime import date
+from briefing.charts.data import bar_groups, chart_note, chart_precision
+from briefing.outline.locale import format_value
+from briefing.outline.model import (
+    BarOrder,
+    Chart,
+    ChartKind,
+    Locale,
+    Meta,
+    Outline,
+    Qualifier,
+    Section,
+    Source,
+    Statistic,
+    Unit,
+)
 
 
 def _outline(statistics: list[Statistic], order: BarOrder = BarOrder.LARGEST_FIRST,

@@ -8,14 +8,14 @@ from datetime import date, timedelta
 
 import pytest
 
-from briefing.chartdata import Milestone, milestones, time_scale
+from briefing.charts.data import Milestone, milestones, time_scale
 from briefing.charts.timeline import timeline_layout
-from briefing.locale import format_date_range
+from briefing.deck import geometry as g
+from briefing.deck.timeline import layout_timeline, paginate_timeline
 from briefing.outline import read_outline
+from briefing.outline.locale import format_date_range
 from briefing.outline.model import Locale
-from briefing.pptx import geometry as g
-from briefing.pptx.timeline import layout_timeline, paginate_timeline
-from briefing.words import word_tokens, wrap_words
+from briefing.text.words import word_tokens, wrap_words
 from tests.conftest import DEFAULT_OUTLINE
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.outline.errors import OutlineError
 from briefing.outline import load
+from briefing.outline.errors import OutlineError
 from briefing.outline.load import load_yaml
 
 

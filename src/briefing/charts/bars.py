@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.chartdata import BarGroup
+from briefing.charts.data import BarGroup
 from briefing.charts.layout import MAX_HEIGHT_IN, WIDTH_IN
-from briefing.fonts import clamp_lines, text_width, wrap
 from briefing.outline.model import Theme
+from briefing.text.fonts import clamp_lines, text_width, wrap
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

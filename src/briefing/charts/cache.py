@@ -17,15 +17,21 @@ from pathlib import Path
 import msgspec
 
 from briefing import __version__
-from briefing.chartdata import BarGroup, Milestone, bar_groups, milestones, shows_as_figures
+from briefing.build.share import share_out
 from briefing.charts.bars import bars_layout, draw_bars
+from briefing.charts.data import (
+    BarGroup,
+    Milestone,
+    bar_groups,
+    milestones,
+    shows_as_figures,
+)
 from briefing.charts.figures import draw_figures, figures_layout
 from briefing.charts.timeline import draw_timeline, timeline_layout
-from briefing.fonts import missing_glyphs
+from briefing.files import atomic_write
 from briefing.installed import version
 from briefing.outline.model import Chart, ChartKind, Outline
-from briefing.publish import atomic_write
-from briefing.share import share_out
+from briefing.text.fonts import missing_glyphs
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +46,7 @@ def _renderer_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-_DRAWN_WITH = ("fonts.py", "chartdata.py", "locale.py")
+_DRAWN_WITH = ("text/fonts.py", "text/words.py", "outline/locale.py")
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.chartdata import Bar, BarGroup
+from briefing.charts.data import Bar, BarGroup
 from briefing.charts.layout import WIDTH_IN
-from briefing.fonts import clamp_lines, wrap
 from briefing.outline.model import Theme
+from briefing.text.fonts import clamp_lines, wrap
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

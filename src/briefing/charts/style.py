@@ -18,8 +18,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg  # noqa
 from matplotlib.figure import Figure  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from briefing.fonts import SANS_FAMILY, sans_path  # noqa: E402
 from briefing.outline.model import Locale  # noqa: E402
+from briefing.text.fonts import SANS_FAMILY, sans_path  # noqa: E402
 
 DPI = 220
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.chartdata import Milestone, time_scale
+from briefing.charts.data import Milestone, time_scale
 from briefing.charts.layout import MAX_HEIGHT_IN, WIDTH_IN
-from briefing.fonts import clamp_lines
-from briefing.locale import gap_text
+from briefing.outline.locale import gap_text
 from briefing.outline.model import Locale, Theme
-from briefing.words import wrap_words
+from briefing.text.fonts import clamp_lines
+from briefing.text.words import wrap_words
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

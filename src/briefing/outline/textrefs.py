@@ -1,6 +1,6 @@
 """Finding '{id}' references in an outline's text: where they may appear, and which ids they name.
 
-The expansion into formatted values lives in briefing.references; this part
+The expansion into formatted values lives in briefing.outline.references; this part
 is needed by validation and so depends on nothing but the model.
 """
 

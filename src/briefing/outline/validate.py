@@ -16,7 +16,8 @@ from pathlib import Path
 
 import msgspec
 
-from briefing.assets import AssetProblem, Logo, ThemeFiles, check_asset
+from briefing.errors import AssetProblem
+from briefing.outline.assets import Logo, ThemeFiles, check_asset
 from briefing.outline.errors import (
     KeyPath,
     Note,
@@ -25,7 +26,11 @@ from briefing.outline.errors import (
     format_path,
     suggestion,
 )
-from briefing.outline.limits import FIGURES_AT_MOST, MAX_BARS_PER_CHART, MAX_EVENTS_PER_CHART
+from briefing.outline.limits import (
+    FIGURES_AT_MOST,
+    MAX_BARS_PER_CHART,
+    MAX_EVENTS_PER_CHART,
+)
 from briefing.outline.load import LoadedYaml, Positions, load_yaml
 from briefing.outline.model import THEME_FILES, Outline, Theme, outline_from
 from briefing.outline.source import OutlineSource, as_source

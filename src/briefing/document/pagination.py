@@ -1,0 +1,262 @@
+"""Where each heading will fall: a small page-layout model of the document we write.
+
+The table of contents is a Word field whose result is written into the file.
+Word recomputes it on open, but LibreOffice, PDF converters and viewers show
+what is written, so the page numbers written must be the ones they lay out.
+Every text style has an exact line pitch (styles.py), so a paragraph's
+height is its wrapped line count times that pitch plus its spacing; the
+model follows the rules that move text between pages: page breaks, keep
+with next, widow and orphan control, rows that do not split, and repeated
+table headers, as LibreOffice applies them (tests/test_libreoffice.py
+compares whole generated documents with its PDFs).
+
+Text is measured with the bundled font. Chinese text is set the same way
+everywhere; Latin text is set in the theme's Latin font or whatever the
+reader's machine substitutes for it, so a document with much Latin text can
+differ by a line here and there (the contents field is marked for Word to
+update it on opening, in every document).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from briefing.text.fonts import text_width_exact, wrap_with
+
+# Word and LibreOffice add about a quarter em between Chinese and Latin or digits.
+_AUTOSPACE = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])")
+_AUTOSPACE_EM = 0.25
+_FULL_WIDTH = re.compile(r"[\u2e80-\uffef]")
+_WIDOW_LINES = 2
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """What the model needs of a paragraph style, in points."""
+
+    size: float
+    pitch: float  # exact line height
+    before: float = 0
+    after: float = 0
+    indent: float = 0  # total horizontal indent (left + right + hanging)
+    keep_with_next: bool = False
+    bold: bool = False
+    heading: bool = False
+
+
+def line_count(text: str, width: float, style: TextStyle) -> int:
+    """Lines the text takes at the style's size, breaking Chinese anywhere."""
+    advance, joint = _measures(style.size, style.bold)
+    return max(1, len(wrap_with(text, width - style.indent, advance, joint)))
+
+
+@lru_cache(maxsize=64)
+def _measures(size: float, bold: bool) -> tuple[Callable[[str], float], Callable[[str, str], float]]:
+    """A token's width and the space between two characters, at one size.
+
+    Token widths and gaps are remembered: a document repeats its characters and words
+    thousands of times, and measuring each once keeps the model a small part
+    of writing a long document.
+    """
+    widths: dict[str, float] = {}
+    joints: dict[str, float] = {}
+    autospace = _AUTOSPACE_EM * size
+
+    def advance(token: str) -> float:
+        width = widths.get(token)
+        if width is None:
+            gaps = len(_AUTOSPACE.findall(token)) if len(token) > 1 else 0
+            # A bold Chinese character keeps its full-em advance; only Latin text runs wider.
+            wider = bold and not _FULL_WIDTH.match(token)
+            width = widths[token] = text_width_exact(token, size, wider) + gaps * autospace
+        return width
+
+    def joint(before: str, after: str) -> float:
+        pair = before + after
+        gap = joints.get(pair)
+        if gap is None:
+            gap = joints[pair] = autospace if _AUTOSPACE.search(pair) else 0.0
+        return gap
+
+    return advance, joint
+
+
+
+@dataclass
+class Placement:
+    """Where the model put a paragraph, filled in once it is placed."""
+
+    page: int = 0
+    # It must begin with a page break, so that LibreOffice puts it where the model does.
+    break_before: bool = False
+
+
+@dataclass
+class _Item:
+    height: float
+    lines: int = 1  # splittable lines (1: cannot split)
+    pitch: float = 0
+    before: float = 0
+    after: float = 0
+    keep_with_next: bool = False
+    heading: bool = False
+    placement: Placement = field(default_factory=Placement)
+
+
+def _first_lines(item: _Item) -> int:
+    """The fewest of its lines a paragraph can start a page's foot with: with fewer than two
+    orphan and two widow lines in all, it cannot split, and moves whole."""
+    return item.lines if item.lines < 2 * _WIDOW_LINES else _WIDOW_LINES
+
+
+@dataclass
+class PageFlow:
+    """Places items top to bottom on pages of a fixed body height.
+
+    Space between two paragraphs is the larger of the first's space after and
+    the second's space before, as LibreOffice lays out these documents (it
+    does not add them up). At the top of a page the space before is dropped
+    where text flowed over from the page before, and kept where the page
+    began at a break (the document's start, a new section, a page break).
+    """
+
+    body_height: float
+    after_break: bool = False  # the first page begins at a break
+    page: int = 1
+    y: float = 0.0  # the bottom of the last thing placed on this page
+    _after: float = 0.0  # that thing's space after, merged with the next one's space before
+    _empty: bool = True  # nothing placed on this page yet
+    _pending: list[_Item] = field(default_factory=list)
+
+    def paragraph(self, style: TextStyle, lines: int) -> Placement:
+        """Add a paragraph; the returned placement is filled in once it is placed."""
+        item = _Item(
+            height=lines * style.pitch, lines=lines, pitch=style.pitch, before=style.before, after=style.after,
+            keep_with_next=style.keep_with_next, heading=style.heading,
+        )
+        self._add(item)
+        return item.placement
+
+    def block(self, height: float, keep_with_next: bool = False, before: float = 0, after: float = 0) -> Placement:
+        """Something that never splits: a picture, a table row."""
+        item = _Item(height=height, before=before, after=after, keep_with_next=keep_with_next)
+        self._add(item)
+        return item.placement
+
+    def table(self, header: float, rows: list[float], after: float = 0) -> None:
+        """Rows that never split; the header row repeats at the top of each new page."""
+        self.block(header, keep_with_next=bool(rows))
+        for index, height in enumerate(rows):
+            if index == 0:
+                self.block(height)
+                continue
+            if self.y + height > self.body_height:
+                self._new_page()
+                self.y, self._empty = header, False
+            self.y += height
+        self._after = after
+
+    def page_break(self) -> None:
+        self._flush()
+        self._new_page()
+        self.after_break = True
+
+    def finish(self) -> int:
+        self._flush()
+        return self.page
+
+    # -- placing ---------------------------------------------------------------------
+
+    def _add(self, item: _Item) -> None:
+        self._pending.append(item)
+        if not item.keep_with_next:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Place the pending chain: kept-together items plus the first lines of the last."""
+        chain, self._pending = self._pending, []
+        if not chain:
+            return
+        last = chain[-1]
+        needed, after = 0.0, self._after
+        for index, item in enumerate(chain):
+            needed += self._space_before(item) if index == 0 else max(after, item.before)
+            if item is last:
+                needed += _first_lines(last) * last.pitch if last.lines > 1 else last.height
+            else:
+                needed += item.height
+            after = item.after
+        if len(chain) > 1 and not self._empty and self.y + needed > self.body_height:
+            first = chain[0]
+            if first.heading and self.y + self._space_before(first) + first.height + first.after > self.body_height:
+                # The heading (with its space after) does not fit either. LibreOffice moves it in some
+                # documents and leaves it alone at the foot in others, depending on how it reached the
+                # page (a long document, figures before it): a page break makes it start the next page
+                # in every one. (Only a heading: a break before a figure or a caption that LibreOffice
+                # has already moved, its page fuller than the model's, would leave a page empty.)
+                first.placement.break_before = True
+                self._new_page()
+                self.after_break = True
+            else:
+                self._new_page()
+        for item in chain:
+            self._place(item)
+
+    def _new_page(self) -> None:
+        self.page += 1
+        self.y = 0.0
+        self._after = 0.0
+        self._empty = True
+        self.after_break = False
+
+    def _space_before(self, item: _Item) -> float:
+        """The space above an item placed next."""
+        if not self._empty:
+            return max(self._after, item.before)
+        return item.before if self.after_break else 0.0
+
+    def _place(self, item: _Item) -> None:
+        self.y += self._space_before(item)
+        room = self.body_height - self.y
+        if item.height <= room or (self._empty and item.lines == 1):
+            self._start(item)
+            self.y += item.height
+        elif item.lines > 1:
+            fits = int(room // item.pitch)
+            if item.lines - fits < _WIDOW_LINES:  # widow control pulls a line over
+                fits = item.lines - _WIDOW_LINES
+            if fits < _WIDOW_LINES:  # orphan control: start on the next page
+                self._new_page()
+                fits = min(item.lines, self._lines_per_page(item.pitch))
+            self._start(item)
+            self._spill(item, item.lines - fits)
+        else:
+            self._new_page()
+            self._start(item)
+            self.y += item.height
+        self._after = item.after
+
+    def _lines_per_page(self, pitch: float) -> int:
+        """Lines of this pitch a page holds; at least one, as a line taller than the page still takes one."""
+        return max(1, int(self.body_height // pitch))
+
+    def _spill(self, item: _Item, lines_left: int) -> None:
+        """Lines that did not fit continue at the top of the following pages."""
+        self.y = self.body_height if lines_left else self.y + item.height
+        if lines_left <= 0:
+            return
+        # Whole pages of its lines at once: a paragraph of thousands of lines costs no more than one.
+        per_page = self._lines_per_page(item.pitch)
+        full_pages, placed = divmod(lines_left, per_page)
+        if placed == 0:
+            full_pages, placed = full_pages - 1, per_page
+        self.page += full_pages + 1
+        self.y = placed * item.pitch
+        self.after_break = False
+
+    def _start(self, item: _Item) -> None:
+        self._empty = False
+        item.placement.page = self.page

@@ -1,0 +1,393 @@
+"""Word styles from the theme: Latin and East Asian fonts, language, colours, sizes.
+
+python-docx's ``Font.name`` fills only the Latin slots of ``w:rFonts``;
+Chinese text is set in the East Asian slot, so every style gets both, and a
+``w:lang`` that tells Word which language the text is in.
+
+Every text style has an exact line pitch. Chinese documents are commonly set
+that way, and it makes the page layout predictable: pagination.py uses the
+same table to work out which page each heading lands on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import (
+    WD_ALIGN_PARAGRAPH,
+    WD_LINE_SPACING,
+    WD_TAB_ALIGNMENT,
+    WD_TAB_LEADER,
+)
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Cm, Emu, Pt, RGBColor, Twips
+from docx.styles import BabelFish
+from docx.styles.style import BaseStyle, StyleFactory
+
+from briefing.document.pagination import TextStyle
+from briefing.document.xmlorder import (
+    NUMBERING,
+    PARAGRAPH_PROPERTIES,
+    insert_before_any,
+    insert_in_order,
+)
+from briefing.ooxml.properties import language_tag
+from briefing.outline.model import Locale, Theme
+
+PAGE_WIDTH = Cm(21.0)
+PAGE_HEIGHT = Cm(29.7)
+MARGIN = Cm(2.2)
+HEADER_FOOTER_DISTANCE = Twips(720)  # from the page's edge: Word's default, half an inch
+
+
+@dataclass(frozen=True)
+class PageArea:
+    """The space text can use on a page: the page less its margins."""
+
+    width: Emu
+    height: Emu
+
+
+def page_area(document: Document) -> PageArea:
+    section = document.sections[0]
+    # A margin a template leaves out is none (python-docx reads it as None).
+    return PageArea(
+        Emu(section.page_width - (section.left_margin or 0) - (section.right_margin or 0)),
+        Emu(section.page_height - (section.top_margin or 0) - (section.bottom_margin or 0)),
+    )
+# Space around a picture in its own paragraph.
+PICTURE_PADDING_PT = 4.0
+# Table cell margins (top and bottom each) and the rule between rows.
+CELL_MARGIN_TWIPS = 57
+CELL_PADDING_PT = 2 * CELL_MARGIN_TWIPS / 20 + 0.5
+# Level-0 indent of the template's bullet list (numbering.xml: left 360 twips).
+LIST_INDENT_PT = 18.0
+
+
+@dataclass(frozen=True)
+class ParagraphSpec:
+    size: float
+    pitch: float  # exact line height
+    before: float = 0
+    after: float = 0
+    bold: bool = False
+    italic: bool = False
+    colour: str = "text"  # a theme colour role
+    heading: bool = False  # set in the heading fonts
+    keep_with_next: bool = False
+    left: float = 0
+    right: float = 0
+    hanging: float = 0
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.LEFT  # body text alone is justified
+    custom: bool = True  # added by us, not in Word's default set
+
+
+BODY_PT = 10.5  # 五号, the usual body size of a Chinese document
+TABLE_PT = 9.0
+SPECS: dict[str, ParagraphSpec] = {
+    "Normal": ParagraphSpec(BODY_PT, 18, after=6, align=WD_ALIGN_PARAGRAPH.JUSTIFY, custom=False),
+    "Title": ParagraphSpec(26, 36, after=10, bold=True, colour="primary", heading=True, custom=False),
+    "Subtitle": ParagraphSpec(15, 24, after=18, colour="muted", custom=False),
+    "Heading 1": ParagraphSpec(16, 26, before=18, after=8, bold=True, colour="primary", heading=True,
+                               keep_with_next=True, custom=False),
+    "Heading 2": ParagraphSpec(13, 22, before=12, after=6, bold=True, colour="primary", heading=True,
+                               keep_with_next=True, custom=False),
+    "TOC Heading": ParagraphSpec(16, 26, after=12, bold=True, colour="primary", heading=True, custom=False),
+    "Caption": ParagraphSpec(9, 14, before=4, after=4, colour="muted", custom=False),
+    "Quote": ParagraphSpec(BODY_PT, 18, before=6, after=2, left=24, right=24, custom=False),
+    "List Bullet": ParagraphSpec(BODY_PT, 18, after=3, left=LIST_INDENT_PT, custom=False),
+    "Cover Line": ParagraphSpec(12, 20, after=4),
+    "Attribution": ParagraphSpec(BODY_PT, 18, after=10, colour="muted", align=WD_ALIGN_PARAGRAPH.RIGHT),
+    "Source Note": ParagraphSpec(8.5, 13, after=10, colour="muted"),
+    "Caveat": ParagraphSpec(9, 15, after=6, italic=True, colour="muted", left=25.5),
+    "Table Text": ParagraphSpec(TABLE_PT, 14),
+    "Source Entry": ParagraphSpec(BODY_PT, 18, after=4, left=25.5, hanging=25.5),
+    "TOC 1": ParagraphSpec(BODY_PT, 20, after=4, bold=True),
+    "TOC 2": ParagraphSpec(BODY_PT, 20, after=2, left=21),
+}
+# Every paragraph style the writer uses.
+USED_STYLES = (*SPECS, "Figure", "Header", "Footer")
+# Elements that must follow w:lang inside w:rPr (schema order).
+_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+
+
+class Styles:
+    """A document's styles by name, whatever their capitals: pandoc's reference.docx writes
+    'Heading 1' where python-docx looks for Word's internal 'heading 1'.
+
+    Indexed once from the XML: python-docx's own lookups (and its check before adding a
+    style) make an object of every style in the template each time.
+    """
+
+    def __init__(self, document: Document):
+        self.document = document
+        self._by_name: dict[str, BaseOxmlElement] = {}
+        for element in document.styles.element.iterchildren(_STYLE):
+            name = element.find(_NAME)
+            if name is not None:
+                self._by_name.setdefault(name.get(_VALUE, "").lower(), element)
+
+    def __contains__(self, name: str) -> bool:
+        return name.lower() in self._by_name
+
+    def named(self, name: str) -> BaseStyle:
+        try:
+            return StyleFactory(self._by_name[name.lower()])
+        except KeyError:
+            raise KeyError(f"no style named {name!r}") from None
+
+    def add(self, name: str, kind: WD_STYLE_TYPE) -> BaseStyle:
+        element = self.document.styles.element.add_style_of_type(BabelFish.ui2internal(name), kind, False)
+        self._by_name[name.lower()] = element
+        return StyleFactory(element)
+
+
+_STYLE, _NAME, _VALUE = qn("w:style"), qn("w:name"), qn("w:val")
+
+
+def text_style(name: str) -> TextStyle:
+    """The page model's view of a style."""
+    spec = SPECS[name]
+    return TextStyle(
+        size=spec.size, pitch=spec.pitch, before=spec.before, after=spec.after,
+        indent=spec.left + spec.right, keep_with_next=spec.keep_with_next, bold=spec.bold,
+        heading=spec.heading,
+    )
+
+
+def language_tags(locale: Locale) -> tuple[str, str]:
+    """(w:lang/@w:val, w:lang/@w:eastAsia): the language of Latin text, and of Chinese text.
+
+    Latin words in a Chinese briefing (TikTok, YouTube) are English; tagging
+    them zh-CN lets LibreOffice break them mid-word.
+    """
+    return ("en-US" if locale is Locale.ZH_CN else language_tag(locale), "zh-CN")
+
+
+def set_fonts(rpr, latin: str, east_asian: str, locale: Locale) -> None:
+    """Fill every font slot and the language of a w:rPr element."""
+    fonts = rpr.get_or_add_rFonts()
+    for slot in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(slot), latin)
+    fonts.set(qn("w:eastAsia"), east_asian)
+    # A theme font attribute would override the names set above.
+    for slot in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(slot), None)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        insert_before_any(rpr, lang, _AFTER_LANG)
+    value, east_asian_tag = language_tags(locale)
+    lang.set(qn("w:val"), value)
+    lang.set(qn("w:eastAsia"), east_asian_tag)
+
+
+def _default_run_properties(document: Document):
+    """w:docDefaults/w:rPrDefault/w:rPr, created if the template lacks it."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    return rpr
+
+
+def _style_fonts(style: BaseStyle, theme: Theme, locale: Locale, heading: bool) -> None:
+    latin = theme.heading_latin_font if heading else theme.latin_font
+    east_asian = theme.heading_east_asian_font if heading else theme.east_asian_font
+    set_fonts(style.element.get_or_add_rPr(), latin, east_asian, locale)
+
+
+def apply_theme(document: Document, theme: Theme, locale: Locale, from_template: bool = False) -> Styles:
+    """Page setup, document defaults and every style the writer uses; returns the styles by name.
+
+    With a company template, its page setup and the styles it defines keep
+    their look; they only gain an East Asian font where they have none, and
+    the styles it lacks are added as the default theme defines them.
+    """
+    section = document.sections[0]
+    if not from_template or section.page_width is None:
+        section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+        section.left_margin = section.right_margin = MARGIN
+        section.top_margin = section.bottom_margin = MARGIN
+        # w:pgMar must state all seven distances.
+        section.header_distance = section.footer_distance = HEADER_FOOTER_DISTANCE
+        section.gutter = Emu(0)
+    defaults = _default_run_properties(document)
+    if from_template:
+        add_east_asian_font(defaults, theme.east_asian_font, locale)
+    else:
+        set_fonts(defaults, theme.latin_font, theme.east_asian_font, locale)
+    colours = {
+        "primary": RGBColor.from_string(theme.primary_color),
+        "muted": RGBColor.from_string(theme.muted_color),
+        "text": RGBColor.from_string(theme.text_color),
+    }
+    styles = Styles(document)
+    existing = {name for name in (*SPECS, "Header", "Footer") if name in styles}  # before any is added
+    text_width = page_area(document).width
+    for name, spec in SPECS.items():
+        if from_template and name in existing:
+            style = styles.named(name)
+            add_east_asian_font(style.element.get_or_add_rPr(), _east_asian(theme, spec.heading), locale)
+            continue
+        if name in existing:
+            style = styles.named(name)
+        else:
+            style = styles.add(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles.named("Normal")
+        _apply_spec(style, spec, colours[spec.colour])
+        _style_fonts(style, theme, locale, heading=spec.heading)
+        _finish_style(styles, name, theme, text_width)
+    _ensure_bullet_list(document, styles)
+    _add_figure_style(styles)
+    for name in ("Header", "Footer"):
+        if from_template and name in existing:
+            continue
+        style = styles.named(name) if name in existing else styles.add(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.font.size = Pt(8.5)
+        style.font.color.rgb = colours["muted"]
+        _style_fonts(style, theme, locale, heading=False)
+    _add_table_style(styles, theme)
+    return styles
+
+
+def _east_asian(theme: Theme, heading: bool) -> str:
+    return theme.heading_east_asian_font if heading else theme.east_asian_font
+
+
+def add_east_asian_font(rpr, east_asian: str, locale: Locale) -> None:
+    """Give a template's style a Chinese font and language where it has none, keeping the rest."""
+    fonts = rpr.get_or_add_rFonts()
+    if fonts.get(qn("w:eastAsia")) is None and fonts.get(qn("w:eastAsiaTheme")) is None:
+        fonts.set(qn("w:eastAsia"), east_asian)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        insert_before_any(rpr, lang, _AFTER_LANG)
+        lang.set(qn("w:val"), language_tags(locale)[0])
+    lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _finish_style(styles: Styles, name: str, theme: Theme, text_width: Emu) -> None:
+    """What some styles need beyond their spec: tab stops, rules, no title border."""
+    layout = styles.named(name).paragraph_format
+    if name == "Title":
+        _remove_title_border(styles)
+    elif name == "Caveat":
+        _caveat_rule(styles, theme)
+    elif name == "Source Entry":
+        layout.tab_stops.add_tab_stop(Pt(SPECS["Source Entry"].left))
+    elif name.startswith("TOC ") and name != "TOC Heading":
+        layout.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+
+
+def _ensure_bullet_list(document: Document, styles: Styles) -> None:
+    """'List Bullet' must be a real list: give it a bullet numbering definition if it has none."""
+    style = styles.named("List Bullet")
+    properties = style.element.get_or_add_pPr()
+    if properties.find(qn("w:numPr")) is not None:
+        return
+    numbering = document.part.numbering_part.element
+    ids = [int(n.get(qn("w:abstractNumId"))) for n in numbering.findall(qn("w:abstractNum"))]
+    abstract_id = max(ids, default=0) + 1
+    insert_in_order(numbering, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="singleLevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/>'
+        f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{int(LIST_INDENT_PT * 20)}" w:hanging="{int(LIST_INDENT_PT * 20)}"/>'
+        "</w:pPr></w:lvl></w:abstractNum>"
+    ), NUMBERING)  # after any picture bullets and the other lists, before the w:num entries
+    num = numbering.add_num(abstract_id)
+    insert_in_order(properties, parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="{num.numId}"/></w:numPr>'),
+                    PARAGRAPH_PROPERTIES)
+
+
+def _apply_spec(style: BaseStyle, spec: ParagraphSpec, colour: RGBColor) -> None:
+    style.font.size = Pt(spec.size)
+    style.font.bold = spec.bold
+    style.font.italic = spec.italic
+    style.font.color.rgb = colour
+    layout = style.paragraph_format
+    layout.line_spacing = Pt(spec.pitch)
+    layout.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    layout.space_before = Pt(spec.before)
+    layout.space_after = Pt(spec.after)
+    layout.keep_with_next = spec.keep_with_next or None
+    layout.widow_control = True
+    if spec.left or spec.hanging:
+        layout.left_indent = Pt(spec.left)
+        layout.first_line_indent = Pt(-spec.hanging) if spec.hanging else None
+    if spec.right:
+        layout.right_indent = Pt(spec.right)
+    layout.alignment = spec.align
+    # The template suppresses spacing between list items; we want it as specified.
+    properties = style.element.pPr
+    if properties is not None:
+        for element in properties.findall(qn("w:contextualSpacing")):
+            properties.remove(element)
+
+
+def _add_figure_style(styles: Styles) -> None:
+    """Pictures: centred, single line spacing (an exact pitch would crop them), kept with the caption."""
+    # pandoc's reference.docx has one.
+    style = styles.named("Figure") if "Figure" in styles else styles.add("Figure", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles.named("Normal")
+    layout = style.paragraph_format
+    layout.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    layout.keep_with_next = True
+    layout.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    layout.space_before = Pt(PICTURE_PADDING_PT)
+    layout.space_after = Pt(0)
+
+
+def _add_table_style(styles: Styles, theme: Theme) -> None:
+    """'Briefing Table': thin horizontal rules, a header row shaded in the primary colour."""
+    if "Briefing Table" in styles:
+        return
+    style = styles.add("Briefing Table", WD_STYLE_TYPE.TABLE)
+    rule = f'w:val="single" w:sz="4" w:space="0" w:color="{theme.muted_color}"'
+    margin = CELL_MARGIN_TWIPS
+    style.element.append(parse_xml(
+        f'<w:tblPr {nsdecls("w")}><w:tblBorders>'
+        f"<w:top {rule}/><w:bottom {rule}/><w:insideH {rule}/>"
+        "</w:tblBorders><w:tblCellMar>"
+        f'<w:top w:w="{margin}" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
+        f'<w:bottom w:w="{margin}" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+        "</w:tblCellMar></w:tblPr>"
+    ))
+    style.element.append(parse_xml(
+        f'<w:tblStylePr {nsdecls("w")} w:type="firstRow">'
+        '<w:rPr><w:b/><w:color w:val="FFFFFF"/></w:rPr>'
+        f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{theme.primary_color}"/></w:tcPr>'
+        "</w:tblStylePr>"
+    ))
+
+
+def _caveat_rule(styles: Styles, theme: Theme) -> None:
+    """The publisher's caveat stands out: a bar in the accent colour beside it."""
+    properties = styles.named("Caveat").element.get_or_add_pPr()
+    border = parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" w:space="8" '
+        f'w:color="{theme.accent_color}"/></w:pBdr>'
+    )
+    insert_in_order(properties, border, PARAGRAPH_PROPERTIES)
+
+
+def _remove_title_border(styles: Styles) -> None:
+    """The default template underlines Title with a blue rule that ignores the theme."""
+    ppr = styles.named("Title").element.pPr
+    if ppr is not None:
+        for border in ppr.findall(qn("w:pBdr")):
+            ppr.remove(border)

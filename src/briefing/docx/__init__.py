@@ -1,5 +1,0 @@
-"""The Word writer: the only package that imports python-docx."""
-
-from briefing.docx.writer import ComposedDocument, DocxInputs, compose_docx
-
-__all__ = ["ComposedDocument", "DocxInputs", "compose_docx"]

@@ -1,0 +1,3 @@
+"""What the document and the deck share as Office Open XML packages: zips that are the same
+bytes every build (reproducible.py, opc.py), document properties, XML text, and the checks and
+clean-up of company templates (templatefile.py, templatelinks.py)."""

@@ -1,0 +1,115 @@
+"""select(outline, audience) -> the outline that reader gets.
+
+Selection happens on the model, before any writer runs, so the writers know
+nothing about audiences: they write whatever outline they are given.
+
+The rules:
+- Parts: the sections and sub-sections named by id or carrying one of the
+  tags; naming a section takes it whole, naming only a sub-section takes its
+  section's heading with just that sub-section. Nothing named: everything.
+- Charts: those named, else those placed in an included part. A named chart
+  whose part is left out moves to the front, after the summary.
+- Statistics and events: those named, else those the included parts, charts
+  and key figures rely on.
+- Depth brief: the prose becomes speaker notes; the document shows points.
+"""
+
+from __future__ import annotations
+
+from msgspec.structs import replace
+
+from briefing.outline.locale import labels
+from briefing.outline.model import Audience, Chart, Depth, Outline, Part, Section
+
+
+def _wanted(part: Part, audience: Audience) -> bool:
+    return part.id in (audience.sections or []) or bool(set(part.tags) & set(audience.tags))
+
+
+def _numbered(outline: Outline) -> list[Section]:
+    """The sections with their numbers fixed, so a selection keeps the outline's numbering."""
+    return [
+        replace(section, number=section.number or index,
+                subsections=[replace(sub, number=sub.number or sub_index)
+                             for sub_index, sub in enumerate(section.subsections, 1)])
+        for index, section in enumerate(outline.sections, 1)
+    ]
+
+
+def _select_sections(outline: Outline, audience: Audience) -> list[Section]:
+    if audience.sections is None and not audience.tags:
+        return list(outline.sections)
+    chosen = []
+    for section in _numbered(outline):
+        if _wanted(section, audience):
+            chosen.append(section)
+            continue
+        subsections = [sub for sub in section.subsections if _wanted(sub, audience)]
+        if subsections:
+            # The section's heading frames its chosen sub-sections; its own points and prose stay out.
+            chosen.append(replace(section, subsections=subsections, points=[], prose=[], quotes=[], notes=[],
+                                  facts=[]))
+    return chosen
+
+
+def _brief(part: Part) -> dict[str, list[str]]:
+    return {"prose": [], "notes": [*part.prose, *part.notes]}
+
+
+def _with_depth(sections: list[Section], depth: Depth) -> list[Section]:
+    if depth is Depth.FULL:
+        return sections
+    return [
+        replace(section, **_brief(section),
+                subsections=[replace(sub, **_brief(sub)) for sub in section.subsections])
+        for section in sections
+    ]
+
+
+def _select_charts(outline: Outline, audience: Audience, part_ids: set[str]) -> list[Chart]:
+    if audience.charts is None:
+        return [c for c in outline.charts if c.placement is None or c.placement in part_ids]
+    named = [c for c in outline.charts if c.id in audience.charts]
+    return [c if c.placement is None or c.placement in part_ids else replace(c, placement=None)
+            for c in named]
+
+
+def select(outline: Outline, audience: Audience) -> Outline:
+    """The outline as this audience reads it."""
+    sections = _with_depth(_select_sections(outline, audience), audience.depth)
+    parts = [part for section in sections for part in (section, *section.subsections)]
+    part_ids = {part.id for part in parts}
+    charts = _select_charts(outline, audience, part_ids)
+
+    relied_on = {fact for part in parts for fact in part.facts}
+    relied_on |= {i for chart in charts for i in (*chart.statistics, *chart.events)}
+    key_figures = audience.key_figures
+    if key_figures is None and outline.key_figures is not None:
+        key_figures = [i for i in outline.key_figures if i in relied_on]
+    relied_on |= set(key_figures or [])
+    statistic_ids = set(audience.statistics) | set(key_figures or []) if audience.statistics is not None \
+        else relied_on
+    statistic_ids |= {i for chart in charts for i in chart.statistics}  # a chart needs its data
+
+    meta = replace(
+        outline.meta,
+        title=audience.title or outline.meta.title,
+        subtitle=audience.subtitle or outline.meta.subtitle,
+        audience=audience.cover_line or labels(audience.locale or outline.meta.locale).audience_line.format(
+            audience.display_name),
+        locale=audience.locale or outline.meta.locale,
+        slide_budget=audience.slide_budget or outline.meta.slide_budget,
+        table_of_contents=outline.meta.table_of_contents if audience.table_of_contents is None
+        else audience.table_of_contents,
+    )
+    return replace(
+        outline,
+        meta=meta,
+        sections=sections,
+        charts=charts,
+        statistics=[s for s in outline.statistics if s.id in statistic_ids],
+        timeline=[e for e in outline.timeline if e.id in relied_on],
+        key_figures=key_figures if key_figures is not None else [
+            s.id for s in outline.statistics if s.id in statistic_ids
+        ],
+    )

@@ -1,0 +1,215 @@
+"""The Word briefing, reopened with python-docx and read as a person would."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from PIL import Image
+
+from briefing.outline import read_outline
+from tests.conftest import DEFAULT_OUTLINE
+
+W_LANG = qn("w:lang")
+
+
+@pytest.fixture(scope="module")
+def document(default_build) -> docx.document.Document:
+    _, out = default_build
+    return docx.Document(str(out / "briefing.docx"))
+
+
+def paragraphs_in(document, style: str) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name == style]
+
+
+def all_text(document) -> str:
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_sections_are_heading_1_in_the_article_order(document) -> None:
+    outline = read_outline(DEFAULT_OUTLINE)
+    headings = paragraphs_in(document, "Heading 1")
+    numbered = [f"{n}、{s.title}" for n, s in zip("一二三四五", outline.sections)]
+    positions = [headings.index(title) for title in numbered]
+    assert positions == sorted(positions)
+    assert headings[0] == "核心要点"  # the summary comes before the sections
+
+
+def test_subsections_are_heading_2_numbered_like_the_article(document) -> None:
+    outline = read_outline(DEFAULT_OUTLINE)
+    expected = [
+        f"（{'一二三'[i]}）{sub.title}" for section in outline.sections for i, sub in enumerate(section.subsections)
+    ]
+    assert paragraphs_in(document, "Heading 2") == expected
+
+
+def test_the_articles_dates_and_figures_are_in_the_text(document) -> None:
+    text = all_text(document)
+    for needle in ("2024年4月24日", "2024年5月7日", "2025年1月17日", "2025年1月18日", "2025年1月19日",
+                   "2025年1月8日—14日", "1.7亿", "200万", "近3亿美元", "约80%", "超过20倍", "超过30倍",
+                   "近1.576亿", "超过6.82亿", "1000", "90天"):
+        assert needle in text, needle
+
+
+def test_cover_summary_points_quotes_and_sources(document) -> None:
+    outline = read_outline(DEFAULT_OUTLINE)
+    assert paragraphs_in(document, "Title") == [outline.meta.title]
+    assert len(paragraphs_in(document, "List Bullet")) >= len(outline.summary) + 10
+    quotes = paragraphs_in(document, "Quote")
+    assert any("TikTok 就像我的好朋友" in q for q in quotes)
+    text = all_text(document)
+    assert outline.meta.source.caveat in text
+    assert "资料来源" in paragraphs_in(document, "Heading 1")
+
+
+def test_every_chart_is_a_captioned_figure_with_alt_text(document) -> None:
+    outline = read_outline(DEFAULT_OUTLINE)
+    pictures = document.inline_shapes
+    assert len(pictures) == len(outline.charts)
+    for picture in pictures:
+        description = picture._inline.docPr.get("descr")
+        assert description and "：" in description
+    captions = [c for c in paragraphs_in(document, "Caption") if c.startswith("图")]
+    assert [c.split()[1] for c in captions] == [str(n) for n in range(1, len(outline.charts) + 1)]
+
+
+def test_each_figure_shows_a_drawn_chart_undistorted(document, default_build) -> None:
+    # The document is composed from the charts' sizes before they are drawn: the pictures it
+    # shows must still be the drawn images, at their own proportions.
+    _, out = default_build
+    drawn = {path.read_bytes() for path in (out / ".cache").glob("chart-*.png")}
+    shown = []
+    for picture in document.inline_shapes:
+        image = document.part.related_parts[picture._inline.graphic.graphicData.pic.blipFill.blip.embed]
+        shown.append(image.blob)
+        with Image.open(io.BytesIO(image.blob)) as pixels:
+            # Within a pixel of the image's own height at this width.
+            assert abs(picture.height / picture.width * pixels.width - pixels.height) <= 1
+    assert set(shown) == drawn and len(shown) == len(drawn)
+
+
+def test_tables_of_timeline_and_statistics_repeat_their_header(document) -> None:
+    assert len(document.tables) == 2
+    for table in document.tables:
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert table.rows[0].cells[0].text == "指标"
+
+
+def test_styles_set_the_east_asian_font_and_chinese_language(document) -> None:
+    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Caption", "Quote", "List Bullet"):
+        rpr = document.styles[name].element.rPr
+        assert rpr.rFonts.get(qn("w:eastAsia")) == "Microsoft YaHei", name
+        assert rpr.find(W_LANG).get(qn("w:eastAsia")) == "zh-CN", name
+
+
+def test_properties_come_from_the_outline(document) -> None:
+    properties = document.core_properties
+    assert properties.title == read_outline(DEFAULT_OUTLINE).meta.title
+    assert properties.author == "briefing 示例"
+    assert properties.created.year == 2025
+    assert properties.language == "zh-CN"
+
+
+def test_page_is_a4_portrait(document) -> None:
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+
+
+def field_codes(element) -> list[str]:
+    return [" ".join(t.text.split()) for t in element.iter(qn("w:instrText"))]
+
+
+def test_contents_is_a_toc_field_filled_with_the_headings(document) -> None:
+    body = document.element.body
+    codes = field_codes(body)
+    assert 'TOC \\o "1-2" \\h \\z \\u' in codes
+    entries = [p for p in document.paragraphs if p.style.name in ("TOC 1", "TOC 2")]
+    headings = [p for p in document.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    assert [e.text.rsplit("\t", 1)[0] for e in entries] == [h.text for h in headings]
+    pages = [int(e.text.rsplit("\t", 1)[1]) for e in entries]
+    assert pages == sorted(pages) and pages[0] == 3  # cover, contents, then the body
+    # The pages written are the ones laid out (test_libreoffice.py): Word shows them without asking
+    # to update fields on open.
+    begin = next(body.iter(qn("w:fldChar")))
+    assert begin.get(qn("w:dirty")) is None
+    assert document.settings.element.find(qn("w:updateFields")) is None
+
+
+def test_header_has_the_title_and_footer_page_x_of_y(document) -> None:
+    body_section = document.sections[-1]
+    assert body_section.header.paragraphs[0].text == read_outline(DEFAULT_OUTLINE).short_title
+    footer = body_section.footer.paragraphs[0]
+    assert field_codes(footer._p) == ["PAGE", "NUMPAGES"]
+    assert footer.text.startswith("第") and "页，共" in footer.text
+    assert document.sections[0].header.is_linked_to_previous  # the cover has no header of its own
+
+
+def test_points_are_a_real_word_list(document) -> None:
+    bullet_style = document.styles["List Bullet"]
+    num_id = bullet_style.element.pPr.numPr.numId.val
+    numbering = document.part.numbering_part.element
+    assert any(num.numId == num_id for num in numbering.num_lst)
+
+
+def test_captions_are_numbered_seq_fields_in_order(document) -> None:
+    captions = [p for p in document.paragraphs if p.style.name == "Caption"]
+    figures = [c for c in captions if field_codes(c._p) == ["SEQ 图 \\* ARABIC"]]
+    tables = [c for c in captions if field_codes(c._p) == ["SEQ 表 \\* ARABIC"]]
+    assert [c.text.split()[1] for c in figures] == ["1", "2", "3", "4"]
+    assert [c.text.split()[1] for c in tables] == ["1", "2"]
+
+
+def test_sources_are_numbered_and_linked(document) -> None:
+    entries = [p for p in document.paragraphs if p.style.name == "Source Entry"]
+    assert entries[0].text.startswith("[1]\t")
+    links = [r for r in document.part.rels.values() if r.reltype.endswith("/hyperlink")]
+    assert read_outline(DEFAULT_OUTLINE).meta.source.url in [r.target_ref for r in links]
+    statistics_table = document.tables[1]
+    assert all(row.cells[-1].text == "[1]" for row in statistics_table.rows[1:])
+
+
+def test_table_cells_write_breaks_and_tabs_as_body_paragraphs_do() -> None:
+    """Table cells are written as XML; their runs must hold what python-docx's add_run makes of the same text."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from briefing.document.writer import _run_text
+
+    text = "甲\t乙\r\n丙 <&> \n"
+    expected = docx.Document().add_paragraph().add_run(text)._r
+    written = parse_xml(f'<w:r {nsdecls("w")}>{_run_text(text)}</w:r>')
+    assert [(e.tag, e.text) for e in written] == [(e.tag, e.text) for e in expected]
+
+
+def _contents_dirty(document_file) -> bool:
+    begin = next(docx.Document(str(document_file)).element.body.iter(qn("w:fldChar")))
+    return begin.get(qn("w:dirty")) == "true"
+
+
+@pytest.mark.parametrize("kind", ["many pages", "much Latin text"])
+def test_contents_ask_to_be_updated_where_the_page_model_cannot_be_sure(tmp_path, kind: str) -> None:
+    """A 200-section document drifts from LibreOffice's layout by its end, and English text is set
+    in whatever font replaces Arial on the reader's machine: the contents say they need updating
+    instead of showing page numbers that may be wrong."""
+    import yaml
+    from tests.build.test_libreoffice import long_outline
+
+    from briefing.build.pipeline import build
+    from tests.conftest import FIXTURES
+
+    if kind == "many pages":
+        outline = long_outline(tmp_path)
+    else:
+        english = yaml.safe_load((FIXTURES / "english.yaml").read_text(encoding="utf-8"))
+        english.pop("audiences", None)
+        for section in english["sections"]:
+            section["prose"] = [" ".join(section["prose"] or ["The ruling stands."])] * 20
+        outline = tmp_path / "english.yaml"
+        outline.write_text(yaml.safe_dump(english, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    build(outline, tmp_path / "build")
+    [document_file] = (tmp_path / "build").glob("*.docx")
+    assert _contents_dirty(document_file)

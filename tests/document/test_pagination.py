@@ -1,0 +1,130 @@
+"""The page model: where each paragraph falls, as LibreOffice lays these documents out.
+
+The rules here were read off LibreOffice's PDFs of generated long documents (tests/test_libreoffice.py
+checks the whole documents); these tests pin each rule on its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+from docx.shared import Cm
+
+from briefing.build.pipeline import load
+from briefing.charts import chart_sizes
+from briefing.document import DocxInputs, compose_docx
+from briefing.document.pagination import PageFlow, TextStyle
+from tests.conftest import FIXTURES, finishes
+
+BODY = TextStyle(10.5, 18, after=6)
+HEADING = TextStyle(16, 26, before=18, after=8, keep_with_next=True, heading=True)
+
+
+@pytest.mark.parametrize("body_height", [10.0, 0.0, -300.0])
+def test_a_page_shorter_than_a_line_still_ends(body_height: float) -> None:
+    """Was: a page body shorter than one line (a label-sized template, margins larger than the page)
+    placed no line on a new page, and looped for ever. Run apart, so a regression fails instead of hanging."""
+    code = ("from briefing.document.pagination import PageFlow, TextStyle\n"
+            f"flow = PageFlow({body_height})\n"
+            "for _ in range(20): flow.paragraph(TextStyle(10.5, 18, before=6, after=6), 5)\n"
+            "flow.table(20, [30, 30, 30])\n"
+            "print(flow.finish())")
+    result = finishes(["-c", code], seconds=60)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) >= 20  # a line a page, at least
+
+
+def test_space_between_paragraphs_is_the_larger_of_after_and_before_not_their_sum() -> None:
+    flow = PageFlow(1000)
+    flow.paragraph(TextStyle(10.5, 18, after=10), 1)
+    flow.paragraph(TextStyle(10.5, 18, before=18), 1)
+    assert flow.y == 18 + 18 + 18  # LibreOffice: 18 between them, not 28
+
+
+def test_space_before_is_dropped_at_the_top_of_a_page_text_flowed_onto_but_kept_after_a_break() -> None:
+    flowed = PageFlow(100)
+    flowed.paragraph(BODY, 5)  # 90 pt: the next paragraph starts the next page
+    flowed.paragraph(TextStyle(10.5, 18, before=12), 1)
+    assert (flowed.page, flowed.y) == (2, 18)
+    broken = PageFlow(100)
+    broken.paragraph(BODY, 1)
+    broken.page_break()
+    broken.paragraph(TextStyle(10.5, 18, before=12), 1)
+    assert (broken.page, broken.y) == (2, 12 + 18)
+    assert PageFlow(100, after_break=True).paragraph(TextStyle(10.5, 18, before=12), 1).page == 1
+
+
+def test_a_paragraph_of_three_lines_cannot_split_so_its_heading_moves_with_it() -> None:
+    """Two orphan and two widow lines need four: a three-line paragraph after a heading near the foot of
+    a page takes the heading to the next page (the model counted two lines and kept it)."""
+    flow = PageFlow(200)
+    flow.paragraph(BODY, 4)  # to 72, then 6 after
+    heading = flow.paragraph(HEADING, 1)  # 90 to 116, 8 after: two lines would end at 160, three at 178
+    flow.paragraph(BODY, 3)
+    assert heading.page == 1
+    flow = PageFlow(170)
+    flow.paragraph(BODY, 4)
+    heading = flow.paragraph(HEADING, 1)
+    flow.paragraph(BODY, 3)
+    assert heading.page == 2 and not heading.break_before
+
+
+def test_a_heading_whose_space_after_reaches_past_the_page_starts_the_next_one_with_a_break() -> None:
+    """LibreOffice sometimes leaves such a heading alone at the foot of the page (in a long document,
+    after figures) and sometimes moves it: a page break settles it, and the model counts its space before."""
+    flow = PageFlow(120)
+    flow.paragraph(BODY, 4)  # to 72
+    heading = flow.paragraph(HEADING, 1)  # 90 to 116: fits, but 116 + 8 does not
+    flow.paragraph(BODY, 3)
+    assert heading.page == 2 and heading.break_before
+    assert (flow.page, flow.y) == (2, 18 + 26 + 8 + 3 * 18)
+
+
+def test_a_figure_or_caption_moved_with_what_it_is_kept_with_gets_no_break() -> None:
+    """A break there would leave a page empty wherever LibreOffice's page was fuller than the model's
+    (it had moved the figure already): seen after a data table."""
+    flow = PageFlow(120)
+    flow.paragraph(BODY, 5)  # to 90
+    caption = flow.paragraph(TextStyle(9, 14, before=4, after=4, keep_with_next=True), 1)
+    flow.table(20, [20, 20])
+    assert caption.page == 2 and not caption.break_before
+
+
+def test_a_paragraph_of_many_pages_is_placed_in_whole_pages() -> None:
+    flow = PageFlow(180)  # ten lines a page
+    placed = flow.paragraph(BODY, 10_000_001)
+    assert placed.page == 1 and flow.finish() == 1_000_001
+
+
+def _outline(tmp_path: Path, **meta: object) -> Path:
+    outline = yaml.safe_load((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"))
+    outline["meta"].update(meta)
+    path = tmp_path / "outline.yaml"
+    path.write_text(yaml.safe_dump(outline, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_a_cover_with_a_very_long_title_takes_two_pages_and_the_contents_count_them(tmp_path: Path) -> None:
+    """Was: the cover always counted as one page, so every contents entry was a page early."""
+    outline = load(_outline(tmp_path, title="很长的标题" * 80))
+    short = load(_outline(tmp_path, title="标题"))
+    long_pages = compose_docx(outline, DocxInputs(chart_sizes(outline))).pages
+    short_pages = compose_docx(short, DocxInputs(chart_sizes(short))).pages
+    assert long_pages == short_pages + 1
+
+
+def test_a_chart_taller_than_the_page_is_drawn_smaller_to_fit_it(tmp_path: Path) -> None:
+    outline = load(_outline(tmp_path))
+    sizes = {**chart_sizes(outline), "tl": (6.4, 30.0)}
+    composed = compose_docx(outline, DocxInputs(sizes))
+    saved = tmp_path / "saved.docx"
+    images = {chart_id: FIXTURES / "logo.png" for chart_id in sizes}
+    saved.write_bytes(composed.save(images))
+    document = docx.Document(str(saved))
+    section = document.sections[0]
+    body = section.page_height - section.top_margin - section.bottom_margin
+    heights = [shape.height for shape in document.inline_shapes]
+    assert max(heights) < body and min(heights) > Cm(1)

@@ -1,0 +1,70 @@
+"""Numbers and dates read the way each locale writes them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefing.outline.locale import (
+    chinese_number,
+    format_date,
+    format_date_range,
+    format_number,
+    format_value,
+)
+from briefing.outline.model import Locale, Statistic, from_data
+
+ZH, EN = Locale.ZH_CN, Locale.EN
+
+
+@pytest.mark.parametrize(
+    ("value", "zh", "en"),
+    [
+        (170_000_000, "1.7亿", "170 million"),
+        (157_600_000, "1.576亿", "157.6 million"),
+        (682_000_000, "6.82亿", "682 million"),
+        (2_000_000, "200万", "2 million"),
+        (300_000_000, "3亿", "300 million"),
+        (1000, "1000", "1,000"),
+        (80, "80", "80"),
+        (2_500_000_000, "25亿", "2.5 billion"),
+    ],
+)
+def test_numbers(value: float, zh: str, en: str) -> None:
+    assert format_number(value, ZH) == zh
+    assert format_number(value, EN) == en
+
+
+def statistic(**overrides: object) -> Statistic:
+    fields = {"id": "x", "label": "l", "value": 1, "unit": "count", "measures": "m", "source": "s"}
+    return from_data(Statistic, fields | overrides)
+
+
+@pytest.mark.parametrize(
+    ("fields", "zh", "en"),
+    [
+        ({"value": 300_000_000, "unit": "usd", "qualifier": "nearly"}, "近3亿美元", "nearly US$300 million"),
+        ({"value": 80, "unit": "percent", "qualifier": "about"}, "约80%", "about 80%"),
+        ({"value": 20, "unit": "times", "qualifier": "over"}, "超过20倍", "over 20×"),
+        ({"value": 90, "unit": "days"}, "90天", "90 days"),
+    ],
+)
+def test_values_with_units_and_qualifiers(fields: dict, zh: str, en: str) -> None:
+    assert format_value(statistic(**fields), ZH) == zh
+    assert format_value(statistic(**fields), EN) == en
+
+
+def test_dates() -> None:
+    assert format_date(date(2025, 1, 18), ZH) == "2025年1月18日"
+    assert format_date(date(2025, 1, 18), EN) == "18 January 2025"
+    assert format_date_range(date(2025, 1, 8), date(2025, 1, 14), ZH) == "2025年1月8日—14日"
+    assert format_date_range(date(2025, 1, 8), date(2025, 1, 14), EN) == "8–14 January 2025"
+    assert format_date_range(date(2024, 12, 30), date(2025, 1, 2), ZH) == "2024年12月30日—2025年1月2日"
+
+
+def test_chinese_numerals_for_headings() -> None:
+    assert [chinese_number(n) for n in (1, 5, 10, 12, 20, 31)] == ["一", "五", "十", "十二", "二十", "三十一"]
+    assert [chinese_number(n) for n in (100, 105, 110, 999, 1001, 2024)] == [
+        "一百", "一百零五", "一百一十", "九百九十九", "一千零一", "二千零二十四"]
+    assert chinese_number(12345) == "12345"
