@@ -6,26 +6,34 @@ most of a minute there):
 
 - ``Package.next_partname`` walks every part of the package to name a new
   notes slide or chart;
-- the presentation's relationships regroup all of themselves by type
-  before each new slide is related to it;
+- ``relate_to`` regroups all of the presentation's relationships by type,
+  looking for one to the new slide, before relating it;
 - the next slide id is the largest of all slide ids, found anew each time.
 
-``make_appends_linear`` replaces the first two, for one presentation, with
-versions that remember what they have seen, and ``SlideAppender`` counts
-slide ids. Each only ever answers what the original would: the next free
-part name, the relationships of a type or to a target, the next slide id.
-The slides themselves are ``DrawnPart``s, whose XML the renderer writes.
+Here the package is given part names by ``_PartNames``, which remembers
+the names it has seen and handed out; a new slide is related to the
+presentation without the search, as nothing can be related to it yet; and
+``SlideAppender`` counts slide ids. Each only ever answers what the
+original would: the next free part name, the relationship's id, the next
+slide id. The slides themselves are ``DrawnPart``s, whose XML the renderer
+writes. What this needs of python-pptx beyond its API is in
+ooxml/library_private.py.
 """
 
 from __future__ import annotations
 
-import collections
 from typing import Any
 
+from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import Part, _Relationships
+from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
+from pptx.oxml.ns import qn
+
+from briefing.ooxml.library_private import relate_new_part, slide_id_list, use_part_names
+
+_SLIDE_ID, _RELATIONSHIP_ID = qn("p:sldId"), qn("r:id")
 
 
 class _PartNames:
@@ -45,60 +53,17 @@ class _PartNames:
         return PackURI(name)
 
 
-class _IndexedRelationships(_Relationships):
-    """Relationships that keep indexes by type and by target up to date instead of rebuilding them."""
-
-    _by_type: dict[str, list[Any]] | None = None
-    _by_target: dict[tuple[str, bool, Any], str] | None = None
-
-    def _build_indexes(self) -> None:
-        self._by_type = collections.defaultdict(list)
-        self._by_target = {}
-        for relationship in self.values():
-            self._remember(relationship)
-
-    def _remember(self, relationship: Any) -> None:
-        assert self._by_type is not None and self._by_target is not None
-        self._by_type[relationship.reltype].append(relationship)
-        target = relationship.target_ref if relationship.is_external else relationship.target_part
-        self._by_target.setdefault((relationship.reltype, relationship.is_external, target), relationship.rId)
-
-    @property
-    def _rels_by_reltype(self) -> dict[str, list[Any]]:
-        if self._by_type is None:
-            self._build_indexes()
-        assert self._by_type is not None
-        return self._by_type
-
-    def _get_matching(self, reltype: str, target: Any, is_external: bool = False) -> str | None:
-        if self._by_target is None:
-            self._build_indexes()
-        assert self._by_target is not None
-        return self._by_target.get((reltype, is_external, target))
-
-    def _add_relationship(self, reltype: str, target: Any, is_external: bool = False) -> str:
-        rId = super()._add_relationship(reltype, target, is_external)
-        if self._by_type is not None:
-            self._remember(self._rels[rId])
-        return rId
-
-    def pop(self, rId: str) -> Any:
-        self._by_type = self._by_target = None
-        return super().pop(rId)
-
-
 def make_appends_linear(presentation: Any) -> None:
-    """Make adding slides, notes and charts to this presentation cost the same at any size."""
+    """Make naming the parts of slides, notes and charts added to this presentation cost the same at any size."""
     package = presentation.part.package
-    package.next_partname = _PartNames(package).next_partname
-    presentation.part.rels.__class__ = _IndexedRelationships
+    use_part_names(package, _PartNames(package).next_partname)
 
 
 class DrawnPart(Part):
     """A slide or notes page whose XML is written as text (see drawing.py), not as python-pptx objects."""
 
     def set_xml(self, xml: bytes) -> None:
-        self._blob = xml  # Part.blob serves this when the package is saved
+        self.blob = xml
 
 
 class SlideAppender:
@@ -108,7 +73,9 @@ class SlideAppender:
     def __init__(self, presentation: Any):
         self.presentation = presentation
         self.package = presentation.part.package
-        ids = [int(s) for s in presentation.slides._sldIdLst.xpath("./p:sldId/@id")]
+        self.slide_ids = slide_id_list(presentation)
+        ids = [int(value) for value in (slide_id.get("id") for slide_id in self.slide_ids.iterchildren(_SLIDE_ID))
+               if value is not None]
         self.next_id = max([255, *ids]) + 1  # slide ids start at 256
         self.count = len(ids)
         self.notes_master = presentation.part.notes_master_part  # made from python-pptx's default if missing
@@ -122,8 +89,9 @@ class SlideAppender:
         notes.relate_to(self.notes_master, RT.NOTES_MASTER)
         notes.relate_to(slide, RT.SLIDE)
         slide.relate_to(notes, RT.NOTES_SLIDE)
-        rId = self.presentation.part.relate_to(slide, RT.SLIDE)
-        self.presentation.slides._sldIdLst._add_sldId(id=self.next_id, rId=rId)
+        slide_id = etree.SubElement(self.slide_ids, _SLIDE_ID)
+        slide_id.set("id", str(self.next_id))
+        slide_id.set(_RELATIONSHIP_ID, relate_new_part(self.presentation.part, slide, RT.SLIDE))
         self.next_id += 1
         self.count += 1
         return slide, notes
