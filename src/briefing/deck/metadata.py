@@ -15,6 +15,7 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
+from briefing.ooxml.library_private import package_relationships
 from briefing.ooxml.properties import extended_properties
 
 # The page sizes ST_SlideSizeType names (EMU). Any other size has no type, which means custom:
@@ -28,7 +29,7 @@ _FORMATS = {Fraction(16, 9): "On-screen Show (16:9)", Fraction(4, 3): "On-screen
 
 def label_page_size(deck: Any) -> None:
     """p:sldSz/@type says what the page size is, or is left out for a size it has no name for."""
-    size = deck.part._element.find(qn("p:sldSz"))
+    size = deck.element.find(qn("p:sldSz"))
     kind = _NAMED_SIZES.get((deck.slide_width, deck.slide_height))
     if kind is None:
         size.attrib.pop("type", None)
@@ -38,14 +39,14 @@ def label_page_size(deck: Any) -> None:
 
 def forget_template_format(deck: Any) -> None:
     """Drop the custom property "PresentationFormat" LibreOffice keeps: it names the template's page."""
-    relationships = deck.part.package._rels.values()  # python-pptx has no public view of them
-    for part in (rel.target_part for rel in relationships if rel.reltype == RT.CUSTOM_PROPERTIES):
+    for part in (rel.target_part for rel in package_relationships(deck.part.package)
+                 if rel.reltype == RT.CUSTOM_PROPERTIES):
         properties = etree.fromstring(part.blob)
         stale = properties.findall(f"{{{_CUSTOM}}}property[@name='PresentationFormat']")
         if stale:
             for element in stale:
                 properties.remove(element)
-            part._blob = etree.tostring(properties, xml_declaration=True, encoding="UTF-8", standalone=True)
+            part.blob = etree.tostring(properties, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def presentation_format(width: int, height: int) -> str:

@@ -19,7 +19,6 @@ from typing import Any
 
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.parts.chart import ChartPart
 from pptx.util import Pt
 
 from briefing.charts.data import Bar, describe
@@ -39,6 +38,7 @@ from briefing.deck.scaling import DrawnPart, SlideAppender, make_appends_linear
 from briefing.deck.template import Layouts, open_deck
 from briefing.deck.timeline import TimelineLabel
 from briefing.deck.workbook import TextSafeChartData
+from briefing.ooxml.library_private import font_properties, new_chart_part
 from briefing.ooxml.opc import save_package
 from briefing.ooxml.properties import fill_core_properties
 from briefing.ooxml.reproducible import build_time
@@ -332,8 +332,8 @@ class _DeckRenderer:
             data = TextSafeChartData()
             data.categories = [bar.label for bar in bars]
             data.add_series(chart_spec.title, [bar.value for bar in bars])
-            chart_part = ChartPart.new(XL_CHART_TYPE.BAR_CLUSTERED, data, self.deck.part.package)
-            number_axes(chart_part._element)
+            chart_part = new_chart_part(self.deck.part.package, XL_CHART_TYPE.BAR_CLUSTERED, data)
+            number_axes(chart_part.chart.element)
             relationship = slide.part.relate_to(chart_part, RT.CHART)
             box = g.Box(area.left_pt + index * (width + gap), area.top_pt, width, bottom - area.top_pt)
             slide.shapes.append(d.chart_frame(slide.ids.take(), f"Chart {chart_spec.id} {index + 1}", box,
@@ -345,7 +345,7 @@ class _DeckRenderer:
         chart.has_legend = False
         chart.has_title = False  # the slide title names the chart
         chart.font.size = Pt(g.SMALL_PT)
-        self.look.fonts(chart.font._rPr)
+        self.look.fonts(font_properties(chart.font))
         plot = chart.plots[0]
         plot.gap_width = 60
         series = plot.series[0]
@@ -362,12 +362,12 @@ class _DeckRenderer:
             label = series.points[point_index].data_label
             label.position = XL_LABEL_POSITION.OUTSIDE_END
             label.text_frame.text = bar.display
-            label.text_frame._txBody.bodyPr.set("wrap", "none")  # 超过6.82亿 on one line
+            label.text_frame.word_wrap = False  # 超过6.82亿 on one line
             for run in label.text_frame.paragraphs[0].runs:
                 run.font.size = Pt(g.BODY_PT)
                 run.font.bold = True
                 self.look.paint(run.font.color, "text")
-                self.look.fonts(run._r.get_or_add_rPr())
+                self.look.fonts(font_properties(run.font))
 
     def _timeline(self, slide: _Slide, plan: SlidePlan) -> None:
         assert plan.timeline is not None

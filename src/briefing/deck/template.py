@@ -12,12 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
 from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from briefing.deck import geometry as g
 from briefing.deck.metadata import forget_template_format, label_page_size
+from briefing.ooxml.library_private import slide_id_list
 from briefing.ooxml.templatefile import library_opening
 from briefing.ooxml.templatelinks import drop_external_links
 from briefing.outline.model import SlideLayoutRole
@@ -33,6 +35,12 @@ DEFAULT_LAYOUTS: dict[SlideLayoutRole, tuple[str, ...]] = {
     SlideLayoutRole.SOURCES: ("Title and Content", "Title Only"),
 }
 _OFFSET_TAGS = {qn("a:off"), qn("a:ext")}  # a group's chOff/chExt stay: its children keep their frame
+_RELATIONSHIP_ID = qn("r:id")
+# The frame of each top-level shape of a master or layout: a group's children are placed in the group's own frame.
+_TOP_LEVEL_FRAMES = etree.XPath(
+    "./p:cSld/p:spTree/*/p:spPr/a:xfrm | ./p:cSld/p:spTree/*/p:xfrm | ./p:cSld/p:spTree/p:grpSp/p:grpSpPr/a:xfrm",
+    namespaces={"p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+                "a": "http://schemas.openxmlformats.org/drawingml/2006/main"})
 
 
 def open_deck(template: Path | None) -> Any:
@@ -48,9 +56,9 @@ def open_deck(template: Path | None) -> Any:
 
 
 def _remove_slides(deck: Any) -> None:
-    slide_ids = deck.slides._sldIdLst
+    slide_ids = slide_id_list(deck)
     for slide_id in list(slide_ids):
-        deck.part.drop_rel(slide_id.rId)
+        deck.part.drop_rel(slide_id.get(_RELATIONSHIP_ID))
         slide_ids.remove(slide_id)
 
 
@@ -66,9 +74,7 @@ def _scale_to(deck: Any, width: int, height: int) -> None:
     deck.slide_width, deck.slide_height = width, height
     for master in deck.slide_masters:
         for holder in (master, *master.slide_layouts):
-            # Top-level shapes only: a group's children are placed in the group's own frame.
-            for frame in holder.element.xpath("./p:cSld/p:spTree/*/p:spPr/a:xfrm | ./p:cSld/p:spTree/*/p:xfrm"
-                                              " | ./p:cSld/p:spTree/p:grpSp/p:grpSpPr/a:xfrm"):
+            for frame in _TOP_LEVEL_FRAMES(holder.element):
                 for child in frame:
                     for attribute, scale in (("x", x), ("y", y), ("cx", x), ("cy", y)):
                         if child.tag in _OFFSET_TAGS and attribute in child.attrib:
