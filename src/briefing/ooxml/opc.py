@@ -18,6 +18,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
+from briefing.ooxml.library_private import package_relationships
 from briefing.ooxml.reproducible import (
     reproducible_zip,
     stamp_core_properties,
@@ -41,8 +42,7 @@ def save_package(package: Any, when: datetime, extended: bytes, held_back: Colle
     A template's thumbnail, a picture of the template, is left out.
     held_back: parts left out for now, whose content is not there yet (see add_parts).
     """
-    # python-docx names the package's relationships 'rels', python-pptx '_rels'.
-    relationships = (package.rels if hasattr(package, "rels") else package._rels).values()
+    relationships = package_relationships(package)
     thumbnails = {rel.target_part for rel in relationships if rel.reltype == _THUMBNAIL and not rel.is_external}
     kept = [rel for rel in relationships if rel.reltype != _THUMBNAIL]
     parts = [part for part in package.iter_parts() if part not in thumbnails]

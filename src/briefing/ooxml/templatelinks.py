@@ -18,6 +18,8 @@ from typing import Any
 
 from lxml import etree
 
+from briefing.ooxml.library_private import part_element
+
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -34,10 +36,7 @@ def drop_external_links(package: Any) -> int:
         external = {rid for rid, relationship in part.rels.items() if relationship.is_external}
         if not external:
             continue
-        # python-docx calls an XML part's root `element`; python-pptx keeps it as `_element` only.
-        root = getattr(part, "element", None)
-        if root is None:
-            root = getattr(part, "_element", None)
+        root = part_element(part)
         if root is not None:
             _unlink(root, external)
         for rid in external:
