@@ -16,14 +16,15 @@ from urllib.parse import quote
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.text.paragraph import CT_P
-from docx.oxml.text.run import CT_R
 from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from briefing.ooxml.library_private import paragraph_element
 
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 
 
-def _run(parent, text: str | None = None) -> CT_R:
+def _run(parent, text: str | None = None) -> etree._Element:
     run = OxmlElement("w:r")
     if text is not None:
         element = OxmlElement("w:t")
@@ -57,7 +58,7 @@ def field(parent, instruction: str, dirty: bool = False) -> Iterator[None]:
 
 def add_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
     """A simple field (PAGE, NUMPAGES, SEQ) showing `shown` until it is updated."""
-    with field(paragraph._p, instruction):
+    with field(paragraph_element(paragraph), instruction):
         paragraph.add_run(shown)
 
 
@@ -68,12 +69,13 @@ def bookmark(paragraph: Paragraph, name: str, bookmark_id: int) -> None:
     start.set(qn("w:name"), name)
     end = OxmlElement("w:bookmarkEnd")
     end.set(qn("w:id"), str(bookmark_id))
-    properties = paragraph._p.pPr
+    p = paragraph_element(paragraph)
+    properties = p.find(qn("w:pPr"))
     if properties is not None:
         properties.addnext(start)
     else:
-        paragraph._p.insert(0, start)
-    paragraph._p.append(end)
+        p.insert(0, start)
+    p.append(end)
 
 
 def add_hyperlink(paragraph: Paragraph, url: str, colour: str) -> None:
@@ -82,14 +84,15 @@ def add_hyperlink(paragraph: Paragraph, url: str, colour: str) -> None:
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), relationship)
     run = _run(link, url)
-    properties = run.get_or_add_rPr()
+    properties = OxmlElement("w:rPr")
+    run.insert(0, properties)  # before the text
     colour_element = OxmlElement("w:color")
     colour_element.set(qn("w:val"), colour)
     underline = OxmlElement("w:u")
     underline.set(qn("w:val"), "single")
     properties.append(colour_element)
     properties.append(underline)
-    paragraph._p.append(link)
+    paragraph_element(paragraph).append(link)
 
 
 # A '%' that starts no escape, which a URI cannot hold.
@@ -138,7 +141,7 @@ def _encoded(text: str, safe: str) -> str:
 
 
 def table_of_contents(
-    new_paragraph: Callable[[str], Paragraph], before: CT_P, entries: list[tuple[int, str, str, int]],
+    new_paragraph: Callable[[str], Paragraph], before: etree._Element, entries: list[tuple[int, str, str, int]],
     pages_known: bool, levels: str = "1-2",
 ) -> None:
     """A TOC field over the headings, filled with (level, text, bookmark, page) entries.
@@ -149,10 +152,10 @@ def table_of_contents(
     when they are not known for sure (pages_known false), the field is
     marked dirty, which tells Word its result needs updating.
     """
-    paragraphs: list[CT_P] = []
+    paragraphs: list[etree._Element] = []
     for index, (level, text, name, page) in enumerate(entries):
         paragraph = new_paragraph(f"TOC {level}")
-        p = paragraph._p
+        p = paragraph_element(paragraph)
         if index == 0:
             _field_char(p, "begin", dirty=not pages_known)
             code = OxmlElement("w:instrText")

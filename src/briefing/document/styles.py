@@ -23,10 +23,9 @@ from docx.enum.text import (
 )
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Emu, Pt, RGBColor, Twips
-from docx.styles import BabelFish
-from docx.styles.style import BaseStyle, StyleFactory
+from docx.styles.style import BaseStyle
+from lxml import etree
 
 from briefing.document.pagination import TextStyle
 from briefing.document.xmlorder import (
@@ -34,6 +33,14 @@ from briefing.document.xmlorder import (
     PARAGRAPH_PROPERTIES,
     insert_before_any,
     insert_in_order,
+)
+from briefing.ooxml.library_private import (
+    add_numbering_instance,
+    new_style,
+    paragraph_properties,
+    run_fonts,
+    run_properties,
+    style_proxy,
 )
 from briefing.ooxml.properties import language_tag
 from briefing.outline.model import Locale, Theme
@@ -125,7 +132,7 @@ class Styles:
 
     def __init__(self, document: Document):
         self.document = document
-        self._by_name: dict[str, BaseOxmlElement] = {}
+        self._by_name: dict[str, etree._Element] = {}
         for element in document.styles.element.iterchildren(_STYLE):
             name = element.find(_NAME)
             if name is not None:
@@ -136,14 +143,14 @@ class Styles:
 
     def named(self, name: str) -> BaseStyle:
         try:
-            return StyleFactory(self._by_name[name.lower()])
+            return style_proxy(self._by_name[name.lower()])
         except KeyError:
             raise KeyError(f"no style named {name!r}") from None
 
     def add(self, name: str, kind: WD_STYLE_TYPE) -> BaseStyle:
-        element = self.document.styles.element.add_style_of_type(BabelFish.ui2internal(name), kind, False)
+        element = new_style(self.document, name, kind)
         self._by_name[name.lower()] = element
-        return StyleFactory(element)
+        return style_proxy(element)
 
 
 _STYLE, _NAME, _VALUE = qn("w:style"), qn("w:name"), qn("w:val")
@@ -170,7 +177,7 @@ def language_tags(locale: Locale) -> tuple[str, str]:
 
 def set_fonts(rpr, latin: str, east_asian: str, locale: Locale) -> None:
     """Fill every font slot and the language of a w:rPr element."""
-    fonts = rpr.get_or_add_rFonts()
+    fonts = run_fonts(rpr)
     for slot in ("w:ascii", "w:hAnsi", "w:cs"):
         fonts.set(qn(slot), latin)
     fonts.set(qn("w:eastAsia"), east_asian)
@@ -207,7 +214,7 @@ def _default_run_properties(document: Document):
 def _style_fonts(style: BaseStyle, theme: Theme, locale: Locale, heading: bool) -> None:
     latin = theme.heading_latin_font if heading else theme.latin_font
     east_asian = theme.heading_east_asian_font if heading else theme.east_asian_font
-    set_fonts(style.element.get_or_add_rPr(), latin, east_asian, locale)
+    set_fonts(run_properties(style.element), latin, east_asian, locale)
 
 
 def apply_theme(document: Document, theme: Theme, locale: Locale, from_template: bool = False) -> Styles:
@@ -241,7 +248,7 @@ def apply_theme(document: Document, theme: Theme, locale: Locale, from_template:
     for name, spec in SPECS.items():
         if from_template and name in existing:
             style = styles.named(name)
-            add_east_asian_font(style.element.get_or_add_rPr(), _east_asian(theme, spec.heading), locale)
+            add_east_asian_font(run_properties(style.element), _east_asian(theme, spec.heading), locale)
             continue
         if name in existing:
             style = styles.named(name)
@@ -270,7 +277,7 @@ def _east_asian(theme: Theme, heading: bool) -> str:
 
 def add_east_asian_font(rpr, east_asian: str, locale: Locale) -> None:
     """Give a template's style a Chinese font and language where it has none, keeping the rest."""
-    fonts = rpr.get_or_add_rFonts()
+    fonts = run_fonts(rpr)
     if fonts.get(qn("w:eastAsia")) is None and fonts.get(qn("w:eastAsiaTheme")) is None:
         fonts.set(qn("w:eastAsia"), east_asian)
     lang = rpr.find(qn("w:lang"))
@@ -297,7 +304,7 @@ def _finish_style(styles: Styles, name: str, theme: Theme, text_width: Emu) -> N
 def _ensure_bullet_list(document: Document, styles: Styles) -> None:
     """'List Bullet' must be a real list: give it a bullet numbering definition if it has none."""
     style = styles.named("List Bullet")
-    properties = style.element.get_or_add_pPr()
+    properties = paragraph_properties(style.element)
     if properties.find(qn("w:numPr")) is not None:
         return
     numbering = document.part.numbering_part.element
@@ -309,8 +316,8 @@ def _ensure_bullet_list(document: Document, styles: Styles) -> None:
         f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{int(LIST_INDENT_PT * 20)}" w:hanging="{int(LIST_INDENT_PT * 20)}"/>'
         "</w:pPr></w:lvl></w:abstractNum>"
     ), NUMBERING)  # after any picture bullets and the other lists, before the w:num entries
-    num = numbering.add_num(abstract_id)
-    insert_in_order(properties, parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="{num.numId}"/></w:numPr>'),
+    number = add_numbering_instance(numbering, abstract_id)
+    insert_in_order(properties, parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="{number}"/></w:numPr>'),
                     PARAGRAPH_PROPERTIES)
 
 
@@ -333,7 +340,7 @@ def _apply_spec(style: BaseStyle, spec: ParagraphSpec, colour: RGBColor) -> None
         layout.right_indent = Pt(spec.right)
     layout.alignment = spec.align
     # The template suppresses spacing between list items; we want it as specified.
-    properties = style.element.pPr
+    properties = style.element.find(qn("w:pPr"))
     if properties is not None:
         for element in properties.findall(qn("w:contextualSpacing")):
             properties.remove(element)
@@ -377,7 +384,7 @@ def _add_table_style(styles: Styles, theme: Theme) -> None:
 
 def _caveat_rule(styles: Styles, theme: Theme) -> None:
     """The publisher's caveat stands out: a bar in the accent colour beside it."""
-    properties = styles.named("Caveat").element.get_or_add_pPr()
+    properties = paragraph_properties(styles.named("Caveat").element)
     border = parse_xml(
         f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" w:space="8" '
         f'w:color="{theme.accent_color}"/></w:pBdr>'
@@ -387,7 +394,7 @@ def _caveat_rule(styles: Styles, theme: Theme) -> None:
 
 def _remove_title_border(styles: Styles) -> None:
     """The default template underlines Title with a blue rule that ignores the theme."""
-    ppr = styles.named("Title").element.pPr
+    ppr = styles.named("Title").element.find(qn("w:pPr"))
     if ppr is not None:
         for border in ppr.findall(qn("w:pBdr")):
             ppr.remove(border)

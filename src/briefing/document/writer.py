@@ -27,8 +27,6 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.oxml.shape import CT_Inline
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.image import ImagePart
 from docx.shape import InlineShape
 from docx.shared import Emu, Pt
@@ -47,6 +45,12 @@ from briefing.document.styles import (
     apply_theme,
     page_area,
     text_style,
+)
+from briefing.ooxml.library_private import (
+    add_inline_picture,
+    append_text_run,
+    paragraph_element,
+    picture_properties,
 )
 from briefing.ooxml.opc import add_parts, save_package
 from briefing.ooxml.properties import (
@@ -185,7 +189,7 @@ class _DocxWriter:
 
     def _extended_properties(self, pages: int) -> bytes:
         """docProps/app.xml: the page model's page count, Word's statistics of the body, the title."""
-        counts = text_counts(_paragraph_texts(self.document.element.body))
+        counts = text_counts(_paragraph_texts(self.document.element.find(_BODY)))
         return extended_properties({"Pages": pages, **counts}, [("Title", [self.outline.meta.title])])
 
     def _paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
@@ -198,19 +202,19 @@ class _DocxWriter:
         """
         p = OxmlElement("w:p")
         self._append(p)
-        paragraph = Paragraph(p, self.document._body)
+        paragraph = Paragraph(p, self.document)  # a paragraph's parent gives it the part it is in
         if style is not None:
             properties = etree.SubElement(p, _PARAGRAPH_PROPERTIES)
             etree.SubElement(properties, _PARAGRAPH_STYLE).set(_VALUE, self.style_ids[style])
         if text and _RUN_BREAKS.search(text):
             paragraph.add_run(text)  # python-docx turns these into w:tab and w:br
         elif text:
-            p.add_r().add_t(text)
+            append_text_run(p, text)
         return paragraph
 
-    def _append(self, element: BaseOxmlElement) -> None:
+    def _append(self, element: etree._Element) -> None:
         """Add a paragraph or table at the end of the body, before the closing section properties."""
-        body = self.document.element.body
+        body = self.document.element.find(_BODY)
         last = next(body.iterchildren(reversed=True), None)  # (len(body) would count every child)
         if last is not None and last.tag == _SECTION_PROPERTIES:
             last.addprevious(element)  # the section properties stay last
@@ -283,9 +287,10 @@ class _DocxWriter:
         entries = [
             (level, text, name, first_body_page + placed.page - 1) for level, text, name, placed in self.headings
         ]
-        fields.table_of_contents(lambda style: self._paragraph(style=style), anchor._p, entries,
+        anchor_p = paragraph_element(anchor)
+        fields.table_of_contents(lambda style: self._paragraph(style=style), anchor_p, entries,
                                  pages_known=self._pages_predictable(body_pages))
-        anchor._p.getparent().remove(anchor._p)
+        anchor_p.getparent().remove(anchor_p)
         return contents_pages
 
     def _pages_predictable(self, body_pages: int) -> bool:
@@ -297,7 +302,7 @@ class _DocxWriter:
         """
         if self.inputs.template is not None or body_pages > PREDICTABLE_PAGES:
             return False
-        latin = sum(len(_LATIN.findall(text)) for text in _paragraph_texts(self.document.element.body))
+        latin = sum(len(_LATIN.findall(text)) for text in _paragraph_texts(self.document.element.find(_BODY)))
         return latin <= PREDICTABLE_LATIN_CHARACTERS
 
     def _header_and_footer(self) -> None:
@@ -357,7 +362,7 @@ class _DocxWriter:
         figure = self._paragraph(style="Figure")
         shape = self._chart_picture(chart.id, figure, self._figure_width(chart.id))
         self._place(figure, self.flow.block(Emu(shape.height).pt + PICTURE_PADDING_PT, keep_with_next=True))
-        properties = shape._inline.docPr
+        properties = picture_properties(shape)
         properties.set("descr", describe(chart, self.outline))
         properties.set("title", chart.title)
         caption_text = chart.title + (self.words.colon + chart.caption if chart.caption else "")
@@ -384,10 +389,8 @@ class _DocxWriter:
         picture = _ChartPicture(document_part.package.next_partname("/word/media/chart%d.png"))
         self.pictures[chart_id] = picture
         width_in, height_in = self.inputs.chart_sizes[chart_id]
-        inline = CT_Inline.new_pic_inline(document_part.next_id, document_part.relate_to(picture, RT.IMAGE),
-                                          posixpath.basename(picture.partname), width, int(width * height_in / width_in))
-        paragraph.add_run()._r.add_drawing(inline)
-        return InlineShape(inline)
+        return add_inline_picture(paragraph.add_run(), document_part.relate_to(picture, RT.IMAGE),
+                                  posixpath.basename(picture.partname), width, int(width * height_in / width_in))
 
     def _caption(self, label: str, number: int, title: str, keep_with_next: bool = False) -> None:
         """'图 1  title', the number a SEQ field so Word renumbers figures it gains."""
@@ -513,7 +516,7 @@ def _run_text(text: str) -> str:
     return "".join(pieces)
 
 
-def _paragraph_texts(body: BaseOxmlElement) -> Iterator[str]:
+def _paragraph_texts(body: etree._Element) -> Iterator[str]:
     """Each paragraph's text as a reader sees it, tabs and line breaks as spaces (field codes left out)."""
     for paragraph in body.iter(_PARAGRAPH):
         yield "".join(piece.text or "" if piece.tag == _TEXT else " " for piece in paragraph.iter(*_TEXT_PIECES))
@@ -521,14 +524,14 @@ def _paragraph_texts(body: BaseOxmlElement) -> Iterator[str]:
 
 def _clear_body(document: Document) -> None:
     """A template's own content goes; its last section (page setup, header and footer) stays."""
-    body = document.element.body
+    body = document.element.find(_BODY)
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
 
 
 _SECTION_PROPERTIES, _PARAGRAPH_PROPERTIES, _PARAGRAPH_STYLE, _VALUE = map(qn, ("w:sectPr", "w:pPr", "w:pStyle", "w:val"))
-_PARAGRAPH, _TEXT = qn("w:p"), qn("w:t")
+_PARAGRAPH, _TEXT, _BODY = qn("w:p"), qn("w:t"), qn("w:body")
 _TEXT_PIECES = (_TEXT, qn("w:tab"), qn("w:br"))
 
 
