@@ -71,7 +71,7 @@ def _page_margins(document: Document) -> None:
     margin, distance = str(MARGIN // _TWIPS), str(HEADER_FOOTER_DISTANCE // _TWIPS)
     defaults = {"w:top": margin, "w:bottom": margin, "w:left": margin, "w:right": margin,
                 "w:header": distance, "w:footer": distance, "w:gutter": "0"}
-    for margins in document.element.body.iter(qn("w:pgMar")):
+    for margins in document.element.find(qn("w:body")).iter(qn("w:pgMar")):
         for name, value in defaults.items():
             if margins.get(qn(name)) is None:
                 margins.set(qn(name), value)
