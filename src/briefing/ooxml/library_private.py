@@ -134,7 +134,7 @@ def use_part_names(package: Any, next_partname: Callable[[str], PackURI]) -> Non
 
 
 def new_chart_part(package: Any, chart_type: XL_CHART_TYPE, data: CategoryChartData) -> ChartPart:
-    """A native chart's part, with the workbook behind it, added to the package but to no slide.
+    """A native chart's part in this package, with the workbook behind it, related to no slide yet.
 
     The public way, ``shapes.add_chart``, adds the chart through python-pptx's shape tree, which
     the slides here do not have (they are written as XML, deck/drawing.py); this is the part
