@@ -58,7 +58,7 @@ def relied_on(function: str, library: str) -> Iterator[None]:
     distribution = DISTRIBUTIONS[library]
     try:
         yield
-    except Exception as error:  # an AttributeError as much as a failed assertion
+    except Exception as error:  # noqa: BLE001 - an AttributeError as much as a failed assertion
         pytest.fail(f"{distribution} {importlib.metadata.version(distribution)} no longer has or does what "
                     f"briefing.ooxml.library_private.{function}() relies on ({type(error).__name__}: {error}). "
                     f"Fix {function}() for this release, then the {distribution} bound in pyproject.toml.")
@@ -125,14 +125,16 @@ def reaching_in(source: str) -> list[str]:
     # Classes of briefing's own that extend a library class: a private name on self is the library's.
     extending = [node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)
                  and any(isinstance(base, ast.Name) and base.id in library_names for base in node.bases)]
-    inherited = {id(attribute) for cls in extending for attribute in ast.walk(cls) if isinstance(attribute, ast.Attribute)}
+    inherited = {id(attribute) for cls in extending for attribute in ast.walk(cls)
+                 if isinstance(attribute, ast.Attribute)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute):
             if node.attr == "__class__" and isinstance(node.ctx, ast.Store):
                 found.append((node.lineno, "__class__ assigned: a class swapped on a live object"))
             receiver = node.value.id if isinstance(node.value, ast.Name) else None
-            if (receiver in ("self", "cls") and id(node) not in inherited) or (receiver, node.attr) in NOT_THE_LIBRARIES:
-                continue  # briefing's own names
+            own = receiver in ("self", "cls") and id(node) not in inherited
+            if own or (receiver, node.attr) in NOT_THE_LIBRARIES:
+                continue
             if node.attr.startswith("_") and not node.attr.startswith("__"):
                 found.append((node.lineno, f".{node.attr}"))
             elif ELEMENT_CLASS_API.fullmatch(node.attr) or node.attr in ELEMENT_CLASS_NAMES:

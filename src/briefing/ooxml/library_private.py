@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from pptx.presentation import Presentation
     from pptx.text.text import Font
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - by library
     # Both libraries' package model
     "package_relationships",
     "part_element",
