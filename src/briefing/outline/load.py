@@ -85,6 +85,7 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # the only other kind of node
         # libyaml reports a plain scalar's style as '', the pure-Python parser as None.
         if not node.style and node.value in _NULLS:
             return None

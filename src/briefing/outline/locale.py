@@ -14,9 +14,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from briefing.outline.model import Locale, Outline, Qualifier, Statistic, Unit
 
 _CHINESE_DIGITS = "零一二三四五六七八九"
-_MONTHS_EN = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
 
 
 @dataclass(frozen=True)
@@ -233,7 +232,8 @@ def format_value(statistic: Statistic, locale: Locale, qualified: bool = True, c
 
     significant: so many significant digits (a chart's one precision); the value's own otherwise.
     """
-    rounding = _ROUNDING.get(statistic.qualifier, ROUND_HALF_UP) if qualified else ROUND_HALF_UP
+    qualifier = statistic.qualifier if qualified else None
+    rounding = ROUND_HALF_UP if qualifier is None else _ROUNDING.get(qualifier, ROUND_HALF_UP)
     number = format_number(statistic.value, locale, compact, significant, rounding)
     zh = locale is Locale.ZH_CN
     match statistic.unit:
