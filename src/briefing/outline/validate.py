@@ -35,6 +35,7 @@ from briefing.outline.load import LoadedYaml, Positions, load_yaml
 from briefing.outline.model import THEME_FILES, Event, Outline, Part, Statistic, Theme, outline_from
 from briefing.outline.source import OutlineSource, as_source
 from briefing.outline.textrefs import referenced_ids, text_fields
+from briefing.outline.writing import doubled_qualifiers, literal_figures
 
 # Office files carry dates in their zip entries, which hold 1980 to 2107 only.
 _OFFICE_DATES = (date(1980, 1, 1), date(2107, 12, 31))
@@ -76,7 +77,7 @@ def _checked(source: OutlineSource) -> tuple[Outline, ThemeFiles, LoadedYaml]:
     if outline is not None:
         files, file_problems = check_files(outline.theme, source.file.parent)
         found = [*check_references(outline), *check_dates(outline), *file_problems, *check_limits(outline),
-                 *check_chart_units(outline)]
+                 *check_chart_units(outline), *doubled_qualifiers(outline), *literal_figures(outline)]
         problems.extend(_at(loaded.file, loaded.positions, path, message, hint) for path, message, hint in found)
     if problems:
         raise OutlineError(problems)
