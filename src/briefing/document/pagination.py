@@ -3,12 +3,13 @@
 The table of contents is a Word field whose result is written into the file.
 Word recomputes it on open, but LibreOffice, PDF converters and viewers show
 what is written, so the page numbers written must be the ones they lay out.
-Every text style has an exact line pitch (styles.py), so a paragraph's
-height is its wrapped line count times that pitch plus its spacing; the
-model follows the rules that move text between pages: page breaks, keep
-with next, widow and orphan control, rows that do not split, and repeated
-table headers, as LibreOffice applies them (tests/test_libreoffice.py
-compares whole generated documents with its PDFs).
+Every text style has an exact line pitch (geometry.py, the same table the
+Word styles are made from), so a paragraph's height is its wrapped line
+count times that pitch plus its spacing; the model follows the rules that
+move text between pages: page breaks, keep with next, widow and orphan
+control, rows that do not split, and repeated table headers, as LibreOffice
+applies them (tests/build/test_libreoffice.py compares whole generated
+documents with its PDFs).
 
 Text is measured with the bundled font. Chinese text is set the same way
 everywhere; Latin text is set in the theme's Latin font or whatever the
@@ -24,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from briefing.document.geometry import ParagraphSpec
 from briefing.text.fonts import text_width_exact, wrap_with
 
 # Word and LibreOffice add about a quarter em between Chinese and Latin or digits.
@@ -33,21 +35,7 @@ _FULL_WIDTH = re.compile(r"[\u2e80-\uffef]")
 _WIDOW_LINES = 2
 
 
-@dataclass(frozen=True)
-class TextStyle:
-    """What the model needs of a paragraph style, in points."""
-
-    size: float
-    pitch: float  # exact line height
-    before: float = 0
-    after: float = 0
-    indent: float = 0  # total horizontal indent (left + right + hanging)
-    keep_with_next: bool = False
-    bold: bool = False
-    heading: bool = False
-
-
-def line_count(text: str, width: float, style: TextStyle) -> int:
+def line_count(text: str, width: float, style: ParagraphSpec) -> int:
     """Lines the text takes at the style's size, breaking Chinese anywhere."""
     advance, joint = _measures(style.size, style.bold)
     return max(1, len(wrap_with(text, width - style.indent, advance, joint)))
@@ -131,7 +119,7 @@ class PageFlow:
     _empty: bool = True  # nothing placed on this page yet
     _pending: list[_Item] = field(default_factory=list)
 
-    def paragraph(self, style: TextStyle, lines: int) -> Placement:
+    def paragraph(self, style: ParagraphSpec, lines: int) -> Placement:
         """Add a paragraph; the returned placement is filled in once it is placed."""
         item = _Item(
             height=lines * style.pitch, lines=lines, pitch=style.pitch, before=style.before, after=style.after,
@@ -260,3 +248,4 @@ class PageFlow:
     def _start(self, item: _Item) -> None:
         self._empty = False
         item.placement.page = self.page
+

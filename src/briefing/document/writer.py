@@ -38,16 +38,9 @@ from lxml import etree
 from briefing.charts.data import chart_note, describe, source_line
 from briefing.document import fields
 from briefing.document.conformance import conform
+from briefing.document.geometry import CELL_PADDING_PT, CELL_SIDES_PT, PICTURE_PADDING_PT, SPECS
 from briefing.document.pagination import PageFlow, Placement, line_count
-from briefing.document.styles import (
-    CELL_PADDING_PT,
-    PICTURE_PADDING_PT,
-    SPECS,
-    USED_STYLES,
-    apply_theme,
-    page_area,
-    text_style,
-)
+from briefing.document.styles import USED_STYLES, apply_theme, page_area
 from briefing.ooxml.opc import add_parts, save_package
 from briefing.ooxml.properties import (
     extended_properties,
@@ -72,7 +65,6 @@ from briefing.outline.model import Chart, Outline, Part
 _LOGO_HEIGHT = Pt(40)
 _COVER_SPACER_PT = 120  # space above the cover's title
 _FIGURE_NOTES_PT = 48  # a figure's caption and source line below it, with their spacing
-_CELL_SIDES_PT = 2 * 85 / 20  # left and right cell margins (styles.py)
 # Table column shares of the text width, by table.
 _TIMELINE_COLUMNS = (0.24, 0.65, 0.11)
 _STATISTICS_COLUMNS = (0.16, 0.14, 0.14, 0.45, 0.11)
@@ -154,7 +146,7 @@ class _DocxWriter:
                                   from_template=self.inputs.template is not None)
         self.area = page_area(self.document)
         # The body, from the page after the contents: it begins at a break (a page break or a new section).
-        self.flow = PageFlow(self.area.height.pt, after_break=True)
+        self.flow = PageFlow(self.area.height_pt, after_break=True)
         # By name as the writer spells it; a template may capitalise differently.
         self.style_ids = {name: self.styles.named(name).style_id for name in USED_STYLES}
         fill_core_properties(self.document.core_properties, self.outline)
@@ -220,7 +212,7 @@ class _DocxWriter:
     def _text(self, text: str, style: str) -> Paragraph:
         """A paragraph of the body, placed in the page model as it is written."""
         paragraph = self._paragraph(text, style)
-        self._last_placed = self._place(paragraph, self.flow.paragraph(text_style(style), self._lines(text, style)))
+        self._last_placed = self._place(paragraph, self.flow.paragraph(SPECS[style], self._lines(text, style)))
         return paragraph
 
     def _place(self, paragraph: Paragraph, placement: Placement) -> Placement:
@@ -234,20 +226,20 @@ class _DocxWriter:
                 paragraph.paragraph_format.page_break_before = True
 
     def _lines(self, text: str, style: str, width: float | None = None) -> int:
-        return line_count(text, self.area.width.pt if width is None else width, text_style(style))
+        return line_count(text, self.area.width_pt if width is None else width, SPECS[style])
 
     # -- front matter ------------------------------------------------------------
 
     def _cover(self) -> int:
         """The cover; the pages it takes (a long title can take more than one)."""
         meta = self.outline.meta
-        flow = PageFlow(self.area.height.pt, after_break=True)  # the document's start
+        flow = PageFlow(self.area.height_pt, after_break=True)  # the document's start
         if self.inputs.logo is not None:
             self._paragraph().add_run().add_picture(io.BytesIO(self.inputs.logo.png), height=_LOGO_HEIGHT)
-            flow.paragraph(text_style("Normal"), 1)
+            flow.paragraph(SPECS["Normal"], 1)
         spacer = self._paragraph()
         spacer.paragraph_format.space_before = Pt(_COVER_SPACER_PT)
-        flow.paragraph(replace(text_style("Normal"), before=_COVER_SPACER_PT), 1)
+        flow.paragraph(replace(SPECS["Normal"], before=_COVER_SPACER_PT), 1)
         lines = [(meta.title, "Title")]
         if meta.subtitle:
             lines.append((meta.subtitle, "Subtitle"))
@@ -263,7 +255,7 @@ class _DocxWriter:
             lines.append((f"{self.words.caveat}{self.words.colon}{source.caveat}", "Caveat"))
         for text, style in lines:
             self._paragraph(text, style)
-            flow.paragraph(text_style(style), self._lines(text, style))
+            flow.paragraph(SPECS[style], self._lines(text, style))
         return flow.finish()
 
     def _contents_page(self) -> Paragraph:
@@ -273,11 +265,11 @@ class _DocxWriter:
 
     def _fill_contents(self, anchor: Paragraph, cover_pages: int, body_pages: int) -> int:
         """The contents, with the page each heading falls on (cover, contents, then body); its page count."""
-        contents = PageFlow(self.area.height.pt, after_break=True)  # a new section
-        contents.paragraph(text_style("TOC Heading"), 1)
+        contents = PageFlow(self.area.height_pt, after_break=True)  # a new section
+        contents.paragraph(SPECS["TOC Heading"], 1)
         for level, text, _, _ in self.headings:
             style = f"TOC {level}"
-            contents.paragraph(text_style(style), self._lines(text + "  000", style))
+            contents.paragraph(SPECS[style], self._lines(text + "  000", style))
         contents_pages = contents.finish()
         first_body_page = cover_pages + contents_pages + 1
         entries = [
@@ -373,7 +365,7 @@ class _DocxWriter:
         """The text's width, or less for a chart so tall that it and its caption would not fit on a page."""
         width = Emu(int(self.area.width * 0.98))
         width_in, height_in = self.inputs.chart_sizes[chart_id]
-        tallest = Pt(self.area.height.pt - _FIGURE_NOTES_PT)
+        tallest = Pt(self.area.height_pt - _FIGURE_NOTES_PT)
         if width * height_in / width_in > tallest:
             width = Emu(int(tallest * width_in / height_in))
         return width
@@ -396,10 +388,10 @@ class _DocxWriter:
         fields.add_field(caption, f"SEQ {label} \\* ARABIC", str(number))
         caption.add_run(f"  {title}")
         caption.paragraph_format.keep_with_next = keep_with_next or None
-        style = text_style("Caption")
+        style = SPECS["Caption"]
         if keep_with_next:
             style = replace(style, keep_with_next=True)
-        self._place(caption, self.flow.paragraph(style, line_count(f"{label} {number}  {title}", self.area.width.pt, style)))
+        self._place(caption, self.flow.paragraph(style, line_count(f"{label} {number}  {title}", self.area.width_pt, style)))
 
     # -- back matter -----------------------------------------------------------------
 
@@ -459,7 +451,7 @@ class _DocxWriter:
 
     def _row_height(self, texts: tuple[str, ...], widths: list[Emu]) -> float:
         pitch = SPECS["Table Text"].pitch
-        lines = max(self._lines(text, "Table Text", Emu(width).pt - _CELL_SIDES_PT) for text, width in
+        lines = max(self._lines(text, "Table Text", Emu(width).pt - CELL_SIDES_PT) for text, width in
                     zip(texts, widths))
         return lines * pitch + CELL_PADDING_PT
 
@@ -474,7 +466,7 @@ class _DocxWriter:
             paragraph = self._paragraph(text, "Source Entry")
             if source.url:
                 fields.add_hyperlink(paragraph, source.url, self.outline.theme.primary_color)
-            self._place(paragraph, self.flow.paragraph(text_style("Source Entry"),
+            self._place(paragraph, self.flow.paragraph(SPECS["Source Entry"],
                                                        self._lines(text + (source.url or ""), "Source Entry")))
             if source.caveat:
                 self._text(f"{self.words.caveat}{self.words.colon}{source.caveat}", "Caveat")
