@@ -177,7 +177,7 @@ def test_table_cells_write_breaks_and_tabs_as_body_paragraphs_do() -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
-    from briefing.document.writer import _run_text
+    from briefing.document.write import _run_text
 
     text = "甲\t乙\r\n丙 <&> \n"
     expected = docx.Document().add_paragraph().add_run(text)._r
