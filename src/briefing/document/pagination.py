@@ -376,7 +376,8 @@ def _caption(flow: PageFlow, caption: Caption, width: float) -> None:
 def _row_height(texts: tuple[str, ...], widths: list[float]) -> float:
     """A table row's height: its tallest cell's lines, and the cell margins."""
     spec = SPECS[Style.TABLE_TEXT]
-    return max(line_count(text, width, spec) for text, width in zip(texts, widths)) * spec.pitch + CELL_PADDING_PT
+    lines = max(line_count(text, width, spec) for text, width in zip(texts, widths, strict=True))
+    return lines * spec.pitch + CELL_PADDING_PT
 
 
 def _contents_pages(plan: DocumentPlan, width: float, height: float) -> int:

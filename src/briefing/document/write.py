@@ -189,7 +189,7 @@ class _DocxWriter:
     def _fill_contents(self, anchor: Paragraph, headings: tuple[blocks.Heading, ...], pages: Pages) -> None:
         """The contents: each heading with the page the page model puts it on."""
         entries = [(heading.level, heading.text, _bookmark_name(index), placed.page)
-                   for index, (heading, placed) in enumerate(zip(headings, pages.headings), 1)]
+                   for index, (heading, placed) in enumerate(zip(headings, pages.headings, strict=True), 1)]
         fields.table_of_contents(lambda style: self._paragraph(style=Style(style)), anchor._p,
                                  entries, pages_known=pages.contents_known)
         anchor._p.getparent().remove(anchor._p)
