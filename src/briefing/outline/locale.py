@@ -156,14 +156,20 @@ def chinese_number(n: int) -> str:
 
 def numbered_titles(outline: Outline) -> dict[str, str]:
     """Each section's and sub-section's heading with its number: 一、事件突发, （一）…"""
+    numbers = title_numbers(outline)
+    return {part.id: numbers[part.id] + part.title for part in outline.parts()}
+
+
+def title_numbers(outline: Outline) -> dict[str, str]:
+    """Each section's and sub-section's number as its heading shows it: 一、, （一）, 1. , 1.1 """
     locale = outline.meta.locale
-    titles: dict[str, str] = {}
+    numbers: dict[str, str] = {}
     for index, section in enumerate(outline.sections):
         number = (section.number or index + 1) - 1
-        titles[section.id] = section_number(locale, number) + section.title
+        numbers[section.id] = section_number(locale, number)
         for sub_index, sub in enumerate(section.subsections):
-            titles[sub.id] = subsection_number(locale, number, (sub.number or sub_index + 1) - 1) + sub.title
-    return titles
+            numbers[sub.id] = subsection_number(locale, number, (sub.number or sub_index + 1) - 1)
+    return numbers
 
 
 def section_number(locale: Locale, index: int) -> str:
