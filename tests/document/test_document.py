@@ -106,6 +106,22 @@ def test_styles_set_the_east_asian_font_and_chinese_language(document) -> None:
         assert rpr.find(W_LANG).get(qn("w:eastAsia")) == "zh-CN", name
 
 
+def test_word_styles_have_the_measurements_the_page_model_uses(document) -> None:
+    """One table (geometry.SPECS) makes the Word styles and measures the pages: what Word lays out
+    is what the contents' page numbers were counted from."""
+    from briefing.document.geometry import SPECS
+
+    for name, spec in SPECS.items():
+        style = document.styles[str(name)]
+        layout = style.paragraph_format
+        assert style.font.size.pt == spec.size, name
+        assert layout.line_spacing.pt == spec.pitch, name
+        assert (layout.space_before.pt, layout.space_after.pt) == (spec.before, spec.after), name
+        assert bool(layout.keep_with_next) == spec.keep_with_next, name
+        assert (layout.left_indent or docx.shared.Pt(0)).pt == spec.left, name
+        assert (layout.right_indent or docx.shared.Pt(0)).pt == spec.right, name
+
+
 def test_properties_come_from_the_outline(document) -> None:
     properties = document.core_properties
     assert properties.title == read_outline(DEFAULT_OUTLINE).meta.title
@@ -177,7 +193,7 @@ def test_table_cells_write_breaks_and_tabs_as_body_paragraphs_do() -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
-    from briefing.document.writer import _run_text
+    from briefing.document.write import _run_text
 
     text = "甲\t乙\r\n丙 <&> \n"
     expected = docx.Document().add_paragraph().add_run(text)._r

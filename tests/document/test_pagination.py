@@ -16,20 +16,22 @@ from docx.shared import Cm
 from briefing.build.pipeline import load
 from briefing.charts import chart_sizes
 from briefing.document import DocxInputs, compose_docx
-from briefing.document.pagination import PageFlow, TextStyle
+from briefing.document.geometry import ParagraphSpec
+from briefing.document.pagination import PageFlow
 from tests.conftest import FIXTURES, finishes
 
-BODY = TextStyle(10.5, 18, after=6)
-HEADING = TextStyle(16, 26, before=18, after=8, keep_with_next=True, heading=True)
+BODY = ParagraphSpec(10.5, 18, after=6)
+HEADING = ParagraphSpec(16, 26, before=18, after=8, keep_with_next=True, heading=True)
 
 
 @pytest.mark.parametrize("body_height", [10.0, 0.0, -300.0])
 def test_a_page_shorter_than_a_line_still_ends(body_height: float) -> None:
     """Was: a page body shorter than one line (a label-sized template, margins larger than the page)
     placed no line on a new page, and looped for ever. Run apart, so a regression fails instead of hanging."""
-    code = ("from briefing.document.pagination import PageFlow, TextStyle\n"
+    code = ("from briefing.document.geometry import ParagraphSpec\n"
+            "from briefing.document.pagination import PageFlow\n"
             f"flow = PageFlow({body_height})\n"
-            "for _ in range(20): flow.paragraph(TextStyle(10.5, 18, before=6, after=6), 5)\n"
+            "for _ in range(20): flow.paragraph(ParagraphSpec(10.5, 18, before=6, after=6), 5)\n"
             "flow.table(20, [30, 30, 30])\n"
             "print(flow.finish())")
     result = finishes(["-c", code], seconds=60)
@@ -39,22 +41,22 @@ def test_a_page_shorter_than_a_line_still_ends(body_height: float) -> None:
 
 def test_space_between_paragraphs_is_the_larger_of_after_and_before_not_their_sum() -> None:
     flow = PageFlow(1000)
-    flow.paragraph(TextStyle(10.5, 18, after=10), 1)
-    flow.paragraph(TextStyle(10.5, 18, before=18), 1)
+    flow.paragraph(ParagraphSpec(10.5, 18, after=10), 1)
+    flow.paragraph(ParagraphSpec(10.5, 18, before=18), 1)
     assert flow.y == 18 + 18 + 18  # LibreOffice: 18 between them, not 28
 
 
 def test_space_before_is_dropped_at_the_top_of_a_page_text_flowed_onto_but_kept_after_a_break() -> None:
     flowed = PageFlow(100)
     flowed.paragraph(BODY, 5)  # 90 pt: the next paragraph starts the next page
-    flowed.paragraph(TextStyle(10.5, 18, before=12), 1)
+    flowed.paragraph(ParagraphSpec(10.5, 18, before=12), 1)
     assert (flowed.page, flowed.y) == (2, 18)
     broken = PageFlow(100)
     broken.paragraph(BODY, 1)
     broken.page_break()
-    broken.paragraph(TextStyle(10.5, 18, before=12), 1)
+    broken.paragraph(ParagraphSpec(10.5, 18, before=12), 1)
     assert (broken.page, broken.y) == (2, 12 + 18)
-    assert PageFlow(100, after_break=True).paragraph(TextStyle(10.5, 18, before=12), 1).page == 1
+    assert PageFlow(100, after_break=True).paragraph(ParagraphSpec(10.5, 18, before=12), 1).page == 1
 
 
 def test_a_paragraph_of_three_lines_cannot_split_so_its_heading_moves_with_it() -> None:
@@ -88,7 +90,7 @@ def test_a_figure_or_caption_moved_with_what_it_is_kept_with_gets_no_break() -> 
     (it had moved the figure already): seen after a data table."""
     flow = PageFlow(120)
     flow.paragraph(BODY, 5)  # to 90
-    caption = flow.paragraph(TextStyle(9, 14, before=4, after=4, keep_with_next=True), 1)
+    caption = flow.paragraph(ParagraphSpec(9, 14, before=4, after=4, keep_with_next=True), 1)
     flow.table(20, [20, 20])
     assert caption.page == 2 and not caption.break_before
 

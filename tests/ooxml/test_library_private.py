@@ -94,11 +94,12 @@ PUBLIC_PREFIXES = ("docx.enum.", "pptx.enum.")
 # Underscore names of other libraries, public in them: os._exit, lxml's element type.
 NOT_THE_LIBRARIES = {("os", "_exit"), ("etree", "_Element")}
 # What python-docx's and python-pptx's element classes add to lxml's API: child accessors and
-# factories generated from the schema, and the methods built on them.
+# factories generated from the schema, and the methods built on them. (Not .body, which
+# briefing's own plans have: a w:body is found with lxml, document.element.find(qn("w:body")).)
 # (get_or_add_ and an element's name: get_or_add_rPr, not the package's get_or_add_image_part.)
 ELEMENT_CLASS_API = re.compile(r"get_or_add_[A-Za-z]+|_(add|insert|new|remove)_\w+")
 ELEMENT_CLASS_NAMES = {"add_r", "add_t", "add_p", "add_drawing", "add_num", "add_style_of_type", "new_pic_inline",
-                       "pPr", "rPr", "docPr", "bodyPr", "txBody", "sldIdLst", "sldSz", "numId", "body"}
+                       "pPr", "rPr", "docPr", "bodyPr", "txBody", "sldIdLst", "sldSz", "numId"}
 
 
 def _is_library(module: str) -> bool:

@@ -148,7 +148,8 @@ def test_dates_a_type_cannot_judge(minimal_outline: Path) -> None:
     ]
 
 
-def test_a_chart_with_more_bars_or_events_than_it_can_show_is_refused_where_it_names_them(minimal_outline: Path) -> None:
+def test_a_chart_with_more_bars_or_events_than_it_can_show_is_refused_where_it_names_them(
+        minimal_outline: Path) -> None:
     """Was: a 60-bar chart built, its slide's labels on top of each other and its figure taller than the page."""
     statistics = "".join(
         f"  - {{id: s{n}, label: 第{n}项, value: {n + 1}, unit: count, measures: 数量, source: src}}\n"
@@ -159,7 +160,8 @@ def test_a_chart_with_more_bars_or_events_than_it_can_show_is_refused_where_it_n
     edit(minimal_outline, "timeline:\n", "timeline:\n" + events)
     edit(minimal_outline, "statistics: [users]\n    placement: first-a",
          f"statistics: [{', '.join(f's{n}' for n in range(MAX_BARS_PER_CHART + 1))}]\n    placement: first-a")
-    edit(minimal_outline, "events: [start, end]", f"events: [{', '.join(f'e{n}' for n in range(MAX_EVENTS_PER_CHART + 1))}]")
+    events = ", ".join(f"e{n}" for n in range(MAX_EVENTS_PER_CHART + 1))
+    edit(minimal_outline, "events: [start, end]", f"events: [{events}]")
     messages = errors_for(minimal_outline)
     bars_line, events_line = line_of(minimal_outline, "statistics: [s0"), line_of(minimal_outline, "events: [e0")
     assert messages == [

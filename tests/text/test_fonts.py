@@ -40,13 +40,14 @@ def test_width_and_wrapping() -> None:
 
 @pytest.mark.parametrize("call", [
     'fonts.wrap("a" * 300_000, 90, 9)',
-    'line_count("a" * 300_000, 90, TextStyle(9, 12))',  # the page model's measures remember widths
+    'line_count("a" * 300_000, 90, ParagraphSpec(9, 12))',  # the page model's measures remember widths
 ], ids=["wrap", "page model"])
 def test_wrapping_a_very_long_word_is_linear(call: str) -> None:
     """Was: each cut of a word wider than the line measured the whole rest of it again: quadratic, about
     16 s for 100,000 letters (and in the page model, gigabytes of remembered widths). Run apart, so a
     regression fails instead of hanging."""
-    code = f"from briefing.text import fonts; from briefing.document.pagination import TextStyle, line_count; print(len(str({call})))"
+    code = ("from briefing.text import fonts; from briefing.document.geometry import ParagraphSpec; "
+            f"from briefing.document.pagination import line_count; print(len(str({call})))")
     result = finishes(["-c", code], seconds=60)
     assert result.returncode == 0, result.stderr
 

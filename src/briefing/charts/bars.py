@@ -68,13 +68,13 @@ def draw_bars(groups: list[BarGroup], theme: Theme) -> Figure:
     figure = Figure(figsize=layout.size_in, layout="constrained")
     heights = [len(group.bars) for group in groups]
     axes_list = figure.subplots(len(groups), 1, squeeze=False, gridspec_kw={"height_ratios": heights})
-    for axes, group, texts in zip(axes_list[:, 0], groups, layout.labels):
+    for axes, group, texts in zip(axes_list[:, 0], groups, layout.labels, strict=True):
         bars = list(reversed(group.bars))  # first statistic on top
         positions = range(len(bars))
         axes.barh(positions, [b.value for b in bars], height=0.6, color=hex_color(theme.primary_color))
         axes.set_yticks(list(positions), list(reversed(texts)), fontsize=_FONT_PT)
         largest = max(b.value for b in bars) or 1
-        for position, bar in zip(positions, bars):
+        for position, bar in zip(positions, bars, strict=True):
             axes.text(bar.value + largest * 0.02, position, bar.display, va="center",
                       fontsize=_VALUE_PT, color=hex_color(theme.text_color))
         # Room on the right for the longest value label, measured in the font that draws it.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from briefing.outline.limits import FIGURES_AT_MOST
 from briefing.outline.locale import (
@@ -156,7 +157,7 @@ def time_scale(items: list[Milestone], break_share_of_axis: float = 0.12,
     if not items:
         return TimeScale((), (), (), 0.0)
     points = sorted({d for m in items for d in (m.start, m.end or m.start)})
-    gaps = [((later - earlier).days, earlier) for earlier, later in zip(points, points[1:])]
+    gaps = [((later - earlier).days, earlier) for earlier, later in pairwise(points)]
     total = sum(days for days, _ in gaps)
     broken: set[date] = set()
     for days, earlier in sorted(gaps, key=lambda gap: -gap[0]):

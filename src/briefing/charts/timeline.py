@@ -14,6 +14,7 @@ the document places the picture while it is still being drawn elsewhere.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from briefing.charts.data import Milestone, time_scale
@@ -47,7 +48,8 @@ _GAP_WIDTH_PT = (_GAP_RIGHT_IN - 0.05) / _PT
 
 
 def _row_height(when: list[str], title: list[str], detail: list[str]) -> float:
-    return (len(when) * _DATE_PT + len(title) * _TITLE_PT + len(detail) * _DETAIL_PT) * _LINE_SPACING * _PT + _ROW_PAD_IN
+    lines = len(when) * _DATE_PT + len(title) * _TITLE_PT + len(detail) * _DETAIL_PT
+    return lines * _LINE_SPACING * _PT + _ROW_PAD_IN
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ def _place(texts: list[tuple[list[str], list[str], list[str]]], heights: list[fl
     scale = time_scale(items, _break_share(length)).scaled(length)
     first_line = _DATE_PT * _LINE_SPACING * _PT / 2  # a marker faces the middle of its row's first line
     rows, bottom = [], _TOP_IN
-    for (when, title, detail), height, position in zip(texts, heights, scale.starts):
+    for (when, title, detail), height, position in zip(texts, heights, scale.starts, strict=True):
         marker_y = _TOP_IN + first_line + position
         top = max(marker_y - first_line, bottom)
         rows.append(TimelineRow(when, title, detail, marker_y, top))
@@ -134,7 +136,7 @@ def draw_timeline(items: list[Milestone], theme: Theme, locale: Locale) -> Figur
     # The line, solid where it is to scale, dotted across each break.
     top, bottom = layout.line
     edges = [top, *(y for start, end, _ in layout.breaks for y in (start, end)), bottom]
-    for index, (start, end) in enumerate(zip(edges, edges[1:])):
+    for index, (start, end) in enumerate(pairwise(edges)):
         broken = index % 2 == 1
         axes.plot([_LINE_IN, _LINE_IN], [start, end], color=muted if broken else primary,
                   linestyle=(0, (1, 2)) if broken else "solid", lw=1.4 if broken else 2, zorder=1)

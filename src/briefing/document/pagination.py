@@ -1,14 +1,15 @@
-"""Where each heading will fall: a small page-layout model of the document we write.
+"""Where each heading will fall: a small page-layout model of the document plan.
 
 The table of contents is a Word field whose result is written into the file.
 Word recomputes it on open, but LibreOffice, PDF converters and viewers show
 what is written, so the page numbers written must be the ones they lay out.
-Every text style has an exact line pitch (styles.py), so a paragraph's
-height is its wrapped line count times that pitch plus its spacing; the
-model follows the rules that move text between pages: page breaks, keep
-with next, widow and orphan control, rows that do not split, and repeated
-table headers, as LibreOffice applies them (tests/test_libreoffice.py
-compares whole generated documents with its PDFs).
+Every text style has an exact line pitch (geometry.py, the same table the
+Word styles are made from), so a paragraph's height is its wrapped line
+count times that pitch plus its spacing; the model follows the rules that
+move text between pages: page breaks, keep with next, widow and orphan
+control, rows that do not split, and repeated table headers, as LibreOffice
+applies them (tests/build/test_libreoffice.py compares whole generated
+documents with its PDFs).
 
 Text is measured with the bundled font. Chinese text is set the same way
 everywhere; Latin text is set in the theme's Latin font or whatever the
@@ -20,10 +21,34 @@ update it on opening, in every document).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from briefing.document.geometry import (
+    CELL_PADDING_PT,
+    CELL_SIDES_PT,
+    EMU_PER_PT,
+    PICTURE_PADDING_PT,
+    SPECS,
+    ParagraphSpec,
+    Style,
+    contents_style,
+)
+from briefing.document.plan import (
+    Block,
+    BulletList,
+    Caption,
+    CoverLogo,
+    DocumentPlan,
+    Figure,
+    Heading,
+    Paragraph,
+    Quote,
+    SourceEntry,
+    Spacer,
+    Table,
+)
 from briefing.text.fonts import text_width_exact, wrap_with
 
 # Word and LibreOffice add about a quarter em between Chinese and Latin or digits.
@@ -33,21 +58,7 @@ _FULL_WIDTH = re.compile(r"[\u2e80-\uffef]")
 _WIDOW_LINES = 2
 
 
-@dataclass(frozen=True)
-class TextStyle:
-    """What the model needs of a paragraph style, in points."""
-
-    size: float
-    pitch: float  # exact line height
-    before: float = 0
-    after: float = 0
-    indent: float = 0  # total horizontal indent (left + right + hanging)
-    keep_with_next: bool = False
-    bold: bool = False
-    heading: bool = False
-
-
-def line_count(text: str, width: float, style: TextStyle) -> int:
+def line_count(text: str, width: float, style: ParagraphSpec) -> int:
     """Lines the text takes at the style's size, breaking Chinese anywhere."""
     advance, joint = _measures(style.size, style.bold)
     return max(1, len(wrap_with(text, width - style.indent, advance, joint)))
@@ -131,7 +142,7 @@ class PageFlow:
     _empty: bool = True  # nothing placed on this page yet
     _pending: list[_Item] = field(default_factory=list)
 
-    def paragraph(self, style: TextStyle, lines: int) -> Placement:
+    def paragraph(self, style: ParagraphSpec, lines: int) -> Placement:
         """Add a paragraph; the returned placement is filled in once it is placed."""
         item = _Item(
             height=lines * style.pitch, lines=lines, pitch=style.pitch, before=style.before, after=style.after,
@@ -260,3 +271,132 @@ class PageFlow:
     def _start(self, item: _Item) -> None:
         self._empty = False
         item.placement.page = self.page
+
+
+# -- the plan's pages --------------------------------------------------------------------
+
+# How far the page model is trusted to match the layout exactly (see _contents_known): the
+# default briefing has 11 pages and under a thousand Latin letters and digits.
+PREDICTABLE_PAGES = 40
+PREDICTABLE_LATIN_CHARACTERS = 3000
+_LATIN = re.compile(r"[A-Za-z0-9]")
+_PAGE_NUMBER_ROOM = "  000"  # a contents entry's tab and page number, as wide as three digits
+
+
+@dataclass(frozen=True)
+class HeadingPlace:
+    page: int  # in the whole document, the cover's pages first
+    # It must begin with a page break, so that LibreOffice puts it where the model does.
+    break_before: bool
+
+
+@dataclass(frozen=True)
+class Pages:
+    """The plan laid out: the pages of its parts, and where each of its headings falls."""
+
+    cover: int  # a long title can take more than one
+    contents: int
+    body: int
+    headings: tuple[HeadingPlace, ...]  # the plan's headings, in order
+    # Whether the contents' page numbers are the ones a reader's application will lay out.
+    contents_known: bool
+
+    @property
+    def total(self) -> int:
+        return self.cover + self.contents + self.body
+
+
+def paginate(plan: DocumentPlan, from_template: bool = False) -> Pages:
+    """Lay out the plan's cover, contents and body (from_template: in a company's styles, which
+    the model does not know)."""
+    width, height = plan.area.width_pt, plan.area.height_pt
+    cover = PageFlow(height, after_break=True)  # the document's start
+    for block in plan.cover:
+        if isinstance(block, CoverLogo):
+            cover.paragraph(SPECS[Style.NORMAL], 1)
+        elif isinstance(block, Spacer):
+            cover.paragraph(replace(SPECS[Style.NORMAL], before=block.before_pt), 1)
+        else:
+            _paragraph(cover, block.style, block.text, width)
+    cover_pages = cover.finish()
+    # The body, from the page after the contents: it begins at a break (a page break or a new section).
+    body = PageFlow(height, after_break=True)
+    headings = [placement for block in plan.body for placement in _place(body, block, width)]
+    body_pages = body.finish()
+    contents_pages = _contents_pages(plan, width, height) if plan.contents is not None else 0
+    before_body = cover_pages + contents_pages
+    return Pages(
+        cover_pages, contents_pages, body_pages,
+        tuple(HeadingPlace(before_body + placed.page, placed.break_before) for placed in headings),
+        not from_template and _contents_known(plan.texts(), body_pages),
+    )
+
+
+def _place(flow: PageFlow, block: Block, width: float) -> list[Placement]:
+    """Add a block of the body to the flow; a heading's placement, to be filled in as it is placed."""
+    if isinstance(block, Heading):
+        return [_paragraph(flow, block.style, block.text, width)]
+    if isinstance(block, Paragraph):
+        _paragraph(flow, block.style, block.text, width)
+    elif isinstance(block, BulletList):
+        for item in block.items:
+            _paragraph(flow, Style.LIST_BULLET, item, width)
+    elif isinstance(block, Quote):
+        _paragraph(flow, Style.QUOTE, block.text, width)
+        _paragraph(flow, Style.ATTRIBUTION, block.attribution, width)
+    elif isinstance(block, Figure):
+        flow.block(block.height_pt + PICTURE_PADDING_PT, keep_with_next=True)
+        _caption(flow, block.caption, width)
+        if block.note is not None:
+            _paragraph(flow, Style.SOURCE_NOTE, block.note, width)
+        _paragraph(flow, Style.SOURCE_NOTE, block.source, width)
+    elif isinstance(block, Table):
+        _caption(flow, block.caption, width)
+        widths = [column / EMU_PER_PT - CELL_SIDES_PT for column in block.column_widths]
+        flow.table(_row_height(block.header, widths), [_row_height(row, widths) for row in block.rows])
+    elif isinstance(block, SourceEntry):
+        _paragraph(flow, Style.SOURCE_ENTRY, block.text + (block.url or ""), width)
+    else:
+        raise TypeError(f"no way to measure {block!r}")
+    return []
+
+
+def _paragraph(flow: PageFlow, style: Style, text: str, width: float) -> Placement:
+    spec = SPECS[style]
+    return flow.paragraph(spec, line_count(text, width, spec))
+
+
+def _caption(flow: PageFlow, caption: Caption, width: float) -> None:
+    spec = SPECS[Style.CAPTION]
+    if caption.keep_with_next:
+        spec = replace(spec, keep_with_next=True)
+    flow.paragraph(spec, line_count(caption.shown, width, spec))
+
+
+def _row_height(texts: tuple[str, ...], widths: list[float]) -> float:
+    """A table row's height: its tallest cell's lines, and the cell margins."""
+    spec = SPECS[Style.TABLE_TEXT]
+    lines = max(line_count(text, width, spec) for text, width in zip(texts, widths, strict=True))
+    return lines * spec.pitch + CELL_PADDING_PT
+
+
+def _contents_pages(plan: DocumentPlan, width: float, height: float) -> int:
+    """The pages the contents take: a new section, its heading, then an entry for each heading."""
+    contents = PageFlow(height, after_break=True)
+    contents.paragraph(SPECS[Style.TOC_HEADING], 1)
+    for heading in plan.headings:
+        style = SPECS[contents_style(heading.level)]
+        contents.paragraph(style, line_count(heading.text + _PAGE_NUMBER_ROOM, width, style))
+    return contents.finish()
+
+
+def _contents_known(texts: Iterable[str], body_pages: int) -> bool:
+    """Whether the page model's pages are the ones a reader's application will lay out.
+
+    It knows its own styles, not a template's; it measures Latin text with the bundled font,
+    not whichever replaces the theme's Latin font on the reader's machine; and small
+    differences add up over many pages. Past these, the contents ask to be updated.
+    """
+    if body_pages > PREDICTABLE_PAGES:
+        return False
+    return sum(len(_LATIN.findall(text)) for text in texts) <= PREDICTABLE_LATIN_CHARACTERS

@@ -4,14 +4,11 @@ python-docx's ``Font.name`` fills only the Latin slots of ``w:rFonts``;
 Chinese text is set in the East Asian slot, so every style gets both, and a
 ``w:lang`` that tells Word which language the text is in.
 
-Every text style has an exact line pitch. Chinese documents are commonly set
-that way, and it makes the page layout predictable: pagination.py uses the
-same table to work out which page each heading lands on.
+Each style's size, pitch, spacing and indents come from geometry.SPECS, the
+table the page model (pagination.py) measures with.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -23,11 +20,26 @@ from docx.enum.text import (
 )
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Emu, Pt, RGBColor, Twips
+from docx.shared import Emu, Pt, RGBColor, Twips
 from docx.styles.style import BaseStyle
 from lxml import etree
 
-from briefing.document.pagination import TextStyle
+from briefing.document.geometry import (
+    CELL_MARGIN_TWIPS,
+    CELL_SIDE_MARGIN_TWIPS,
+    HEADER_FOOTER_DISTANCE_TWIPS,
+    HEADER_FOOTER_PT,
+    LIST_INDENT_PT,
+    MARGIN_TWIPS,
+    PAGE_HEIGHT_TWIPS,
+    PAGE_WIDTH_TWIPS,
+    PICTURE_PADDING_PT,
+    SPECS,
+    Align,
+    PageArea,
+    ParagraphSpec,
+    Style,
+)
 from briefing.document.xmlorder import (
     NUMBERING,
     PARAGRAPH_PROPERTIES,
@@ -45,79 +57,27 @@ from briefing.ooxml.library_private import (
 from briefing.ooxml.properties import language_tag
 from briefing.outline.model import Locale, Theme
 
-PAGE_WIDTH = Cm(21.0)
-PAGE_HEIGHT = Cm(29.7)
-MARGIN = Cm(2.2)
-HEADER_FOOTER_DISTANCE = Twips(720)  # from the page's edge: Word's default, half an inch
-
-
-@dataclass(frozen=True)
-class PageArea:
-    """The space text can use on a page: the page less its margins."""
-
-    width: Emu
-    height: Emu
+PAGE_WIDTH = Twips(PAGE_WIDTH_TWIPS)
+PAGE_HEIGHT = Twips(PAGE_HEIGHT_TWIPS)
+MARGIN = Twips(MARGIN_TWIPS)
+HEADER_FOOTER_DISTANCE = Twips(HEADER_FOOTER_DISTANCE_TWIPS)
+_ALIGNMENTS = {
+    Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT, Align.CENTER: WD_ALIGN_PARAGRAPH.CENTER,
+    Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT, Align.JUSTIFY: WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
 
 
 def page_area(document: Document) -> PageArea:
     section = document.sections[0]
     # A margin a template leaves out is none (python-docx reads it as None).
     return PageArea(
-        Emu(section.page_width - (section.left_margin or 0) - (section.right_margin or 0)),
-        Emu(section.page_height - (section.top_margin or 0) - (section.bottom_margin or 0)),
+        section.page_width - (section.left_margin or 0) - (section.right_margin or 0),
+        section.page_height - (section.top_margin or 0) - (section.bottom_margin or 0),
     )
-# Space around a picture in its own paragraph.
-PICTURE_PADDING_PT = 4.0
-# Table cell margins (top and bottom each) and the rule between rows.
-CELL_MARGIN_TWIPS = 57
-CELL_PADDING_PT = 2 * CELL_MARGIN_TWIPS / 20 + 0.5
-# Level-0 indent of the template's bullet list (numbering.xml: left 360 twips).
-LIST_INDENT_PT = 18.0
 
 
-@dataclass(frozen=True)
-class ParagraphSpec:
-    size: float
-    pitch: float  # exact line height
-    before: float = 0
-    after: float = 0
-    bold: bool = False
-    italic: bool = False
-    colour: str = "text"  # a theme colour role
-    heading: bool = False  # set in the heading fonts
-    keep_with_next: bool = False
-    left: float = 0
-    right: float = 0
-    hanging: float = 0
-    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.LEFT  # body text alone is justified
-    custom: bool = True  # added by us, not in Word's default set
-
-
-BODY_PT = 10.5  # 五号, the usual body size of a Chinese document
-TABLE_PT = 9.0
-SPECS: dict[str, ParagraphSpec] = {
-    "Normal": ParagraphSpec(BODY_PT, 18, after=6, align=WD_ALIGN_PARAGRAPH.JUSTIFY, custom=False),
-    "Title": ParagraphSpec(26, 36, after=10, bold=True, colour="primary", heading=True, custom=False),
-    "Subtitle": ParagraphSpec(15, 24, after=18, colour="muted", custom=False),
-    "Heading 1": ParagraphSpec(16, 26, before=18, after=8, bold=True, colour="primary", heading=True,
-                               keep_with_next=True, custom=False),
-    "Heading 2": ParagraphSpec(13, 22, before=12, after=6, bold=True, colour="primary", heading=True,
-                               keep_with_next=True, custom=False),
-    "TOC Heading": ParagraphSpec(16, 26, after=12, bold=True, colour="primary", heading=True, custom=False),
-    "Caption": ParagraphSpec(9, 14, before=4, after=4, colour="muted", custom=False),
-    "Quote": ParagraphSpec(BODY_PT, 18, before=6, after=2, left=24, right=24, custom=False),
-    "List Bullet": ParagraphSpec(BODY_PT, 18, after=3, left=LIST_INDENT_PT, custom=False),
-    "Cover Line": ParagraphSpec(12, 20, after=4),
-    "Attribution": ParagraphSpec(BODY_PT, 18, after=10, colour="muted", align=WD_ALIGN_PARAGRAPH.RIGHT),
-    "Source Note": ParagraphSpec(8.5, 13, after=10, colour="muted"),
-    "Caveat": ParagraphSpec(9, 15, after=6, italic=True, colour="muted", left=25.5),
-    "Table Text": ParagraphSpec(TABLE_PT, 14),
-    "Source Entry": ParagraphSpec(BODY_PT, 18, after=4, left=25.5, hanging=25.5),
-    "TOC 1": ParagraphSpec(BODY_PT, 20, after=4, bold=True),
-    "TOC 2": ParagraphSpec(BODY_PT, 20, after=2, left=21),
-}
 # Every paragraph style the writer uses.
-USED_STYLES = (*SPECS, "Figure", "Header", "Footer")
+USED_STYLES = (*SPECS, Style.FIGURE, Style.HEADER, Style.FOOTER)
 # Elements that must follow w:lang inside w:rPr (schema order).
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 
@@ -148,22 +108,13 @@ class Styles:
             raise KeyError(f"no style named {name!r}") from None
 
     def add(self, name: str, kind: WD_STYLE_TYPE) -> BaseStyle:
+        name = str(name)  # a Style is a str, but lxml is given the plain name
         element = new_style(self.document, name, kind)
         self._by_name[name.lower()] = element
         return style_proxy(element)
 
 
 _STYLE, _NAME, _VALUE = qn("w:style"), qn("w:name"), qn("w:val")
-
-
-def text_style(name: str) -> TextStyle:
-    """The page model's view of a style."""
-    spec = SPECS[name]
-    return TextStyle(
-        size=spec.size, pitch=spec.pitch, before=spec.before, after=spec.after,
-        indent=spec.left + spec.right, keep_with_next=spec.keep_with_next, bold=spec.bold,
-        heading=spec.heading,
-    )
 
 
 def language_tags(locale: Locale) -> tuple[str, str]:
@@ -243,8 +194,8 @@ def apply_theme(document: Document, theme: Theme, locale: Locale, from_template:
         "text": RGBColor.from_string(theme.text_color),
     }
     styles = Styles(document)
-    existing = {name for name in (*SPECS, "Header", "Footer") if name in styles}  # before any is added
-    text_width = page_area(document).width
+    existing = {name for name in (*SPECS, Style.HEADER, Style.FOOTER) if name in styles}  # before any is added
+    text_width = Emu(page_area(document).width)
     for name, spec in SPECS.items():
         if from_template and name in existing:
             style = styles.named(name)
@@ -260,11 +211,11 @@ def apply_theme(document: Document, theme: Theme, locale: Locale, from_template:
         _finish_style(styles, name, theme, text_width)
     _ensure_bullet_list(document, styles)
     _add_figure_style(styles)
-    for name in ("Header", "Footer"):
+    for name in (Style.HEADER, Style.FOOTER):
         if from_template and name in existing:
             continue
         style = styles.named(name) if name in existing else styles.add(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.font.size = Pt(8.5)
+        style.font.size = Pt(HEADER_FOOTER_PT)
         style.font.color.rgb = colours["muted"]
         _style_fonts(style, theme, locale, heading=False)
     _add_table_style(styles, theme)
@@ -288,22 +239,22 @@ def add_east_asian_font(rpr, east_asian: str, locale: Locale) -> None:
     lang.set(qn("w:eastAsia"), "zh-CN")
 
 
-def _finish_style(styles: Styles, name: str, theme: Theme, text_width: Emu) -> None:
+def _finish_style(styles: Styles, name: Style, theme: Theme, text_width: Emu) -> None:
     """What some styles need beyond their spec: tab stops, rules, no title border."""
     layout = styles.named(name).paragraph_format
-    if name == "Title":
+    if name is Style.TITLE:
         _remove_title_border(styles)
-    elif name == "Caveat":
+    elif name is Style.CAVEAT:
         _caveat_rule(styles, theme)
-    elif name == "Source Entry":
-        layout.tab_stops.add_tab_stop(Pt(SPECS["Source Entry"].left))
-    elif name.startswith("TOC ") and name != "TOC Heading":
+    elif name is Style.SOURCE_ENTRY:
+        layout.tab_stops.add_tab_stop(Pt(SPECS[Style.SOURCE_ENTRY].left))
+    elif name in (Style.TOC_1, Style.TOC_2):
         layout.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
 
 
 def _ensure_bullet_list(document: Document, styles: Styles) -> None:
     """'List Bullet' must be a real list: give it a bullet numbering definition if it has none."""
-    style = styles.named("List Bullet")
+    style = styles.named(Style.LIST_BULLET)
     properties = paragraph_properties(style.element)
     if properties.find(qn("w:numPr")) is not None:
         return
@@ -338,7 +289,7 @@ def _apply_spec(style: BaseStyle, spec: ParagraphSpec, colour: RGBColor) -> None
         layout.first_line_indent = Pt(-spec.hanging) if spec.hanging else None
     if spec.right:
         layout.right_indent = Pt(spec.right)
-    layout.alignment = spec.align
+    layout.alignment = _ALIGNMENTS[spec.align]
     # The template suppresses spacing between list items; we want it as specified.
     properties = style.element.find(qn("w:pPr"))
     if properties is not None:
@@ -349,7 +300,7 @@ def _apply_spec(style: BaseStyle, spec: ParagraphSpec, colour: RGBColor) -> None
 def _add_figure_style(styles: Styles) -> None:
     """Pictures: centred, single line spacing (an exact pitch would crop them), kept with the caption."""
     # pandoc's reference.docx has one.
-    style = styles.named("Figure") if "Figure" in styles else styles.add("Figure", WD_STYLE_TYPE.PARAGRAPH)
+    style = styles.named(Style.FIGURE) if Style.FIGURE in styles else styles.add(Style.FIGURE, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = styles.named("Normal")
     layout = style.paragraph_format
     layout.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -365,13 +316,13 @@ def _add_table_style(styles: Styles, theme: Theme) -> None:
         return
     style = styles.add("Briefing Table", WD_STYLE_TYPE.TABLE)
     rule = f'w:val="single" w:sz="4" w:space="0" w:color="{theme.muted_color}"'
-    margin = CELL_MARGIN_TWIPS
+    margin, sides = CELL_MARGIN_TWIPS, CELL_SIDE_MARGIN_TWIPS
     style.element.append(parse_xml(
         f'<w:tblPr {nsdecls("w")}><w:tblBorders>'
         f"<w:top {rule}/><w:bottom {rule}/><w:insideH {rule}/>"
         "</w:tblBorders><w:tblCellMar>"
-        f'<w:top w:w="{margin}" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
-        f'<w:bottom w:w="{margin}" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+        f'<w:top w:w="{margin}" w:type="dxa"/><w:left w:w="{sides}" w:type="dxa"/>'
+        f'<w:bottom w:w="{margin}" w:type="dxa"/><w:right w:w="{sides}" w:type="dxa"/>'
         "</w:tblCellMar></w:tblPr>"
     ))
     style.element.append(parse_xml(
@@ -384,7 +335,7 @@ def _add_table_style(styles: Styles, theme: Theme) -> None:
 
 def _caveat_rule(styles: Styles, theme: Theme) -> None:
     """The publisher's caveat stands out: a bar in the accent colour beside it."""
-    properties = paragraph_properties(styles.named("Caveat").element)
+    properties = paragraph_properties(styles.named(Style.CAVEAT).element)
     border = parse_xml(
         f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" w:space="8" '
         f'w:color="{theme.accent_color}"/></w:pBdr>'
@@ -394,7 +345,7 @@ def _caveat_rule(styles: Styles, theme: Theme) -> None:
 
 def _remove_title_border(styles: Styles) -> None:
     """The default template underlines Title with a blue rule that ignores the theme."""
-    ppr = styles.named("Title").element.find(qn("w:pPr"))
+    ppr = styles.named(Style.TITLE).element.find(qn("w:pPr"))
     if ppr is not None:
         for border in ppr.findall(qn("w:pBdr")):
             ppr.remove(border)

@@ -169,6 +169,11 @@ def _date_problem(value: Any) -> str:
 
 def _text_problem(value: Any, limits: dict[str, Any], path: KeyPath) -> tuple[str, str | None]:
     if not isinstance(value, str):
+        if isinstance(value, dict) and len(value) == 1 and next(iter(value.values())) is None:
+            # '- {us-users}' is YAML for a mapping with one key and no value.
+            reference = "{" + str(next(iter(value))) + "}"
+            return f"expected text, got a mapping: YAML reads {reference} at the start as one", (
+                f'put the text in quotes: "{reference}"')
         return f"expected text, got {shown(value)}", None
     if len(value) < limits.get("min_length", 0):
         return "must not be empty", None

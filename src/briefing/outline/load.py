@@ -85,6 +85,7 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # the only other kind of node
         # libyaml reports a plain scalar's style as '', the pure-Python parser as None.
         if not node.style and node.value in _NULLS:
             return None
@@ -157,6 +158,19 @@ def _too_large(file: Path, node: yaml.Node) -> OutlineError | None:
                                  "anchors and aliases (&, *) must not multiply content")])
 
 
+# A value that starts with a '{id}' reference: YAML reads the brace as the start of a mapping.
+_BRACE_FIRST = re.compile(r"(?:^\s*-\s+|:\s+)\{[a-z0-9]")
+
+
+def _syntax_hint(text: str, line: int) -> str:
+    """What to do about a syntax error at this line (1-based), where it is a mistake we can name."""
+    lines = text.splitlines()
+    nearby = lines[max(0, line - 2):line]  # YAML often notices a line after the one at fault
+    if any(_BRACE_FIRST.search(candidate) for candidate in nearby):
+        return "a text that starts with a {reference} must be quoted: - \"{us-users}用户…\""
+    return "check the indentation and quoting on this line"
+
+
 def load_yaml(outline: OutlineSource | Path) -> LoadedYaml:
     """Parse an outline (its bytes as read, or its file) into plain data with positions, or raise OutlineError."""
     source = as_source(outline)
@@ -170,9 +184,7 @@ def load_yaml(outline: OutlineSource | Path) -> LoadedYaml:
         message = f"YAML syntax error: {error.problem or error}"
         if error.context:
             message += f" ({error.context})"
-        raise OutlineError(
-            [Problem(file, line, column, (), message, "check the indentation and quoting on this line")]
-        ) from None
+        raise OutlineError([Problem(file, line, column, (), message, _syntax_hint(text, line))]) from None
     except yaml.YAMLError as error:
         raise OutlineError([Problem(file, 1, 1, (), f"YAML error: {error}")]) from None
     except RecursionError:

@@ -14,9 +14,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from briefing.outline.model import Locale, Outline, Qualifier, Statistic, Unit
 
 _CHINESE_DIGITS = "零一二三四五六七八九"
-_MONTHS_EN = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
 
 
 @dataclass(frozen=True)
@@ -157,14 +156,20 @@ def chinese_number(n: int) -> str:
 
 def numbered_titles(outline: Outline) -> dict[str, str]:
     """Each section's and sub-section's heading with its number: 一、事件突发, （一）…"""
+    numbers = title_numbers(outline)
+    return {part.id: numbers[part.id] + part.title for part in outline.parts()}
+
+
+def title_numbers(outline: Outline) -> dict[str, str]:
+    """Each section's and sub-section's number as its heading shows it: 一、, （一）, 1. , 1.1 """
     locale = outline.meta.locale
-    titles: dict[str, str] = {}
+    numbers: dict[str, str] = {}
     for index, section in enumerate(outline.sections):
         number = (section.number or index + 1) - 1
-        titles[section.id] = section_number(locale, number) + section.title
+        numbers[section.id] = section_number(locale, number)
         for sub_index, sub in enumerate(section.subsections):
-            titles[sub.id] = subsection_number(locale, number, (sub.number or sub_index + 1) - 1) + sub.title
-    return titles
+            numbers[sub.id] = subsection_number(locale, number, (sub.number or sub_index + 1) - 1)
+    return numbers
 
 
 def section_number(locale: Locale, index: int) -> str:
@@ -233,7 +238,8 @@ def format_value(statistic: Statistic, locale: Locale, qualified: bool = True, c
 
     significant: so many significant digits (a chart's one precision); the value's own otherwise.
     """
-    rounding = _ROUNDING.get(statistic.qualifier, ROUND_HALF_UP) if qualified else ROUND_HALF_UP
+    qualifier = statistic.qualifier if qualified else None
+    rounding = ROUND_HALF_UP if qualifier is None else _ROUNDING.get(qualifier, ROUND_HALF_UP)
     number = format_number(statistic.value, locale, compact, significant, rounding)
     zh = locale is Locale.ZH_CN
     match statistic.unit:

@@ -34,7 +34,8 @@ def described(description: str, example: Any) -> msgspec.Meta:
 
 class Model(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """Immutable, no unknown keys. Models are declared kw_only=True (not inherited), so a required
-    field may follow optional ones; Part is not, so a section's own fields follow the shared ones."""
+    field may follow optional ones; Part is not, so a section's own fields follow the shared ones.
+    Each says frozen=True again, which msgspec inherits anyway, so type checkers know it too."""
 
 
 M = TypeVar("M", bound=Model)
@@ -53,7 +54,7 @@ class Locale(str, Enum):
     EN = "en"
 
 
-class Source(Model, kw_only=True):
+class Source(Model, kw_only=True, frozen=True):
     """Where facts come from; the outline's own source is one of these."""
 
     id: Annotated[Id, described(
@@ -70,7 +71,7 @@ class Source(Model, kw_only=True):
         "The publisher's own warning about the content, shown as written.", "本信息真实性未证实，仅供参考。")] = None
 
 
-class Meta(Model, kw_only=True):
+class Meta(Model, kw_only=True, frozen=True):
     """What the briefing is: titles, date, language, files, and its source."""
 
     title: Annotated[Text, described(
@@ -99,7 +100,7 @@ class Meta(Model, kw_only=True):
         "The source this briefing summarises.", {"id": "article", "title": "…"})]
 
 
-class Quote(Model, kw_only=True):
+class Quote(Model, kw_only=True, frozen=True):
     """Someone's own words, quoted as a quote and attributed."""
 
     text: Annotated[Text, described(
@@ -115,7 +116,7 @@ class Quote(Model, kw_only=True):
         "对许多用户而言，TikTok 是陪伴而不只是应用")] = None
 
 
-class Part(Model):
+class Part(Model, frozen=True):
     """What sections and sub-sections share: points, prose, quotes, facts."""
 
     id: Annotated[Id, described(
@@ -130,7 +131,8 @@ class Part(Model):
     points: Annotated[list[Text], described(
         "Concise, slide-sized statements.", ["禁令于1月19日生效"])] = []
     prose: Annotated[list[Text], described(
-        "Paragraphs for the document, in the briefing's own words.", ["2025年1月18日深夜，TikTok 暂停了在美国的服务。"])] = []
+        "Paragraphs for the document, in the briefing's own words.",
+        ["2025年1月18日深夜，TikTok 暂停了在美国的服务。"])] = []
     quotes: Annotated[list[Quote], described(
         "Quotes, each on its own slide and set as a quote in the document.", [{"text": "…", "speaker": "…"}])] = []
     notes: Annotated[list[Text], described(
@@ -141,18 +143,18 @@ class Part(Model):
         "Themes, for audiences that select by tag.", ["law", "users"])] = []
 
 
-class Subsection(Part):
+class Subsection(Part, frozen=True):
     """A sub-section: （一）, （二）… under its section."""
 
 
-class Section(Part):
+class Section(Part, frozen=True):
     """A section of the article: 一、, 二、…"""
 
     subsections: Annotated[list[Subsection], described(
         "Its sub-sections, in order.", [{"id": "…", "title": "…"}])] = []
 
 
-class Event(Model, kw_only=True):
+class Event(Model, kw_only=True, frozen=True):
     """A dated event, for the timeline."""
 
     id: Annotated[Id, described(
@@ -187,7 +189,7 @@ class Qualifier(str, Enum):
     OVER = "over"
 
 
-class Statistic(Model, kw_only=True):
+class Statistic(Model, kw_only=True, frozen=True):
     """A figure, as a raw value: the tool writes it the locale's way."""
 
     id: Annotated[Id, described(
@@ -227,7 +229,7 @@ class BarOrder(str, Enum):
     AS_LISTED = "as-listed"
 
 
-class Chart(Model, kw_only=True):
+class Chart(Model, kw_only=True, frozen=True):
     """A chart: a timeline of events or bars of statistics."""
 
     id: Annotated[Id, described(
@@ -271,7 +273,7 @@ class SlideLayoutRole(str, Enum):
     SOURCES = "sources"
 
 
-class Theme(Model, kw_only=True):
+class Theme(Model, kw_only=True, frozen=True):
     """The look of both outputs: fonts (Latin and East Asian), colours, logo, templates."""
 
     logo: Annotated[Text | None, described(
@@ -310,7 +312,7 @@ class Depth(str, Enum):
     FULL = "full"
 
 
-class Audience(Model, kw_only=True):
+class Audience(Model, kw_only=True, frozen=True):
     """A reader: what of the outline they get, and how it is presented to them."""
 
     name: Annotated[Id, described(
@@ -345,7 +347,7 @@ class Audience(Model, kw_only=True):
         "Whether this reader's document has a contents page.", False)] = None
 
 
-class Outline(Model, kw_only=True):
+class Outline(Model, kw_only=True, frozen=True):
     """A briefing: one source, summarised, for every audience."""
 
     schema_version: Annotated[int, msgspec.Meta(ge=1, le=1), described(
@@ -406,7 +408,7 @@ class Outline(Model, kw_only=True):
         return [part for section in self.sections for part in (section, *section.subsections)]
 
 
-class GivenTheme(Theme):
+class GivenTheme(Theme, frozen=True):
     """The theme with the keys the outline itself gave: with a company template, only those
     override the template's colours and fonts."""
 

@@ -15,8 +15,11 @@ import msgspec
 
 from briefing.outline.errors import KeyPath
 from briefing.outline.locale import format_date_range, format_value
-from briefing.outline.model import Outline
+from briefing.outline.model import Locale, Outline
 from briefing.outline.textrefs import REFERENCE, text_fields
+
+# Where a sentence begins: the start of the text, or after a full stop, question or exclamation mark.
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+)$")
 
 
 def _replacer(outline: Outline) -> Callable[[str], str]:
@@ -27,7 +30,10 @@ def _replacer(outline: Outline) -> Callable[[str], str]:
     def replace(match: re.Match[str]) -> str:
         if match.group(1) is None:
             return match.group()[0]  # '{{' -> '{', '}}' -> '}'
-        return values[match.group(1)]
+        value = values[match.group(1)]
+        if locale is Locale.EN and _SENTENCE_START.search(match.string, 0, match.start()):
+            return value[:1].upper() + value[1:]  # 'about 2 million' opening a sentence: 'About 2 million'
+        return value
 
     return lambda text: REFERENCE.sub(replace, text)
 

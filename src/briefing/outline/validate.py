@@ -10,7 +10,7 @@ its heading as the slide's title; 'briefing validate' lists them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -32,9 +32,10 @@ from briefing.outline.limits import (
     MAX_EVENTS_PER_CHART,
 )
 from briefing.outline.load import LoadedYaml, Positions, load_yaml
-from briefing.outline.model import THEME_FILES, Outline, Theme, outline_from
+from briefing.outline.model import THEME_FILES, Event, Outline, Part, Statistic, Theme, outline_from
 from briefing.outline.source import OutlineSource, as_source
 from briefing.outline.textrefs import referenced_ids, text_fields
+from briefing.outline.writing import doubled_qualifiers, literal_figures
 
 # Office files carry dates in their zip entries, which hold 1980 to 2107 only.
 _OFFICE_DATES = (date(1980, 1, 1), date(2107, 12, 31))
@@ -76,7 +77,7 @@ def _checked(source: OutlineSource) -> tuple[Outline, ThemeFiles, LoadedYaml]:
     if outline is not None:
         files, file_problems = check_files(outline.theme, source.file.parent)
         found = [*check_references(outline), *check_dates(outline), *file_problems, *check_limits(outline),
-                 *check_chart_units(outline)]
+                 *check_chart_units(outline), *doubled_qualifiers(outline), *literal_figures(outline)]
         problems.extend(_at(loaded.file, loaded.positions, path, message, hint) for path, message, hint in found)
     if problems:
         raise OutlineError(problems)
@@ -95,7 +96,7 @@ def takeaway_notes(outline: Outline) -> Iterator[tuple[KeyPath, KeyPath, str, st
     """Parts, charts and the key figures without a takeaway: their slide's title is a heading, not a point.
     Each as (key path, where in the file, message, hint)."""
     for index, section in enumerate(outline.sections):
-        parts = [(("sections", index), section)] + [
+        parts: list[tuple[KeyPath, Part]] = [(("sections", index), section)] + [
             (("sections", index, "subsections", j), sub) for j, sub in enumerate(section.subsections)]
         for path, part in parts:
             if part.takeaway is None:
@@ -148,7 +149,8 @@ def check_limits(outline: Outline) -> Iterator[tuple[KeyPath, str, str | None]]:
                            else ("statistics", MAX_BARS_PER_CHART, "statistic"))
         count = len(getattr(chart, key))
         if count > most:
-            yield (("charts", index, key), f"a {chart.kind.value} chart shows at most {most} {key}; this one names {count}",
+            yield (("charts", index, key),
+                   f"a {chart.kind.value} chart shows at most {most} {key}; this one names {count}",
                    f"split it into charts of {most} or fewer; every {noun} is in the document's data tables anyway")
 
 
@@ -175,7 +177,7 @@ def check_files(theme: Theme, base_dir: Path) -> tuple[ThemeFiles, list[tuple[Ke
                 found[key] = check_asset(base_dir, name, kinds)
             except AssetProblem as problem:
                 problems.append((("theme", key), str(problem), problem.hint))
-    return ThemeFiles(**found), problems  # type: ignore[arg-type] - each key holds its own kind
+    return ThemeFiles(**found), problems  # type: ignore[arg-type]  # each key holds its own kind
 
 
 def check_references(outline: Outline) -> Iterator[tuple[KeyPath, str, str | None]]:
@@ -199,7 +201,7 @@ def check_references(outline: Outline) -> Iterator[tuple[KeyPath, str, str | Non
         ],
         "statistics and events share one set of ids",
     )
-    yield from _duplicates(list(zip(part_paths, part_ids)), "section and sub-section ids must differ")
+    yield from _duplicates(list(zip(part_paths, part_ids, strict=True)), "section and sub-section ids must differ")
     yield from _duplicates(
         [(("charts", i, "id"), c.id) for i, c in enumerate(outline.charts)], "chart ids must differ"
     )
@@ -214,12 +216,14 @@ def check_references(outline: Outline) -> Iterator[tuple[KeyPath, str, str | Non
         parts = [(("sections", index), section)] + [
             (("sections", index, "subsections", j), sub) for j, sub in enumerate(section.subsections)
         ]
-        for path, part in parts:
-            yield from _unknown(path + ("facts",), part.facts, fact_ids, "statistic or event")
+        for part_path, part in parts:
+            yield from _unknown(part_path + ("facts",), part.facts, fact_ids, "statistic or event")
             for q, quote in enumerate(part.quotes):
                 if quote.source is not None:
-                    yield from _unknown(path + ("quotes", q, "source"), [quote.source], source_ids, "source")
-    for key, items in (("timeline", outline.timeline), ("statistics", outline.statistics)):
+                    yield from _unknown(part_path + ("quotes", q, "source"), [quote.source], source_ids, "source")
+    sourced: tuple[tuple[str, Sequence[Event | Statistic]], ...] = (
+        ("timeline", outline.timeline), ("statistics", outline.statistics))
+    for key, items in sourced:
         for index, item in enumerate(items):
             yield from _unknown((key, index, "source"), [item.source], source_ids, "source")
     for index, statistic in enumerate(outline.statistics):
@@ -251,8 +255,8 @@ def check_references(outline: Outline) -> Iterator[tuple[KeyPath, str, str | Non
                 yield (path + ("tags", tag_index), f"no section or sub-section has the tag '{tag}'", hint)
     if outline.key_figures is not None:
         yield from _unknown(("key_figures",), outline.key_figures, statistic_ids, "statistic")
-    for path, text in text_fields(outline):
-        yield from _unknown(path, referenced_ids(text), fact_ids, "statistic or event", single=True)
+    for text_path, text in text_fields(outline):
+        yield from _unknown(text_path, referenced_ids(text), fact_ids, "statistic or event", single=True)
     for index, chart in enumerate(outline.charts):
         path = ("charts", index)
         yield from _unknown(path + ("statistics",), chart.statistics, statistic_ids, "statistic")

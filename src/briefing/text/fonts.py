@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pylopdf_fonts_zh_cn
 
@@ -56,12 +57,14 @@ def _cache_folder() -> Path:
 def read_cached(name: str) -> object | None:
     """What keep_cached kept under name; None when there is none or it cannot be read."""
     try:
-        return marshal.loads((_cache_folder() / name).read_bytes())
+        # The user's own cache, read as plain data: marshal runs no code, and whoever can write
+        # there can change the user's shell start-up files anyway.
+        return marshal.loads((_cache_folder() / name).read_bytes())  # noqa: S302
     except (OSError, ValueError, EOFError, TypeError):
         return None
 
 
-def keep_cached(name: str, value: object) -> None:
+def keep_cached(name: str, value: dict[Any, Any]) -> None:
     """Keep value (marshal-able) for later builds: written whole and renamed into place, so a reader
     never sees half of it; a cache folder that cannot be written just means measuring again."""
     with contextlib.suppress(OSError):

@@ -2,10 +2,10 @@
 
 Chinese has no spaces, so its words are found with rjieba (jieba's dictionary, in Rust). Loading
 it takes about 0.1 s, so the words found are kept in the user's cache folder (as fonts.py keeps the
-font's widths), keyed by rjieba's version: a build whose labels were segmented before never loads it. A quoted term (“不卖就禁用”, 「…」, 《…》)
-is one unit; a number stays with the measure word after it (90天, 2025年); an opening bracket or
-quote stays with what follows it. A unit wider than a whole line is still split by the wrapper, a
-character at a time, as the last resort.
+font's widths), keyed by rjieba's version: a build whose labels were segmented before never loads it.
+A quoted term (“不卖就禁用”, 「…」, 《…》) is one unit; a number stays with the measure word after it
+(90天, 2025年); an opening bracket or quote stays with what follows it. A unit wider than a whole
+line is still split by the wrapper, a character at a time, as the last resort.
 """
 
 from __future__ import annotations

@@ -1,0 +1,370 @@
+"""Outline -> document plan: the Word briefing as blocks, decided before any file is written.
+
+The document reads top to bottom as a printed briefing: cover, table of
+contents, key takeaways, the sections with their figures, the data tables,
+the sources. Every fact in the tables points to a numbered source.
+
+Everything a reader sees is decided here: the order of the blocks, the
+headings' numbers, the captions and their numbers, the notes under figures,
+the size of each picture, each paragraph's style. The page model
+(pagination.py) measures these blocks and the writer (write.py) writes them,
+neither adding anything of its own. No python-docx here: a plan is tested
+without making a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from briefing.charts.data import chart_note, describe, source_line
+from briefing.document.geometry import A4_AREA, EMU_PER_PT, PageArea, Style, heading_style
+from briefing.outline.assets import Logo
+from briefing.outline.locale import (
+    Labels,
+    as_of_text,
+    format_date,
+    format_date_range,
+    format_value,
+    labels,
+    title_numbers,
+)
+from briefing.outline.model import Chart, Outline, Part
+
+LOGO_HEIGHT_PT = 40.0
+COVER_SPACER_PT = 120.0  # space above the cover's title
+FIGURE_NOTES_PT = 48.0  # a figure's caption and source line below it, with their spacing
+FIGURE_SHARE = 0.98  # of the text's width: a picture as wide as the text would touch its margins
+# Table column shares of the text width, by table.
+TIMELINE_COLUMNS = (0.24, 0.65, 0.11)
+STATISTICS_COLUMNS = (0.16, 0.14, 0.14, 0.45, 0.11)
+
+
+# -- blocks ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of text in one style."""
+
+    style: Style
+    text: str
+
+
+@dataclass(frozen=True)
+class CoverLogo:
+    """The logo at the top of the cover, in a paragraph of its own."""
+
+    logo: Logo
+    height_pt: float = LOGO_HEIGHT_PT
+
+
+@dataclass(frozen=True)
+class Spacer:
+    """An empty paragraph that moves what follows down the page by its space before."""
+
+    before_pt: float
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int  # 1 a section, 2 a sub-section
+    number: str  # 一、 （一） 1.  1.1 ; empty for the summary, the appendix, the sources
+    title: str
+    page_break_before: bool = False  # the summary after the contents
+
+    @property
+    def text(self) -> str:
+        return self.number + self.title
+
+    @property
+    def style(self) -> Style:
+        return heading_style(self.level)
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str  # in quotation marks
+    attribution: str  # ——speaker，context
+
+
+@dataclass(frozen=True)
+class Caption:
+    """'图 1  title': label and number (a field Word renumbers), then the title."""
+
+    label: str
+    number: int
+    text: str
+    keep_with_next: bool = False
+
+    @property
+    def shown(self) -> str:
+        return f"{self.label} {self.number}  {self.text}"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart's picture at its size on the page, its caption, what to note and its source."""
+
+    chart_id: str
+    title: str  # the picture's title and description, for screen readers
+    description: str
+    width: int  # EMU
+    height: int
+    caption: Caption
+    note: str | None  # what a reader must know to compare the figures
+    source: str
+
+    @property
+    def height_pt(self) -> float:
+        return self.height / EMU_PER_PT
+
+
+@dataclass(frozen=True)
+class Table:
+    """A data table under its caption; the header row repeats on every page it reaches."""
+
+    caption: Caption
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    column_widths: tuple[int, ...]  # EMU
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    text: str  # [1]<tab>title, publisher, published,
+    url: str | None  # linked, after the text
+
+
+@dataclass(frozen=True)
+class Contents:
+    """The table of contents: its heading, then an entry for each heading of the body."""
+
+    title: str
+
+
+CoverBlock = CoverLogo | Spacer | Paragraph
+Block = Heading | Paragraph | BulletList | Quote | Figure | Table | SourceEntry
+
+
+@dataclass(frozen=True)
+class PageNumbers:
+    """The footer: 'before' PAGE 'between' NUMPAGES 'after'."""
+
+    before: str
+    between: str
+    after: str
+
+
+@dataclass(frozen=True)
+class DocumentPlan:
+    area: PageArea  # the page's room for text the plan was fitted to
+    cover: tuple[CoverBlock, ...]  # a section of its own, without header or footer
+    contents: Contents | None
+    body: tuple[Block, ...]
+    header: str
+    footer: PageNumbers
+
+    @property
+    def headings(self) -> tuple[Heading, ...]:
+        return tuple(block for block in self.body if isinstance(block, Heading))
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        return tuple(block for block in self.body if isinstance(block, Figure))
+
+    def texts(self) -> Iterator[str]:
+        """The text of the cover, the contents' heading and the body, as a reader sees it."""
+        for cover_block in self.cover:
+            if isinstance(cover_block, Paragraph):
+                yield cover_block.text
+        if self.contents is not None:
+            yield self.contents.title
+        for block in self.body:
+            yield from block_texts(block)
+
+
+def block_texts(block: Block) -> Iterator[str]:
+    if isinstance(block, (Heading, Paragraph)):
+        yield block.text
+    elif isinstance(block, BulletList):
+        yield from block.items
+    elif isinstance(block, Quote):
+        yield from (block.text, block.attribution)
+    elif isinstance(block, Figure):
+        yield block.caption.shown
+        yield from (text for text in (block.note, block.source) if text is not None)
+    elif isinstance(block, Table):
+        yield block.caption.shown
+        yield from (text for row in (block.header, *block.rows) for text in row)
+    elif isinstance(block, SourceEntry):
+        yield block.text + (block.url or "")
+
+
+# -- planning -----------------------------------------------------------------------------
+
+
+class _Planner:
+    def __init__(self, outline: Outline, chart_sizes: dict[str, tuple[float, float]], area: PageArea):
+        self.outline = outline
+        self.chart_sizes = chart_sizes
+        self.area = area
+        self.locale = outline.meta.locale
+        self.words: Labels = labels(self.locale)
+        self.body: list[Block] = []
+        self.figures = 0
+        self.tables = 0
+        self.numbers = title_numbers(outline)
+        self.source_numbers = {source.id: n for n, source in enumerate(outline.all_sources, 1)}
+        self.charts_by_part: dict[str | None, list[Chart]] = {}
+        for chart in outline.charts:
+            self.charts_by_part.setdefault(chart.placement, []).append(chart)
+
+    def plan(self, logo: Logo | None) -> DocumentPlan:
+        outline = self.outline
+        contents = Contents(self.words.contents) if outline.meta.table_of_contents else None
+        self._summary(after_contents=contents is not None)
+        for section in outline.sections:
+            self._part(section, 1)
+            for sub in section.subsections:
+                self._part(sub, 2)
+        self._data_tables()
+        self._sources()
+        before, rest = self.words.page_of.split("{page}")
+        between, after = rest.split("{pages}")
+        return DocumentPlan(self.area, self._cover(logo), contents, tuple(self.body), outline.short_title,
+                            PageNumbers(before, between, after))
+
+    def _cover(self, logo: Logo | None) -> tuple[CoverBlock, ...]:
+        meta, words = self.outline.meta, self.words
+        blocks: list[CoverBlock] = [CoverLogo(logo)] if logo is not None else []
+        blocks += [Spacer(COVER_SPACER_PT), Paragraph(Style.TITLE, meta.title)]
+        if meta.subtitle:
+            blocks.append(Paragraph(Style.SUBTITLE, meta.subtitle))
+        if meta.audience:
+            blocks.append(Paragraph(Style.COVER_LINE, meta.audience))
+        prepared = format_date(meta.date, self.locale)
+        blocks.append(Paragraph(Style.COVER_LINE, f"{words.prepared}{words.colon}{prepared}"))
+        source = meta.source
+        line = f"{words.source_prefix}{source.title}"
+        if source.published:
+            line += words.aside.format(f"{words.published} {format_date(source.published, self.locale)}")
+        blocks.append(Paragraph(Style.COVER_LINE, line))
+        if source.caveat:
+            blocks.append(Paragraph(Style.CAVEAT, f"{words.caveat}{words.colon}{source.caveat}"))
+        return tuple(blocks)
+
+    # -- body ----------------------------------------------------------------------------
+
+    def _summary(self, after_contents: bool) -> None:
+        self.body.append(Heading(1, "", self.words.summary, page_break_before=after_contents))
+        self._bullets(self.outline.summary)
+        self._charts_for(None)
+
+    def _part(self, part: Part, level: int) -> None:
+        self.body.append(Heading(level, self.numbers[part.id], part.title))
+        self.body.extend(Paragraph(Style.NORMAL, text) for text in part.prose)
+        self._bullets(part.points)
+        for quote in part.quotes:
+            who = quote.speaker + (self.words.comma + quote.context if quote.context else "")
+            self.body.append(Quote(f"“{quote.text}”", self.words.quote_dash + who))
+        self._charts_for(part.id)
+
+    def _bullets(self, items: list[str]) -> None:
+        if items:
+            self.body.append(BulletList(tuple(items)))
+
+    def _charts_for(self, placement: str | None) -> None:
+        for chart in self.charts_by_part.get(placement, []):
+            self.body.append(self._figure(chart))
+
+    def _figure(self, chart: Chart) -> Figure:
+        self.figures += 1
+        width, height = self._figure_size(chart.id)
+        caption_text = chart.title + (self.words.colon + chart.caption if chart.caption else "")
+        note = chart_note(chart, self.outline)
+        # What a reader must know to compare the figures (different dates, one part of another):
+        # under the figure, not only in the caption the outline may or may not give.
+        return Figure(
+            chart.id, chart.title, describe(chart, self.outline), width, height,
+            Caption(self.words.figure, self.figures, caption_text, keep_with_next=note is not None),
+            self.words.note_prefix + note if note is not None else None,
+            source_line(chart, self.outline),
+        )
+
+    def _figure_size(self, chart_id: str) -> tuple[int, int]:
+        """The text's width, or less for a chart so tall that it and its caption would not fit on a page;
+        the height in the chart's own proportions (EMU, as python-docx's Pt and Emu round them)."""
+        width = int(self.area.width * FIGURE_SHARE)
+        width_in, height_in = self.chart_sizes[chart_id]
+        tallest = int((self.area.height_pt - FIGURE_NOTES_PT) * EMU_PER_PT)
+        if width * height_in / width_in > tallest:
+            width = int(tallest * width_in / height_in)
+        return width, int(width * height_in / width_in)
+
+    # -- back matter -----------------------------------------------------------------------
+
+    def _cite(self, source_id: str) -> str:
+        """A reference to the numbered entry in the sources section."""
+        return f"[{self.source_numbers[source_id]}]"
+
+    def _data_tables(self) -> None:
+        outline, words = self.outline, self.words
+        if not outline.statistics and not outline.timeline:
+            return
+        self.body.append(Heading(1, "", words.data_appendix))
+        rows: tuple[tuple[str, ...], ...]
+        if outline.timeline:
+            rows = tuple(
+                (
+                    format_date_range(e.date, e.end, self.locale),
+                    e.title + (words.colon + e.detail if e.detail else "")
+                    + (words.aside.format(e.attribution) if e.attribution else ""),
+                    self._cite(e.source),
+                )
+                for e in sorted(outline.timeline, key=lambda e: (e.date, e.end or e.date))
+            )
+            self._table(words.timeline, words.timeline_headers, rows, TIMELINE_COLUMNS)
+        if outline.statistics:
+            rows = tuple(
+                (
+                    s.label,
+                    format_value(s, self.locale),
+                    as_of_text(s, self.locale) or "—",
+                    s.measures + (words.aside.format(s.attribution) if s.attribution else ""),
+                    self._cite(s.source),
+                )
+                for s in outline.statistics
+            )
+            self._table(words.key_figures, words.statistics_headers, rows, STATISTICS_COLUMNS)
+
+    def _table(self, title: str, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
+               shares: tuple[float, ...]) -> None:
+        self.tables += 1
+        caption = Caption(self.words.table, self.tables, title, keep_with_next=True)
+        self.body.append(Table(caption, header, rows, tuple(int(self.area.width * share) for share in shares)))
+        self.body.append(Paragraph(Style.SOURCE_NOTE, ""))  # room between the table and what follows
+
+    def _sources(self) -> None:
+        words = self.words
+        self.body.append(Heading(1, "", words.sources))
+        for number, source in enumerate(self.outline.all_sources, 1):
+            details = [source.title, *(d for d in (source.publisher,) if d)]
+            if source.published:
+                details.append(f"{words.published} {format_date(source.published, self.locale)}")
+            text = f"[{number}]\t" + words.comma.join(details) + (words.comma if source.url else "")
+            self.body.append(SourceEntry(text, source.url))
+            if source.caveat:
+                self.body.append(Paragraph(Style.CAVEAT, f"{words.caveat}{words.colon}{source.caveat}"))
+
+
+def plan_document(outline: Outline, chart_sizes: dict[str, tuple[float, float]], area: PageArea = A4_AREA,
+                  logo: Logo | None = None) -> DocumentPlan:
+    """The document for an outline, as blocks: chart_sizes gives each chart's width and height in inches,
+    area the page's room for text (a company template's page may differ from the briefing's own)."""
+    return _Planner(outline, chart_sizes, area).plan(logo)

@@ -1,0 +1,165 @@
+"""The document's plan, read without making a file: what goes where, in which words, in which style."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from briefing.build.pipeline import load
+from briefing.charts import chart_sizes
+from briefing.document import DocxInputs, compose_docx
+from briefing.document.geometry import A4_AREA, PageArea, Style
+from briefing.document.pagination import paginate
+from briefing.document.plan import (
+    FIGURE_NOTES_PT,
+    BulletList,
+    DocumentPlan,
+    Heading,
+    Paragraph,
+    Quote,
+    SourceEntry,
+    Spacer,
+    Table,
+    plan_document,
+)
+from briefing.outline.model import Outline
+from tests.conftest import DEFAULT_OUTLINE
+
+SECTION_NUMBERS = ["一、", "二、", "三、", "四、", "五、"]
+
+
+@pytest.fixture(scope="module")
+def outline() -> Outline:
+    return load(DEFAULT_OUTLINE)
+
+
+@pytest.fixture(scope="module")
+def plan(outline: Outline) -> DocumentPlan:
+    return plan_document(outline, chart_sizes(outline))
+
+
+def headings(plan: DocumentPlan, level: int) -> list[Heading]:
+    return [heading for heading in plan.headings if heading.level == level]
+
+
+def section_of(plan: DocumentPlan, block: object) -> str:
+    """The text of the last level-1 heading before a block of the body."""
+    before = plan.body[:plan.body.index(block)]
+    return next(b.text for b in reversed(before) if isinstance(b, Heading) and b.level == 1)
+
+
+def test_the_summary_comes_first_then_the_sections_numbered_then_the_appendix_and_sources(plan, outline) -> None:
+    sections = [n + s.title for n, s in zip(SECTION_NUMBERS, outline.sections, strict=True)]
+    assert [h.text for h in headings(plan, 1)] == ["核心要点", *sections, "数据与时间线", "资料来源"]
+    assert [h.number for h in headings(plan, 1)] == ["", *SECTION_NUMBERS, "", ""]
+    summary, takeaways = plan.body[:2]
+    assert summary == Heading(1, "", "核心要点", page_break_before=True)  # it opens the page after the contents
+    assert takeaways == BulletList(tuple(outline.summary))
+
+
+def test_subsections_are_numbered_within_their_section(plan, outline) -> None:
+    for section in outline.sections:
+        numbers = [h.number for h in headings(plan, 2) if section_of(plan, h).endswith(section.title)]
+        assert numbers == ["（一）", "（二）", "（三）"][:len(section.subsections)]
+    assert all(h.style is Style.HEADING_2 for h in headings(plan, 2))
+
+
+def test_every_chart_is_a_captioned_figure_in_its_part_with_its_source(plan, outline) -> None:
+    figures = plan.figures
+    assert sorted(f.chart_id for f in figures) == sorted(c.id for c in outline.charts)
+    assert [f.caption.number for f in figures] == list(range(1, len(outline.charts) + 1))
+    charts = {chart.id: chart for chart in outline.charts}
+    for figure in figures:
+        chart = charts[figure.chart_id]
+        assert figure.caption.label == "图" and figure.caption.text.startswith(chart.title)
+        assert figure.source.startswith("来源：")
+        assert figure.description.startswith(chart.title + "：")
+        # The caption stays with the note under it; without one, the source line may go to the next page.
+        assert figure.caption.keep_with_next == (figure.note is not None)
+        assert figure.width <= A4_AREA.width * 0.98
+    # Figures of different dates say so under the figure.
+    assert next(f for f in figures if f.chart_id == "users-by-region").note.startswith("注：各项数据时点不同")
+
+
+def test_quotes_carry_their_speaker_and_context(plan, outline) -> None:
+    quotes = [block for block in plan.body if isinstance(block, Quote)]
+    expected = [q for part in outline.parts() for q in part.quotes]
+    assert len(quotes) == len(expected)
+    for planned, quote in zip(quotes, expected, strict=True):
+        assert planned.text == f"“{quote.text}”"
+        assert planned.attribution == "——" + quote.speaker + (f"，{quote.context}" if quote.context else "")
+
+
+def test_the_timeline_is_a_figure_in_the_first_section_and_a_table_in_the_appendix(plan, outline) -> None:
+    timeline = next(f for f in plan.figures if f.chart_id == "timeline")
+    assert section_of(plan, timeline) == "一、" + outline.sections[0].title
+    tables = [block for block in plan.body if isinstance(block, Table)]
+    assert [(t.caption.label, t.caption.number, t.caption.text) for t in tables] == [
+        ("表", 1, "事件时间线"), ("表", 2, "关键数据")]
+    assert all(section_of(plan, table) == "数据与时间线" for table in tables)
+    events = tables[0]
+    assert events.header == ("日期", "事件", "来源") and len(events.rows) == len(outline.timeline)
+    assert [row[0] for row in events.rows][0].startswith("2024年4月")  # by date, the earliest first
+    assert all(row[-1] == "[1]" for table in tables for row in table.rows)
+    assert all(sum(table.column_widths) <= A4_AREA.width for table in tables)
+    # Each table is followed by an empty note, for room before what follows.
+    assert all(plan.body[plan.body.index(table) + 1] == Paragraph(Style.SOURCE_NOTE, "") for table in tables)
+
+
+def test_the_cover_and_the_sources_name_the_source(plan, outline) -> None:
+    source = outline.meta.source
+    assert isinstance(plan.cover[0], Spacer)
+    assert plan.cover[1] == Paragraph(Style.TITLE, outline.meta.title)
+    assert plan.cover[-1] == Paragraph(Style.CAVEAT, f"发布方声明：{source.caveat}")
+    entries = [block for block in plan.body if isinstance(block, SourceEntry)]
+    assert entries[0].text.startswith(f"[1]\t{source.title}") and entries[0].url == source.url
+    assert plan.body[-1] == Paragraph(Style.CAVEAT, f"发布方声明：{source.caveat}")
+    assert plan.header == outline.short_title
+    assert (plan.footer.before, plan.footer.between, plan.footer.after) == ("第", "页，共", "页")
+
+
+def test_without_contents_the_summary_follows_the_cover_without_a_break(outline) -> None:
+    meta = msgspec.structs.replace(outline.meta, table_of_contents=False)
+    plan = plan_document(msgspec.structs.replace(outline, meta=meta), chart_sizes(outline))
+    assert plan.contents is None
+    assert plan.body[0] == Heading(1, "", "核心要点")
+    assert paginate(plan).contents == 0
+
+
+def test_a_chart_too_tall_for_the_page_is_planned_smaller_in_its_proportions(outline) -> None:
+    plan = plan_document(outline, {**chart_sizes(outline), "timeline": (6.4, 30.0)})
+    figure = next(f for f in plan.figures if f.chart_id == "timeline")
+    assert figure.height_pt <= A4_AREA.height_pt - FIGURE_NOTES_PT
+    assert abs(figure.height / figure.width - 30.0 / 6.4) < 0.001
+
+
+def test_figures_and_tables_are_fitted_to_the_page_they_are_planned_for(outline, plan) -> None:
+    narrow = plan_document(outline, chart_sizes(outline), PageArea(A4_AREA.width // 2, A4_AREA.height))
+    assert [type(block) for block in narrow.body] == [type(block) for block in plan.body]
+    assert all(f.width <= narrow.area.width * 0.98 for f in narrow.figures)
+    table = next(block for block in narrow.body if isinstance(block, Table))
+    assert sum(table.column_widths) <= narrow.area.width
+
+
+def test_the_page_model_lays_out_the_plan_as_the_composed_document_has_it(plan, outline) -> None:
+    pages = paginate(plan)
+    assert (pages.cover, pages.contents) == (1, 1)
+    assert pages.total == pages.cover + pages.contents + pages.body
+    numbers = [place.page for place in pages.headings]
+    assert len(numbers) == len(plan.headings) and numbers == sorted(numbers) and numbers[0] == 3
+    assert pages.contents_known
+    assert compose_docx(outline, DocxInputs(chart_sizes(outline))).pages == pages.total
+
+
+@pytest.mark.parametrize("module", ["plan", "geometry", "pagination"])
+def test_the_plan_and_the_page_model_do_without_python_docx(module: str) -> None:
+    import briefing.document
+
+    source = Path(briefing.document.__file__).with_name(f"{module}.py").read_text(encoding="utf-8")
+    imported = {alias.name for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Import)
+                for alias in node.names}
+    imported |= {node.module or "" for node in ast.walk(ast.parse(source)) if isinstance(node, ast.ImportFrom)}
+    assert not [name for name in imported if name == "docx" or name.startswith("docx.")]
