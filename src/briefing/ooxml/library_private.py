@@ -27,17 +27,18 @@ build/beside.py), and the document in one that must not.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.enum.style import WD_STYLE_TYPE
     from docx.shape import InlineShape
+    from docx.shared import Length
     from docx.styles.style import BaseStyle
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
     from lxml.etree import _Element
-    from pptx.chart.data import CategoryChartData
+    from pptx.chart.data import CategoryChartData, ChartData
     from pptx.enum.chart import XL_CHART_TYPE
     from pptx.opc.package import Part
     from pptx.opc.packuri import PackURI
@@ -142,7 +143,7 @@ def new_chart_part(package: Any, chart_type: XL_CHART_TYPE, data: CategoryChartD
     """
     from pptx.parts.chart import ChartPart
 
-    return ChartPart.new(chart_type, data, package)
+    return ChartPart.new(chart_type, cast("ChartData", data), package)  # typed ChartData, takes any chart data
 
 
 def font_properties(font: Font) -> _Element:
@@ -200,7 +201,7 @@ def run_fonts(rpr: _Element) -> _Element:
     return rpr.get_or_add_rFonts()
 
 
-def add_inline_picture(run: Run, relationship: str, filename: str, width: int, height: int) -> InlineShape:
+def add_inline_picture(run: Run, relationship: str, filename: str, width: Length, height: Length) -> InlineShape:
     """A picture in this run, of the image part already related by `relationship`, at this size (EMU).
 
     ``Run.add_picture`` reads the image at once; the document's charts are still being drawn
