@@ -47,7 +47,7 @@ from briefing.document.xmlorder import (
     insert_before_any,
     insert_in_order,
 )
-from briefing.ooxml.properties import language_tag
+from briefing.outline.locale import language_tag
 from briefing.outline.model import Locale, Theme
 
 PAGE_WIDTH = Twips(PAGE_WIDTH_TWIPS)
