@@ -16,8 +16,8 @@ from pptx.dml.color import ColorFormat, RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.oxml.ns import qn
 
-from briefing.ooxml.properties import language_tag
 from briefing.ooxml.xmltext import escape
+from briefing.outline.locale import language_tag
 from briefing.outline.model import GivenTheme, Locale, Theme
 
 Role = Literal["primary", "accent", "text", "muted", "white", "tint"]

@@ -43,7 +43,7 @@ from briefing.ooxml.opc import save_package
 from briefing.ooxml.properties import fill_core_properties
 from briefing.ooxml.reproducible import build_time
 from briefing.outline.assets import Logo
-from briefing.outline.locale import format_date, labels
+from briefing.outline.locale import format_date, labels, language_tag
 from briefing.outline.model import Outline, SlideLayoutRole
 from briefing.text.fonts import text_width, wrap
 
@@ -106,7 +106,7 @@ class _DeckRenderer:
         self.notes_run = self.look.notes_run_properties()
 
     def render(self, slides: list[SlidePlan]) -> tuple[bytes, list[str]]:
-        fill_core_properties(self.deck.core_properties, self.outline)
+        fill_core_properties(self.deck.core_properties, self.outline.meta, language_tag(self.outline.meta.locale))
         draw = {
             SlideKind.TITLE: self._cover,
             SlideKind.AGENDA: self._points,

@@ -54,7 +54,7 @@ from briefing.ooxml.library_private import (
     run_properties,
     style_proxy,
 )
-from briefing.ooxml.properties import language_tag
+from briefing.outline.locale import language_tag
 from briefing.outline.model import Locale, Theme
 
 PAGE_WIDTH = Twips(PAGE_WIDTH_TWIPS)

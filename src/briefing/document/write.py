@@ -58,6 +58,7 @@ from briefing.ooxml.templatefile import library_opening
 from briefing.ooxml.templatelinks import drop_external_links
 from briefing.ooxml.xmltext import escape
 from briefing.outline.assets import Logo
+from briefing.outline.locale import language_tag
 from briefing.outline.model import Outline
 
 
@@ -119,7 +120,7 @@ class _DocxWriter:
         self.pictures: dict[str, _ChartPicture] = {}
 
     def write(self, plan: DocumentPlan, pages: Pages) -> ComposedDocument:
-        fill_core_properties(self.document.core_properties, self.outline)
+        fill_core_properties(self.document.core_properties, self.outline.meta, language_tag(self.outline.meta.locale))
         for cover_block in plan.cover:
             self._cover_block(cover_block)
         # A new section, so the cover has no header or footer; the contents open it.

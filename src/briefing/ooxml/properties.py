@@ -11,16 +11,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime, time
-from typing import Any
+from datetime import date, datetime, time
+from typing import Any, Protocol
 
 from briefing.ooxml.xmltext import escape
-from briefing.outline.model import Locale, Outline
 
 
-def language_tag(locale: Locale) -> str:
-    """The BCP 47 tag written into documents for the outline's locale."""
-    return "zh-CN" if locale is Locale.ZH_CN else "en-GB"
+class Described(Protocol):
+    """What the core properties say about a file: the outline's meta has these."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def subtitle(self) -> str | None: ...
+    @property
+    def author(self) -> str | None: ...
+    @property
+    def keywords(self) -> list[str]: ...
+    @property
+    def date(self) -> date: ...
 
 
 # Office limits most core properties to 255 characters (python-docx refuses longer ones).
@@ -31,14 +40,14 @@ def _fit(text: str) -> str:
     return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
 
 
-def fill_core_properties(properties: Any, outline: Outline) -> None:
-    meta = outline.meta
+def fill_core_properties(properties: Any, meta: Described, language: str) -> None:
+    """python-docx's or python-pptx's core properties, filled in; language: a BCP 47 tag."""
     properties.title = _fit(meta.title)
     properties.subject = _fit(meta.subtitle or meta.title)
     properties.author = _fit(meta.author or "")
     properties.last_modified_by = _fit(meta.author or "")
     properties.keywords = _fit("; ".join(meta.keywords))
-    properties.language = language_tag(meta.locale)
+    properties.language = language
     properties.comments = ""
     properties.revision = 1
     # The briefing's own date: rebuilding the same outline gives the same properties.

@@ -131,6 +131,11 @@ _QUALIFIERS = {
 }
 
 
+def language_tag(locale: Locale) -> str:
+    """The BCP 47 tag written into documents for the outline's locale."""
+    return "zh-CN" if locale is Locale.ZH_CN else "en-GB"
+
+
 def labels(locale: Locale) -> Labels:
     return LABELS[locale]
 
