@@ -9,7 +9,8 @@ pipeline. Three families:
 - outlines with arbitrary text (control characters, surrogates, blanks): the
   build succeeds, or fails with a BriefingError;
 - broken outlines (wrong types, unknown keys, missing keys, bad dates,
-  dangling or duplicate ids, bad values, damaged YAML): a BriefingError.
+  dangling or duplicate ids, bad values, damaged YAML): `briefing build`
+  exits with status 2 and writes nothing.
 
 A BriefingError is the only failure allowed, and every one of its messages
 starts with FILE:LINE:COL pointing into the outline. Every file a build writes
@@ -24,6 +25,7 @@ so a chart that would lose a character fails here too.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import itertools
 import operator
@@ -32,11 +34,13 @@ import shutil
 import tempfile
 import time
 import zipfile
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import docx
+import msgspec.inspect
 import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, note, settings
@@ -47,7 +51,9 @@ from pptx import Presentation
 from briefing.build.pipeline import CACHE_FOLDER, build
 from briefing.errors import BriefingError
 from briefing.ooxml.xmltext import escape
+from briefing.outline.model import Outline
 from tests.conftest import FIXTURES
+from tests.refusals import run as run_command
 from tests.test_package import (
     bookmark_problems,
     content_type_problems,
@@ -344,6 +350,11 @@ def outlines(draw: st.DrawFn, wild: bool = False) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- breaking an outline
+#
+# Each change below makes an outline invalid by itself, whatever else the outline holds: a kind of value the
+# model cannot take there, a key it does not have, a key it requires, a date or value it refuses, an id that
+# names nothing or names two things. A change never touches what an earlier one changed, so none undoes
+# another: every outline `broken` makes must be refused.
 
 
 def _nodes(value: Any, path: tuple = ()) -> list[tuple]:
@@ -362,10 +373,37 @@ def _get(data: Any, path: tuple) -> Any:
     return data
 
 
-WRONG_TYPES = [[], {}, ["a"], {"k": "v"}, "text", "", None, 12, 1.5, True, [[1]], [{"x": None}]]
-BAD_DATES = ["1979-12-31", "2108-01-01", "2025-02-30", "2025-13-01", "2025-00-10", "2023-02-29", "2025-1-8", "18/01/2025", "20250118",
-             "yesterday", "", "0000-01-01", "10000-01-01", "2025-01-18T00:00", "2025-01", 2025, "2025-01-18 ",
-             "2025-01-32", "1e3", "-2025-01-01"]
+def _bare(info: Any) -> Any:
+    """A type of outline.model as such: without its description, nor the None of a key that may be left out."""
+    while isinstance(info, msgspec.inspect.Metadata | msgspec.inspect.UnionType):
+        info = info.type if isinstance(info, msgspec.inspect.Metadata) else next(
+            t for t in info.types if not isinstance(t, msgspec.inspect.NoneType))
+    return info
+
+
+def _model_at(path: tuple) -> Any:
+    """What outline.model takes at a key path of a valid outline: a struct, a list, a string, a date..."""
+    info = _bare(msgspec.inspect.type_info(Outline))
+    for key in path:
+        info = _bare(info.item_type if isinstance(info, msgspec.inspect.ListType) else
+                     next(f.type for f in info.fields if f.encode_name == key))
+    return info
+
+
+def _unknown_id(data: Any) -> st.SearchStrategy[str]:
+    """An id no item in the data has."""
+    taken = {value for path in _nodes(data) if isinstance(value := _get(data, path), str)}
+    return ID.map(lambda i: "no-such-" + i[:40]).filter(lambda i: i not in taken)
+
+
+# Another kind of value than the model takes: never None, which a key that may be left out takes.
+NOT_A_SCALAR = [[], {}, ["a"], {"k": "v"}, [[1]], [{"x": None}]]
+NOT_A_LIST = ["text", "", 12, 1.5, True, {}, {"k": "v"}]
+NOT_A_MAPPING = ["text", "", 12, 1.5, True, [], ["a"], [[1]]]
+BAD_DATES = ["2025-02-30", "2025-13-01", "2025-00-10", "2023-02-29", "2025-1-8", "18/01/2025", "20250118",
+             "yesterday", "", "0000-01-01", "10000-01-01", "2025-01-18T00:00", "2025-01-32", "1e3", "-2025-01-01"]
+NOT_A_DAY = ["2025-01", 2025]  # an as_of, not an event's or a source's date
+NOT_IN_A_ZIP = ["1979-12-31", "2108-01-01"]  # an event's date, not the briefing's: meta.date stamps the zip
 BAD_VALUES = {
     "value": ["1.7亿", "-1", "nan", "NaN", "inf", "-inf", ".inf", "1e999", "1,000", "", "0x", True],
     "unit": ["kilo", "Count", "", "%"], "kind": ["pie", "Bar"], "locale": ["fr", "zh", "ZH-CN", "en-US"],
@@ -378,55 +416,73 @@ BAD_VALUES = {
     "id": ["Bad Id", "-lead", "", "UPPER", "x" * 65, "sp ace", "ünï"], "name": ["Bad Name", ""],
 }
 DATE_KEYS = ("date", "end", "published")
-REFERENCE_KEYS = ("facts", "events", "statistics", "placement", "source", "key_figures", "sections", "charts", "tags")
+# Keys that name other things by id (tags name nothing, except an audience's: the tags it selects).
+REFERENCE_KEYS = ("facts", "events", "statistics", "placement", "source", "key_figures", "sections", "charts")
 
 
 @st.composite
 def broken(draw: st.DrawFn) -> tuple[dict[str, Any], list[str]]:
     """A clean outline with one to three things wrong with it, and what was done (for the report)."""
     data = copy.deepcopy(draw(outlines()))
-    done = []
-    for _ in range(draw(st.integers(1, 3))):
-        nodes = _nodes(data)
+    done: list[str] = []
+    changed: list[tuple] = []  # the paths changed so far: nothing at or below them is changed again
+
+    def free(path: tuple) -> bool:
+        return not any(path[:len(other)] == other for other in changed)
+
+    wanted = draw(st.integers(1, 3))
+    while len(done) < wanted:
+        nodes = [p for p in _nodes(data) if free(p)]
         dicts = [()] + [p for p in nodes if isinstance(_get(data, p), dict)]
         kind = draw(st.sampled_from(
             ["wrong_type", "unknown_key", "missing_key", "bad_date", "dangling_id", "duplicate_id", "bad_value",
              "reference_in_text"]))
         if kind == "wrong_type":
             path = draw(st.sampled_from(nodes))
-            _get(data, path[:-1])[path[-1]] = draw(st.sampled_from(WRONG_TYPES))
+            model = _model_at(path)
+            choices = (NOT_A_LIST if isinstance(model, msgspec.inspect.ListType) else
+                       NOT_A_MAPPING if isinstance(model, msgspec.inspect.StructType) else NOT_A_SCALAR)
+            _get(data, path[:-1])[path[-1]] = draw(st.sampled_from(choices))
         elif kind == "unknown_key":
-            path = draw(st.sampled_from(dicts))
+            parent = draw(st.sampled_from(dicts))
+            known = {f.encode_name for f in _model_at(parent).fields}
             key = draw(st.one_of(st.text(min_size=1, max_size=10), st.sampled_from(
                 ["titel", "Title", "ids", "point", "subsection", "sections ", "<<", "?", "1", "true"])))
-            _get(data, path).setdefault(key, draw(st.sampled_from(WRONG_TYPES + ["value"])))
+            if key in known:
+                continue
+            _get(data, parent)[key] = draw(st.sampled_from([*NOT_A_SCALAR, *NOT_A_LIST, None, "value"]))
+            path = (*parent, key)
         elif kind == "missing_key":
-            path = draw(st.sampled_from([p for p in dicts if _get(data, p)]))
-            target = _get(data, path)
-            key = draw(st.sampled_from(sorted(target)))
-            del target[key]
-            path = (*path, key)
+            candidates = [(*p, f.encode_name) for p in dicts for f in _model_at(p).fields
+                          if f.required and f.encode_name in _get(data, p) and free((*p, f.encode_name))]
+            if not candidates:
+                continue
+            path = draw(st.sampled_from(candidates))
+            del _get(data, path[:-1])[path[-1]]
         elif kind == "bad_date":
             candidates = [p for p in nodes if p[-1] in (*DATE_KEYS, "as_of")]
             if not candidates:
                 continue
             path = draw(st.sampled_from(candidates))
-            _get(data, path[:-1])[path[-1]] = draw(st.sampled_from(BAD_DATES))
-        elif kind in ("dangling_id", "duplicate_id"):
-            keys = REFERENCE_KEYS if kind == "dangling_id" else ("id", "name")
-            candidates = [p for p in nodes if p[-1] in keys]
+            choices = BAD_DATES if path[-1] == "as_of" else BAD_DATES + NOT_A_DAY
+            choices += NOT_IN_A_ZIP if path == ("meta", "date") else []
+            _get(data, path[:-1])[path[-1]] = draw(st.sampled_from(choices))
+        elif kind == "dangling_id":
+            candidates = [p for p in nodes if p[-1] in REFERENCE_KEYS or (p[-1] == "tags" and p[0] == "audiences")]
             if not candidates:
                 continue
             path = draw(st.sampled_from(candidates))
+            unknown = draw(_unknown_id(data))
             holder = _get(data, path[:-1])
-            if kind == "dangling_id":
-                unknown = "no-such-" + draw(ID)[:40]
-                holder[path[-1]] = [unknown] if isinstance(holder[path[-1]], list) else unknown
-            else:
-                same = [_get(data, p) for p in candidates if p != path]
-                if not same:
-                    continue
-                holder[path[-1]] = draw(st.sampled_from(same))
+            holder[path[-1]] = [unknown] if isinstance(holder[path[-1]], list) else unknown
+        elif kind == "duplicate_id":  # the id (or name) of another item in the same list
+            candidates = [p for p in nodes if p[-1] in ("id", "name") and len(p) > 2 and isinstance(p[-2], int)
+                          and any(o[:-2] == p[:-2] and o != p and o[-1] == p[-1] for o in nodes)]
+            if not candidates:
+                continue
+            path = draw(st.sampled_from(candidates))
+            other = draw(st.sampled_from([o for o in nodes if o[:-2] == path[:-2] and o != path and o[-1] == path[-1]]))
+            _get(data, path[:-1])[path[-1]] = _get(data, other)
         elif kind == "bad_value":
             candidates = [p for p in nodes if p[-1] in BAD_VALUES or str(p[-1]).endswith("_color")]
             if not candidates:
@@ -435,9 +491,13 @@ def broken(draw: st.DrawFn) -> tuple[dict[str, Any], list[str]]:
             choices = BAD_VALUES.get(path[-1], BAD_VALUES["primary_color"])
             _get(data, path[:-1])[path[-1]] = draw(st.sampled_from(choices))
         else:  # a '{id}' that names nothing, in a field where references are expanded
-            data["summary"] = [*data.get("summary", []), "{" + "no-such-" + draw(ID)[:40] + "}"]
-            path = ("summary",)
-        done.append(f"{kind} at {path if kind != 'unknown_key' else (*path, key)}")
+            if not free(("summary",)):
+                continue
+            unknown = draw(_unknown_id(data))
+            data["summary"].append("{" + unknown + "}")
+            path = ("summary", len(data["summary"]) - 1)
+        changed.append(path)
+        done.append(f"{kind} at {path}")
     return data, done
 
 
@@ -543,7 +603,10 @@ def check_outputs(paths: list[Path]) -> None:
 
 def check_error(error: BriefingError, outline_file: Path, text: str) -> None:
     """Every message says FILE:LINE:COL, for this outline and a place inside it."""
-    messages = error.messages()
+    check_positions(error.messages(), outline_file, text)
+
+
+def check_positions(messages: list[str], outline_file: Path, text: str) -> None:
     assert messages, "an error without a message"
     lines = len(YAML_BREAK.findall(text)) + 1  # as YAML counts them: \x85, \u2028 and \u2029 break lines too
     for message in messages:
@@ -553,8 +616,10 @@ def check_error(error: BriefingError, outline_file: Path, text: str) -> None:
         assert 1 <= line <= lines + 1 and column >= 1, message
 
 
-def build_outline(workspace: Path, text: str, audience: str | None = None) -> str:
-    """Write the outline, build it, check what comes out; 'built' or 'refused'."""
+@contextlib.contextmanager
+def example(workspace: Path, text: str) -> Iterator[tuple[Path, Path]]:
+    """(outline file, output folder) in a folder of their own, beside the files an outline may name; removed after.
+    Every example's output folder shares one chart cache."""
     folder = workspace / f"example-{next(_counter)}"
     folder.mkdir()
     try:
@@ -567,6 +632,14 @@ def build_outline(workspace: Path, text: str, audience: str | None = None) -> st
         out = folder / "out"
         out.mkdir()
         (out / CACHE_FOLDER).symlink_to(workspace / "charts", target_is_directory=True)
+        yield outline_file, out
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def build_outline(workspace: Path, text: str, audience: str | None = None) -> str:
+    """Write the outline, build it, check what comes out; 'built' or 'refused'."""
+    with example(workspace, text) as (outline_file, out):
         started = time.perf_counter()
         try:
             report = build(outline_file, out, audiences=[audience] if audience else None)
@@ -577,8 +650,19 @@ def build_outline(workspace: Path, text: str, audience: str | None = None) -> st
         note(f"built in {time.perf_counter() - started:.2f} s: {[o.detail for o in report.outputs]}")
         check_outputs([output.path for output in report.outputs])
         return "built"
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+
+
+def refused_outline(workspace: Path, text: str, audience: str | None = None) -> None:
+    """`briefing build` (the click command, in this process) refuses the outline as a user must see it: exit
+    status 2, one FILE:LINE:COL line in this outline per problem, no traceback, and nothing written."""
+    with example(workspace, text) as (outline_file, out):
+        status, printed = run_command("build", str(outline_file), "-o", str(out),
+                                      *(["--audience", audience] if audience else []))
+        note(f"exit status {status}:\n{printed[:2000]}")
+        assert status == 2, printed
+        assert "Traceback" not in printed and "internal error" not in printed, printed
+        check_positions(printed.splitlines(), outline_file, text)
+        assert [path.name for path in out.iterdir()] == [CACHE_FOLDER], "an output was written"
 
 
 def _audience(draw: st.DrawFn, data: dict[str, Any]) -> str | None:
@@ -609,6 +693,7 @@ def test_arbitrary_text_builds_or_is_refused_with_positions(workspace: Path, dat
 @settings(COMMON, max_examples=100)
 @given(st.data())
 def test_a_broken_outline_is_refused_with_positions(workspace: Path, data: st.DataObject) -> None:
+    """One to three things wrong, the YAML text maybe damaged on top: refused as refused_outline says."""
     outline, done = data.draw(broken(), label="broken outline")
     note(f"mutations: {done}")
     text = to_yaml(outline)
@@ -617,7 +702,7 @@ def test_a_broken_outline_is_refused_with_positions(workspace: Path, data: st.Da
         insert = data.draw(st.sampled_from(["\t", ":", "- ", "\n  x: [", "'", '"', "{", "]", "&a", "*b", "\x07",
                                             "\n!!binary", "\n---\n", "%", "\ufeff", "\n\t- ", "? "]), label="insert")
         text = text[:at] + insert + text[at:]
-    event(build_outline(workspace, text, _audience(data.draw, outline)))
+    refused_outline(workspace, text, _audience(data.draw, outline))
 
 
 # ---------------------------------------------------------------- the serializer itself
