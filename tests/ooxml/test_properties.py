@@ -53,6 +53,7 @@ from briefing.errors import BriefingError
 from briefing.ooxml.xmltext import escape
 from briefing.outline.model import Outline
 from tests.conftest import FIXTURES
+from tests.refusals import refused
 from tests.refusals import run as run_command
 from tests.test_package import (
     bookmark_problems,
@@ -848,12 +849,17 @@ charts: [{id: c, kind: bar, title: C, statistics: [s]}]
     assert any("'c'" in warning for warning in report.warnings), report.warnings
 
 
-def test_a_value_near_the_float_limit_builds_or_is_refused(tmp_path: Path) -> None:
-    """Regression: a finite value near the float limit overflowed the bar chart's axis to inf."""
-    _build_text(tmp_path, BASE.format(locale="en") + ONE_SECTION + """\
+def test_a_value_near_the_float_limit_is_refused_where_it_is_written(tmp_path: Path) -> None:
+    """Was: a finite value near the float limit overflowed the bar chart's axis to inf. Values are limited to
+    10¹⁵ (the outline reference says so), so 1.7e308 is refused at its place, by validate and build alike,
+    before anything is drawn or written."""
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(BASE.format(locale="en") + ONE_SECTION + """\
 statistics: [{id: s, label: L, value: 1.7e308, unit: count, measures: M, source: src}]
 charts: [{id: c, kind: bar, title: C, statistics: [s]}]
-""")
+""", encoding="utf-8")
+    message = refused(outline, "must be at most 1,000,000,000,000,000, got 1.7e308", where="statistics[0].value")
+    assert message == f"{outline}:8:39: statistics[0].value: must be at most 1,000,000,000,000,000, got 1.7e308\n"
 
 
 @pytest.mark.parametrize("blank", ["\\t", "\\r", "\\x85", "\\u2028"])
