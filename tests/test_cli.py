@@ -234,6 +234,7 @@ def _outline_with(folder: Path, change: str) -> Path:
     return path
 
 
+@pytest.mark.slow  # five builds, each in a process of its own
 @pytest.mark.parametrize("change", [
     "a 100,000-letter word in the prose", "a 100,000-letter bar label", "a 100,000-letter event title and detail",
     "a 100,000-letter title", "30 same-day events with long titles"])
