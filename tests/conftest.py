@@ -43,6 +43,23 @@ def finishes(args: list[str], seconds: float, **options: object) -> subprocess.C
                               **options)  # type: ignore[call-overload]
     except subprocess.TimeoutExpired:
         pytest.fail(f"still running after {seconds} s: {' '.join(args)[:200]}")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The markers' rule (pyproject.toml): a test that needs LibreOffice or runs Hypothesis is slow too."""
+    hypothesis = sys.modules.get("hypothesis")  # imported by the modules that use it, if collected
+    for item in items:
+        if item.get_closest_marker("libreoffice") or (
+                hypothesis and isinstance(item, pytest.Function) and hypothesis.is_hypothesis_test(item.obj)):
+            item.add_marker(pytest.mark.slow)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A libreoffice test is skipped (failed on CI) before its fixtures build anything, where soffice is missing."""
+    if item.get_closest_marker("libreoffice"):
+        require("soffice")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def every_output_is_valid() -> Iterator[None]:
     """Every .docx and .pptx a build in this process puts in place is validated first against

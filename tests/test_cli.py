@@ -134,6 +134,19 @@ def test_source_date_epoch_that_no_file_can_hold_is_a_usage_error(minimal_outlin
     assert not (minimal_outline.parent / "build").exists()
 
 
+def test_pdf_without_libreoffice_says_what_to_install(minimal_outline: Path, tmp_path: Path) -> None:
+    """Needs no LibreOffice (the point is its absence), so it runs in the quick loop, unlike test_libreoffice.py."""
+    empty = tmp_path / "empty-path"
+    empty.mkdir()
+    result = subprocess.run([sys.executable, "-m", "briefing", "build", str(minimal_outline), "--pdf"],
+                            capture_output=True, text=True, env={**os.environ, "PATH": str(empty)}, timeout=120,
+                            cwd=minimal_outline.parent)
+    assert result.returncode == 1
+    assert "--pdf needs LibreOffice, which is not installed" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (minimal_outline.parent / "build").exists()
+
+
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A folder on a file system of its own, 512 KiB (a tmpfs; needs root, else the test is skipped)."""
@@ -169,6 +182,7 @@ def test_a_full_or_read_only_disk_is_a_plain_message(minimal_outline: Path, smal
     assert {path: path.read_bytes() for path in small_disk.rglob("*") if path.is_file()} == before
 
 
+@pytest.mark.slow
 def test_watch_rebuilds_on_change_and_survives_a_broken_outline(minimal_outline: Path) -> None:
     process = subprocess.Popen([sys.executable, "-m", "briefing", "watch"], cwd=minimal_outline.parent,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -220,6 +234,7 @@ def _outline_with(folder: Path, change: str) -> Path:
     return path
 
 
+@pytest.mark.slow  # five builds, each in a process of its own
 @pytest.mark.parametrize("change", [
     "a 100,000-letter word in the prose", "a 100,000-letter bar label", "a 100,000-letter event title and detail",
     "a 100,000-letter title", "30 same-day events with long titles"])

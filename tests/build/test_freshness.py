@@ -42,6 +42,7 @@ def test_nothing_changed_means_nothing_to_do(built: Path) -> None:
     assert (built / "build" / "mini.pptx").stat().st_mtime_ns == before
 
 
+@pytest.mark.slow  # six builds and six rebuilds
 @pytest.mark.parametrize("change", ["outline", "logo", "output edited", "output deleted", "option", "epoch"])
 def test_any_change_to_what_the_build_read_or_wrote_rebuilds(built: Path, change: str, monkeypatch) -> None:
     args: list[str] = []

@@ -35,6 +35,7 @@ def previous(minimal_outline: Path) -> tuple[Path, Path, dict[str, bytes]]:
     return minimal_outline, out, snapshot(out)
 
 
+@pytest.mark.slow
 def test_same_outline_same_bytes_with_source_date_epoch(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1738540800")
     build(DEFAULT_OUTLINE, tmp_path / "one")
@@ -46,6 +47,7 @@ def test_same_outline_same_bytes_with_source_date_epoch(tmp_path: Path, monkeypa
     assert snapshot(one) == snapshot(two)
 
 
+@pytest.mark.slow
 def test_without_source_date_epoch_rebuilds_are_stable(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     build(DEFAULT_OUTLINE, tmp_path)
@@ -88,6 +90,7 @@ def test_a_failure_while_publishing_changes_nothing(previous, monkeypatch) -> No
     assert not temporaries(out)
 
 
+@pytest.mark.slow
 def test_a_killed_build_leaves_whole_files(previous) -> None:
     outline, out, before = previous
     for delay in (0.2, 0.6, 1.0):
@@ -282,6 +285,7 @@ def test_publishing_over_a_device_or_below_a_file_is_refused(tmp_path: Path) -> 
     assert (tmp_path / "file").read_bytes() == b"mine"
 
 
+@pytest.mark.slow
 def test_concurrent_builds_into_one_folder_all_succeed(minimal_outline: Path) -> None:
     """Each build's temporaries (outputs, charts, manifest) are its own; every output is whole."""
     out = minimal_outline.parent / "build"

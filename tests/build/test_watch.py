@@ -12,8 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+import pytest
+
 from tests.conftest import FIXTURES
 from tests.outline.test_validate import edit
+
+pytestmark = pytest.mark.slow  # a watch process, and a build for each change
 
 LOGO = (FIXTURES / "logo.png").read_bytes()
 WAIT_SECONDS = 90  # a build takes a second or two; a busy machine, more

@@ -86,7 +86,9 @@ def test_the_sizes_known_before_drawing_are_the_drawn_sizes(tmp_path: Path) -> N
 
     outline = read_outline(DEFAULT_OUTLINE)
     sizes = chart_sizes(outline)  # what the document lays out with, while the charts are drawn
-    for chart_id, path in render_charts(outline, tmp_path).paths.items():
+    drawn = render_charts(outline, tmp_path).paths
+    assert drawn.keys() == sizes.keys() and drawn
+    for chart_id, path in drawn.items():
         width_in, height_in = sizes[chart_id]
         with Image.open(path) as image:
             assert abs(image.width - width_in * DPI) <= 1 and abs(image.height - height_in * DPI) <= 1, chart_id

@@ -9,7 +9,8 @@ pipeline. Three families:
 - outlines with arbitrary text (control characters, surrogates, blanks): the
   build succeeds, or fails with a BriefingError;
 - broken outlines (wrong types, unknown keys, missing keys, bad dates,
-  dangling or duplicate ids, bad values, damaged YAML): a BriefingError.
+  dangling or duplicate ids, bad values, damaged YAML): `briefing build`
+  exits with status 2 and writes nothing.
 
 A BriefingError is the only failure allowed, and every one of its messages
 starts with FILE:LINE:COL pointing into the outline. Every file a build writes
@@ -24,6 +25,7 @@ so a chart that would lose a character fails here too.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import itertools
 import operator
@@ -32,11 +34,13 @@ import shutil
 import tempfile
 import time
 import zipfile
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import docx
+import msgspec.inspect
 import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, note, settings
@@ -47,7 +51,10 @@ from pptx import Presentation
 from briefing.build.pipeline import CACHE_FOLDER, build
 from briefing.errors import BriefingError
 from briefing.ooxml.xmltext import escape
+from briefing.outline.model import Outline
 from tests.conftest import FIXTURES
+from tests.refusals import refused
+from tests.refusals import run as run_command
 from tests.test_package import (
     bookmark_problems,
     content_type_problems,
@@ -115,12 +122,32 @@ def _clean_pieces() -> st.SearchStrategy[str]:
     )
 
 
+# What validate refuses in any text (outline/writing.py; tests/outline/test_writing.py): a figure typed as a
+# number where a statistic has that value ('80%', '1.7亿', '170,000'), and a qualifier typed before a reference
+# whose statistic has one ('约{id}'). Clean text leaves figures to references: an 'x' goes between a number and
+# its % or scale word, into a run of five digits and after a thousands comma; a '·' between a qualifier and a
+# reference.
+_REFERENCE_OR_ESCAPE = re.compile(r"(\{\{|\}\}|\{[a-z0-9][a-z0-9_-]*\})")
+_FIGURE_ENDS = re.compile(r"(?<=\d)(?=\s*(?:万|亿|thousand|million|billion|bn|trillion|%|％|percent))"
+                          r"|(?<=\d{4})(?=\d)|(?<=\d,)(?=\d{3})", re.IGNORECASE)
+_QUALIFIED = re.compile(r"(大约|大概|约|将近|接近|近|超过|逾|超|多达|不到|不足|少于|\b(?:about|around|"
+                        r"approximately|roughly|some|nearly|almost|over|more than|fewer than|less than|under|up to))"
+                        r"(\s*)(?=\{[a-z0-9])", re.IGNORECASE)
+
+
+def _no_typed_figures(text: str) -> str:
+    parts = _REFERENCE_OR_ESCAPE.split(text)  # references and escaped braces at odd places: left as they are
+    text = "".join(part if n % 2 else _FIGURE_ENDS.sub("x", part) for n, part in enumerate(parts))
+    return _QUALIFIED.sub(r"\1\2·", text)
+
+
 def clean_text(refs: list[str] = ()) -> st.SearchStrategy[str]:
-    """Text every field accepts: not blank, no character XML refuses, braces escaped, maybe '{id}' references."""
+    """Text every field accepts: not blank, no character XML refuses, braces escaped, maybe '{id}' references,
+    no figure typed as a number."""
     piece = _clean_pieces().map(_escape_braces)
     if refs:
         piece = st.one_of(piece, piece, st.sampled_from(refs).map(lambda i: f"{{{i}}}"))
-    return st.lists(piece, min_size=1, max_size=3).map("".join).filter(lambda t: t.strip() != "")
+    return st.lists(piece, min_size=1, max_size=3).map("".join).map(_no_typed_figures).filter(lambda t: t.strip() != "")
 
 
 def any_text(refs: list[str] = ()) -> st.SearchStrategy[str]:
@@ -344,6 +371,11 @@ def outlines(draw: st.DrawFn, wild: bool = False) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- breaking an outline
+#
+# Each change below makes an outline invalid by itself, whatever else the outline holds: a kind of value the
+# model cannot take there, a key it does not have, a key it requires, a date or value it refuses, an id that
+# names nothing or names two things. A change never touches what an earlier one changed, so none undoes
+# another: every outline `broken` makes must be refused.
 
 
 def _nodes(value: Any, path: tuple = ()) -> list[tuple]:
@@ -362,10 +394,37 @@ def _get(data: Any, path: tuple) -> Any:
     return data
 
 
-WRONG_TYPES = [[], {}, ["a"], {"k": "v"}, "text", "", None, 12, 1.5, True, [[1]], [{"x": None}]]
-BAD_DATES = ["1979-12-31", "2108-01-01", "2025-02-30", "2025-13-01", "2025-00-10", "2023-02-29", "2025-1-8", "18/01/2025", "20250118",
-             "yesterday", "", "0000-01-01", "10000-01-01", "2025-01-18T00:00", "2025-01", 2025, "2025-01-18 ",
-             "2025-01-32", "1e3", "-2025-01-01"]
+def _bare(info: Any) -> Any:
+    """A type of outline.model as such: without its description, nor the None of a key that may be left out."""
+    while isinstance(info, msgspec.inspect.Metadata | msgspec.inspect.UnionType):
+        info = info.type if isinstance(info, msgspec.inspect.Metadata) else next(
+            t for t in info.types if not isinstance(t, msgspec.inspect.NoneType))
+    return info
+
+
+def _model_at(path: tuple) -> Any:
+    """What outline.model takes at a key path of a valid outline: a struct, a list, a string, a date..."""
+    info = _bare(msgspec.inspect.type_info(Outline))
+    for key in path:
+        info = _bare(info.item_type if isinstance(info, msgspec.inspect.ListType) else
+                     next(f.type for f in info.fields if f.encode_name == key))
+    return info
+
+
+def _unknown_id(data: Any) -> st.SearchStrategy[str]:
+    """An id no item in the data has."""
+    taken = {value for path in _nodes(data) if isinstance(value := _get(data, path), str)}
+    return ID.map(lambda i: "no-such-" + i[:40]).filter(lambda i: i not in taken)
+
+
+# Another kind of value than the model takes: never None, which a key that may be left out takes.
+NOT_A_SCALAR = [[], {}, ["a"], {"k": "v"}, [[1]], [{"x": None}]]
+NOT_A_LIST = ["text", "", 12, 1.5, True, {}, {"k": "v"}]
+NOT_A_MAPPING = ["text", "", 12, 1.5, True, [], ["a"], [[1]]]
+BAD_DATES = ["2025-02-30", "2025-13-01", "2025-00-10", "2023-02-29", "2025-1-8", "18/01/2025", "20250118",
+             "yesterday", "", "0000-01-01", "10000-01-01", "2025-01-18T00:00", "2025-01-32", "1e3", "-2025-01-01"]
+NOT_A_DAY = ["2025-01", 2025]  # an as_of, not an event's or a source's date
+NOT_IN_A_ZIP = ["1979-12-31", "2108-01-01"]  # an event's date, not the briefing's: meta.date stamps the zip
 BAD_VALUES = {
     "value": ["1.7亿", "-1", "nan", "NaN", "inf", "-inf", ".inf", "1e999", "1,000", "", "0x", True],
     "unit": ["kilo", "Count", "", "%"], "kind": ["pie", "Bar"], "locale": ["fr", "zh", "ZH-CN", "en-US"],
@@ -378,55 +437,73 @@ BAD_VALUES = {
     "id": ["Bad Id", "-lead", "", "UPPER", "x" * 65, "sp ace", "ünï"], "name": ["Bad Name", ""],
 }
 DATE_KEYS = ("date", "end", "published")
-REFERENCE_KEYS = ("facts", "events", "statistics", "placement", "source", "key_figures", "sections", "charts", "tags")
+# Keys that name other things by id (tags name nothing, except an audience's: the tags it selects).
+REFERENCE_KEYS = ("facts", "events", "statistics", "placement", "source", "key_figures", "sections", "charts")
 
 
 @st.composite
 def broken(draw: st.DrawFn) -> tuple[dict[str, Any], list[str]]:
     """A clean outline with one to three things wrong with it, and what was done (for the report)."""
     data = copy.deepcopy(draw(outlines()))
-    done = []
-    for _ in range(draw(st.integers(1, 3))):
-        nodes = _nodes(data)
+    done: list[str] = []
+    changed: list[tuple] = []  # the paths changed so far: nothing at or below them is changed again
+
+    def free(path: tuple) -> bool:
+        return not any(path[:len(other)] == other for other in changed)
+
+    wanted = draw(st.integers(1, 3))
+    while len(done) < wanted:
+        nodes = [p for p in _nodes(data) if free(p)]
         dicts = [()] + [p for p in nodes if isinstance(_get(data, p), dict)]
         kind = draw(st.sampled_from(
             ["wrong_type", "unknown_key", "missing_key", "bad_date", "dangling_id", "duplicate_id", "bad_value",
              "reference_in_text"]))
         if kind == "wrong_type":
             path = draw(st.sampled_from(nodes))
-            _get(data, path[:-1])[path[-1]] = draw(st.sampled_from(WRONG_TYPES))
+            model = _model_at(path)
+            choices = (NOT_A_LIST if isinstance(model, msgspec.inspect.ListType) else
+                       NOT_A_MAPPING if isinstance(model, msgspec.inspect.StructType) else NOT_A_SCALAR)
+            _get(data, path[:-1])[path[-1]] = draw(st.sampled_from(choices))
         elif kind == "unknown_key":
-            path = draw(st.sampled_from(dicts))
+            parent = draw(st.sampled_from(dicts))
+            known = {f.encode_name for f in _model_at(parent).fields}
             key = draw(st.one_of(st.text(min_size=1, max_size=10), st.sampled_from(
                 ["titel", "Title", "ids", "point", "subsection", "sections ", "<<", "?", "1", "true"])))
-            _get(data, path).setdefault(key, draw(st.sampled_from(WRONG_TYPES + ["value"])))
+            if key in known:
+                continue
+            _get(data, parent)[key] = draw(st.sampled_from([*NOT_A_SCALAR, *NOT_A_LIST, None, "value"]))
+            path = (*parent, key)
         elif kind == "missing_key":
-            path = draw(st.sampled_from([p for p in dicts if _get(data, p)]))
-            target = _get(data, path)
-            key = draw(st.sampled_from(sorted(target)))
-            del target[key]
-            path = (*path, key)
+            candidates = [(*p, f.encode_name) for p in dicts for f in _model_at(p).fields
+                          if f.required and f.encode_name in _get(data, p) and free((*p, f.encode_name))]
+            if not candidates:
+                continue
+            path = draw(st.sampled_from(candidates))
+            del _get(data, path[:-1])[path[-1]]
         elif kind == "bad_date":
             candidates = [p for p in nodes if p[-1] in (*DATE_KEYS, "as_of")]
             if not candidates:
                 continue
             path = draw(st.sampled_from(candidates))
-            _get(data, path[:-1])[path[-1]] = draw(st.sampled_from(BAD_DATES))
-        elif kind in ("dangling_id", "duplicate_id"):
-            keys = REFERENCE_KEYS if kind == "dangling_id" else ("id", "name")
-            candidates = [p for p in nodes if p[-1] in keys]
+            choices = BAD_DATES if path[-1] == "as_of" else BAD_DATES + NOT_A_DAY
+            choices += NOT_IN_A_ZIP if path == ("meta", "date") else []
+            _get(data, path[:-1])[path[-1]] = draw(st.sampled_from(choices))
+        elif kind == "dangling_id":
+            candidates = [p for p in nodes if p[-1] in REFERENCE_KEYS or (p[-1] == "tags" and p[0] == "audiences")]
             if not candidates:
                 continue
             path = draw(st.sampled_from(candidates))
+            unknown = draw(_unknown_id(data))
             holder = _get(data, path[:-1])
-            if kind == "dangling_id":
-                unknown = "no-such-" + draw(ID)[:40]
-                holder[path[-1]] = [unknown] if isinstance(holder[path[-1]], list) else unknown
-            else:
-                same = [_get(data, p) for p in candidates if p != path]
-                if not same:
-                    continue
-                holder[path[-1]] = draw(st.sampled_from(same))
+            holder[path[-1]] = [unknown] if isinstance(holder[path[-1]], list) else unknown
+        elif kind == "duplicate_id":  # the id (or name) of another item in the same list
+            candidates = [p for p in nodes if p[-1] in ("id", "name") and len(p) > 2 and isinstance(p[-2], int)
+                          and any(o[:-2] == p[:-2] and o != p and o[-1] == p[-1] for o in nodes)]
+            if not candidates:
+                continue
+            path = draw(st.sampled_from(candidates))
+            other = draw(st.sampled_from([o for o in nodes if o[:-2] == path[:-2] and o != path and o[-1] == path[-1]]))
+            _get(data, path[:-1])[path[-1]] = _get(data, other)
         elif kind == "bad_value":
             candidates = [p for p in nodes if p[-1] in BAD_VALUES or str(p[-1]).endswith("_color")]
             if not candidates:
@@ -435,9 +512,13 @@ def broken(draw: st.DrawFn) -> tuple[dict[str, Any], list[str]]:
             choices = BAD_VALUES.get(path[-1], BAD_VALUES["primary_color"])
             _get(data, path[:-1])[path[-1]] = draw(st.sampled_from(choices))
         else:  # a '{id}' that names nothing, in a field where references are expanded
-            data["summary"] = [*data.get("summary", []), "{" + "no-such-" + draw(ID)[:40] + "}"]
-            path = ("summary",)
-        done.append(f"{kind} at {path if kind != 'unknown_key' else (*path, key)}")
+            if not free(("summary",)):
+                continue
+            unknown = draw(_unknown_id(data))
+            data["summary"].append("{" + unknown + "}")
+            path = ("summary", len(data["summary"]) - 1)
+        changed.append(path)
+        done.append(f"{kind} at {path}")
     return data, done
 
 
@@ -543,7 +624,10 @@ def check_outputs(paths: list[Path]) -> None:
 
 def check_error(error: BriefingError, outline_file: Path, text: str) -> None:
     """Every message says FILE:LINE:COL, for this outline and a place inside it."""
-    messages = error.messages()
+    check_positions(error.messages(), outline_file, text)
+
+
+def check_positions(messages: list[str], outline_file: Path, text: str) -> None:
     assert messages, "an error without a message"
     lines = len(YAML_BREAK.findall(text)) + 1  # as YAML counts them: \x85, \u2028 and \u2029 break lines too
     for message in messages:
@@ -553,8 +637,10 @@ def check_error(error: BriefingError, outline_file: Path, text: str) -> None:
         assert 1 <= line <= lines + 1 and column >= 1, message
 
 
-def build_outline(workspace: Path, text: str, audience: str | None = None) -> str:
-    """Write the outline, build it, check what comes out; 'built' or 'refused'."""
+@contextlib.contextmanager
+def example(workspace: Path, text: str) -> Iterator[tuple[Path, Path]]:
+    """(outline file, output folder) in a folder of their own, beside the files an outline may name; removed after.
+    Every example's output folder shares one chart cache."""
     folder = workspace / f"example-{next(_counter)}"
     folder.mkdir()
     try:
@@ -567,6 +653,14 @@ def build_outline(workspace: Path, text: str, audience: str | None = None) -> st
         out = folder / "out"
         out.mkdir()
         (out / CACHE_FOLDER).symlink_to(workspace / "charts", target_is_directory=True)
+        yield outline_file, out
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def build_outline(workspace: Path, text: str, audience: str | None = None) -> str:
+    """Write the outline, build it, check what comes out; 'built' or 'refused'."""
+    with example(workspace, text) as (outline_file, out):
         started = time.perf_counter()
         try:
             report = build(outline_file, out, audiences=[audience] if audience else None)
@@ -577,8 +671,19 @@ def build_outline(workspace: Path, text: str, audience: str | None = None) -> st
         note(f"built in {time.perf_counter() - started:.2f} s: {[o.detail for o in report.outputs]}")
         check_outputs([output.path for output in report.outputs])
         return "built"
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+
+
+def refused_outline(workspace: Path, text: str, audience: str | None = None) -> None:
+    """`briefing build` (the click command, in this process) refuses the outline as a user must see it: exit
+    status 2, one FILE:LINE:COL line in this outline per problem, no traceback, and nothing written."""
+    with example(workspace, text) as (outline_file, out):
+        status, printed = run_command("build", str(outline_file), "-o", str(out),
+                                      *(["--audience", audience] if audience else []))
+        note(f"exit status {status}:\n{printed[:2000]}")
+        assert status == 2, printed
+        assert "Traceback" not in printed and "internal error" not in printed, printed
+        check_positions(printed.splitlines(), outline_file, text)
+        assert [path.name for path in out.iterdir()] == [CACHE_FOLDER], "an output was written"
 
 
 def _audience(draw: st.DrawFn, data: dict[str, Any]) -> str | None:
@@ -609,6 +714,7 @@ def test_arbitrary_text_builds_or_is_refused_with_positions(workspace: Path, dat
 @settings(COMMON, max_examples=100)
 @given(st.data())
 def test_a_broken_outline_is_refused_with_positions(workspace: Path, data: st.DataObject) -> None:
+    """One to three things wrong, the YAML text maybe damaged on top: refused as refused_outline says."""
     outline, done = data.draw(broken(), label="broken outline")
     note(f"mutations: {done}")
     text = to_yaml(outline)
@@ -617,7 +723,7 @@ def test_a_broken_outline_is_refused_with_positions(workspace: Path, data: st.Da
         insert = data.draw(st.sampled_from(["\t", ":", "- ", "\n  x: [", "'", '"', "{", "]", "&a", "*b", "\x07",
                                             "\n!!binary", "\n---\n", "%", "\ufeff", "\n\t- ", "? "]), label="insert")
         text = text[:at] + insert + text[at:]
-    event(build_outline(workspace, text, _audience(data.draw, outline)))
+    refused_outline(workspace, text, _audience(data.draw, outline))
 
 
 # ---------------------------------------------------------------- the serializer itself
@@ -687,15 +793,32 @@ def test_a_point_that_is_one_long_word_is_reported_as_too_long(tmp_path: Path) -
     assert any("too long" in warning for warning in report.warnings), report.warnings
 
 
-def test_wrapping_a_long_word_is_not_cubic() -> None:
+def test_wrapping_a_long_word_is_linear_in_its_length(monkeypatch) -> None:
     """Was: _fit_prefix measured text[:end] for every end, for every line cut: 2,000 characters took 2.5 s,
-    4,000 took 19 s, and a build with one such point 15 s."""
-    from briefing.text.fonts import wrap
+    4,000 took 19 s, and a build with one such point 15 s. Counted, not timed: the characters measured
+    grow as the word does (the bug measured about n²/2 of them, and cut n/40 lines: cubic)."""
+    from briefing.text import fonts
 
-    started = time.perf_counter()
-    lines = wrap("x " + "a" * 20_000, 850, 20)
-    assert time.perf_counter() - started < 1.0
-    assert len(lines) > 100
+    measured = 0
+    width_of = fonts.text_width_exact
+
+    def counting(text: str, size_pt: float, bold: bool = False) -> float:
+        nonlocal measured
+        measured += len(text)
+        return width_of(text, size_pt, bold)
+
+    monkeypatch.setattr(fonts, "text_width_exact", counting)
+
+    def characters_measured(letters: int) -> int:
+        nonlocal measured
+        measured = 0
+        lines = fonts.wrap("x " + "a" * letters, 850, 20)
+        assert lines[0] == "x" and "".join(lines[1:]) == "a" * letters and len(lines) > letters // 100
+        return measured
+
+    small, large = characters_measured(5_000), characters_measured(20_000)
+    assert small >= 5_000  # every letter is measured: the count is of the work done
+    assert large <= 4 * small + 100, (small, large)  # 4 times the letters, about 4 times the measuring
 
 
 def test_long_keywords_build(tmp_path: Path) -> None:
@@ -763,12 +886,17 @@ charts: [{id: c, kind: bar, title: C, statistics: [s]}]
     assert any("'c'" in warning for warning in report.warnings), report.warnings
 
 
-def test_a_value_near_the_float_limit_builds_or_is_refused(tmp_path: Path) -> None:
-    """Regression: a finite value near the float limit overflowed the bar chart's axis to inf."""
-    _build_text(tmp_path, BASE.format(locale="en") + ONE_SECTION + """\
+def test_a_value_near_the_float_limit_is_refused_where_it_is_written(tmp_path: Path) -> None:
+    """Was: a finite value near the float limit overflowed the bar chart's axis to inf. Values are limited to
+    10¹⁵ (the outline reference says so), so 1.7e308 is refused at its place, by validate and build alike,
+    before anything is drawn or written."""
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(BASE.format(locale="en") + ONE_SECTION + """\
 statistics: [{id: s, label: L, value: 1.7e308, unit: count, measures: M, source: src}]
 charts: [{id: c, kind: bar, title: C, statistics: [s]}]
-""")
+""", encoding="utf-8")
+    message = refused(outline, "must be at most 1,000,000,000,000,000, got 1.7e308", where="statistics[0].value")
+    assert message == f"{outline}:8:39: statistics[0].value: must be at most 1,000,000,000,000,000, got 1.7e308\n"
 
 
 @pytest.mark.parametrize("blank", ["\\t", "\\r", "\\x85", "\\u2028"])

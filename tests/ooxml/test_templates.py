@@ -100,6 +100,7 @@ def test_pandoc_reference_documents(minimal_outline: Path, pandoc_templates) -> 
     assert report.warnings == []
 
 
+@pytest.mark.libreoffice
 def test_templates_saved_by_libreoffice(minimal_outline: Path, libreoffice_templates) -> None:
     brand_docx, brand_pptx = libreoffice_templates
     _, document, deck, out = built(minimal_outline, brand_docx, brand_pptx)
