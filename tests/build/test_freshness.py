@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
 from briefing.build.freshness import Request, record
 from briefing.outline.source import read_source
+from tests.conftest import FIXTURES
 from tests.validate_ooxml import findings_in
 
 LOGO = (FIXTURES / "logo.png").read_bytes()

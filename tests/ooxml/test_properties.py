@@ -872,7 +872,7 @@ def test_a_long_bar_label_stays_in_its_row() -> None:
     boxes = [tick.label1.get_window_extent(renderer) for tick in figure.axes[0].yaxis.get_major_ticks()]
     assert len(boxes) == 2
     assert not boxes[0].overlaps(boxes[1]), [b.bounds for b in boxes]
-    assert all(0 <= b.y0 and b.y1 <= figure.bbox.height for b in boxes), "a label is cut off by the image"
+    assert all(b.y0 >= 0 and b.y1 <= figure.bbox.height for b in boxes), "a label is cut off by the image"
 
 
 def test_a_chart_character_no_font_has_is_reported(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Slide plans -> a .pptx file: the only module that imports python-pptx.
+"""Slide plans -> a .pptx file, with python-pptx (which only the deck package imports).
 
 python-pptx opens the template (masters, layouts, theme), makes the native
 charts and saves the package; the slides themselves are written as XML text
