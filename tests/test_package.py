@@ -358,7 +358,7 @@ def extended_properties(path: Path) -> tuple[dict[str, str], dict[str, list[str]
     pairs = root.findall("ep:HeadingPairs/vt:vector/vt:variant", APP_NS)
     names = [e.text or "" for e in root.findall("ep:TitlesOfParts/vt:vector/vt:lpstr", APP_NS)]
     titles = {}
-    for heading, count in zip(pairs[::2], pairs[1::2]):
+    for heading, count in zip(pairs[::2], pairs[1::2], strict=True):
         number = int(count.findtext("vt:i4", namespaces=APP_NS))
         titles[heading.findtext("vt:lpstr", namespaces=APP_NS)], names = names[:number], names[number:]
     assert names == [], "more titles of parts than the heading pairs count"

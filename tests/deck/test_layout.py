@@ -4,6 +4,7 @@ content that uses the space under the title (issue 15)."""
 from __future__ import annotations
 
 import io
+import itertools
 
 import pytest
 from msgspec.structs import replace
@@ -58,7 +59,7 @@ def content_slides(deck):
 @pytest.mark.parametrize("name", ["default", "headings", "english"])
 def test_no_two_slides_in_a_row_share_a_title(decks, name) -> None:
     names = titles(decks[name])
-    assert all(a != b for a, b in zip(names, names[1:])), names
+    assert all(a != b for a, b in itertools.pairwise(names)), names
 
 
 @pytest.mark.parametrize("name", ["default", "headings", "english"])

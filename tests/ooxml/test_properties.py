@@ -281,7 +281,7 @@ def outlines(draw: st.DrawFn, wild: bool = False) -> dict[str, Any]:
         return item
 
     sections = []
-    for section_id, subs in zip(section_ids, sub_ids):
+    for section_id, subs in zip(section_ids, sub_ids, strict=True):
         section = part(section_id)
         put(section, "subsections", [part(i) for i in subs] or None)
         sections.append(section)

@@ -278,7 +278,7 @@ class _DeckRenderer:
 
     def _figure_tiles(self, slide: _Slide, plan: SlidePlan, tiles: list[g.Box]) -> None:
         """Each figure on a tinted tile: the value large, what was counted, then when and the source."""
-        for index, (figure, tile) in enumerate(zip(plan.figures, tiles)):
+        for index, (figure, tile) in enumerate(zip(plan.figures, tiles, strict=True)):
             self._rectangle(slide, f"Figure Tile {index + 1}", tile, "tint")
             self._accent_bar(slide, tile.left_pt, tile.top_pt, width=4, height=tile.height_pt)
             inner = tile.width_pt - 2 * g.FIGURE_INSET_PT

@@ -311,7 +311,7 @@ def _table_row(texts: tuple[str, ...], twips: list[int], style_id: str, header_f
     cells = "".join(
         f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{shading}</w:tcPr>'
         f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr><w:r>{run_properties}{_run_text(text)}</w:r></w:p></w:tc>'
-        for text, width in zip(texts, twips)
+        for text, width in zip(texts, twips, strict=True)
     )
     repeat = '<w:tblHeader w:val="true"/>' if header_fill else ""
     return f"<w:tr><w:trPr><w:cantSplit/>{repeat}</w:trPr>{cells}</w:tr>"

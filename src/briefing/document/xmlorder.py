@@ -103,7 +103,7 @@ def put_in_order(parent, sequence: Sequence[str]) -> None:
         ranks.append(current)
     if ranks == sorted(ranks):
         return  # already in order: the usual case, left untouched
-    ordered = [child for _, _, child in sorted(zip(ranks, range(len(children)), children))]
+    ordered = [child for _, _, child in sorted(zip(ranks, range(len(children)), children, strict=True))]
     for child in ordered:
         parent.append(child)  # appending an element already there moves it to the end
 
