@@ -458,7 +458,8 @@ class _Planner:
             if chart.kind is ChartKind.TIMELINE:
                 items = milestones(chart, self.outline)
                 layouts = paginate_timeline(items, self.locale)
-                details = "\n".join(f"{m.when}{self.words.colon}{m.title}" + (self.words.full_stop + m.detail if m.detail else "")
+                details = "\n".join(f"{m.when}{self.words.colon}{m.title}"
+                                    + (self.words.full_stop + m.detail if m.detail else "")
                                     for m in items)
                 for number, layout in enumerate(layouts):
                     self.add(SlidePlan(SlideKind.TIMELINE, self.continued(title, number, len(layouts)), label=label,

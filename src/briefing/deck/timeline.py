@@ -85,7 +85,8 @@ def _fit(wanted: list[float], least: list[float], room: float) -> list[float]:
     low, high = 0.0, max(wanted)
     for _ in range(40):
         cap = (low + high) / 2
-        low, high = (cap, high) if sum(max(min(w, cap), m) for w, m in zip(wanted, least, strict=True)) <= room else (low, cap)
+        narrowed = sum(max(min(w, cap), m) for w, m in zip(wanted, least, strict=True))
+        low, high = (cap, high) if narrowed <= room else (low, cap)
     return [max(min(w, low), m) for w, m in zip(wanted, least, strict=True)]
 
 
@@ -139,7 +140,8 @@ def layout_timeline(items: list[Milestone], previous: Milestone | None, locale: 
             widths[i] = min(width, room)
     lefts = [0.0] * len(items)
     for side in sides:
-        for i, box_left in zip(side, _spread([xs[i] for i in side], [widths[i] for i in side], left, right), strict=True):
+        box_lefts = _spread([xs[i] for i in side], [widths[i] for i in side], left, right)
+        for i, box_left in zip(side, box_lefts, strict=True):
             lefts[i] = box_left
     labels, overflow = [], []
     for index, item in enumerate(items):

@@ -264,7 +264,8 @@ def _ensure_bullet_list(document: Document, styles: Styles) -> None:
     insert_in_order(numbering, parse_xml(
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="singleLevel"/>'
         '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/>'
-        f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{int(LIST_INDENT_PT * 20)}" w:hanging="{int(LIST_INDENT_PT * 20)}"/>'
+        f'<w:lvlJc w:val="left"/><w:pPr>'
+        f'<w:ind w:left="{int(LIST_INDENT_PT * 20)}" w:hanging="{int(LIST_INDENT_PT * 20)}"/>'
         "</w:pPr></w:lvl></w:abstractNum>"
     ), NUMBERING)  # after any picture bullets and the other lists, before the w:num entries
     number = add_numbering_instance(numbering, abstract_id)

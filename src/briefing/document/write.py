@@ -349,7 +349,8 @@ def _clear_body(document: Document) -> None:
             body.remove(child)
 
 
-_SECTION_PROPERTIES, _PARAGRAPH_PROPERTIES, _PARAGRAPH_STYLE, _VALUE = map(qn, ("w:sectPr", "w:pPr", "w:pStyle", "w:val"))
+_SECTION_PROPERTIES, _PARAGRAPH_PROPERTIES = qn("w:sectPr"), qn("w:pPr")
+_PARAGRAPH_STYLE, _VALUE = qn("w:pStyle"), qn("w:val")
 _PARAGRAPH, _TEXT, _BODY = qn("w:p"), qn("w:t"), qn("w:body")
 _TEXT_PIECES = (_TEXT, qn("w:tab"), qn("w:br"))
 
