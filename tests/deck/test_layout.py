@@ -24,7 +24,8 @@ _BODY_TEXT = ("Points", "Sources", "Quote", "Closing")
 
 def without_takeaways(outline: Outline) -> Outline:
     """The outline as one written before takeaways existed: headings and chart titles only."""
-    sections = [replace(section, takeaway=None, subsections=[replace(sub, takeaway=None) for sub in section.subsections])
+    sections = [replace(section, takeaway=None,
+                        subsections=[replace(sub, takeaway=None) for sub in section.subsections])
                 for section in outline.sections]
     charts = [replace(chart, takeaway=None) for chart in outline.charts]
     return replace(outline, sections=sections, charts=charts, key_figures_takeaway=None)

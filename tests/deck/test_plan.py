@@ -103,7 +103,7 @@ def test_timeline_labels_never_overlap_and_stay_on_the_slide(count: int) -> None
         assert len(layout.labels) <= per_slide(count)
         labels = [label.box for label in layout.labels]
         for i, a in enumerate(labels):
-            assert 0 <= a.left_pt and a.right_pt <= SLIDE_WIDTH_PT
+            assert a.left_pt >= 0 and a.right_pt <= SLIDE_WIDTH_PT
             assert all(not boxes_overlap(a, b) for b in labels[i + 1:])
         assert layout.overflow == ()
 

@@ -212,9 +212,9 @@ def test_contents_ask_to_be_updated_where_the_page_model_cannot_be_sure(tmp_path
     in whatever font replaces Arial on the reader's machine: the contents say they need updating
     instead of showing page numbers that may be wrong."""
     import yaml
-    from tests.build.test_libreoffice import long_outline
 
     from briefing.build.pipeline import build
+    from tests.build.test_libreoffice import long_outline
     from tests.conftest import FIXTURES
 
     if kind == "many pages":

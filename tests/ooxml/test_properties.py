@@ -789,7 +789,8 @@ charts: [{id: c, kind: bar, title: C, statistics: [s]}]
 
 def test_a_point_that_is_one_long_word_is_reported_as_too_long(tmp_path: Path) -> None:
     """Was: fonts.wrap left an over-long word that starts a paragraph unsplit, so it counted as one line."""
-    report = _build_text(tmp_path, BASE.format(locale="en") + f"sections: [{{id: a, title: A, points: [{'a' * 1200}]}}]\n")
+    sections = f"sections: [{{id: a, title: A, points: [{'a' * 1200}]}}]\n"
+    report = _build_text(tmp_path, BASE.format(locale="en") + sections)
     assert any("too long" in warning for warning in report.warnings), report.warnings
 
 
@@ -872,7 +873,7 @@ def test_a_long_bar_label_stays_in_its_row() -> None:
     boxes = [tick.label1.get_window_extent(renderer) for tick in figure.axes[0].yaxis.get_major_ticks()]
     assert len(boxes) == 2
     assert not boxes[0].overlaps(boxes[1]), [b.bounds for b in boxes]
-    assert all(0 <= b.y0 and b.y1 <= figure.bbox.height for b in boxes), "a label is cut off by the image"
+    assert all(b.y0 >= 0 and b.y1 <= figure.bbox.height for b in boxes), "a label is cut off by the image"
 
 
 def test_a_chart_character_no_font_has_is_reported(tmp_path: Path) -> None:

@@ -57,8 +57,8 @@ def with_macros(folder: str, parts: dict[str, bytes], main_rels: str, old: str =
     changes["[Content_Types].xml"] = changes["[Content_Types].xml"].replace(
         b"<Default ", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default ', 1)
     changes[f"{folder}/vbaProject.bin"] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 a VBA project"
-    changes[main_rels] = parts[main_rels].replace(
-        b"</Relationships>", f'<Relationship Id="rId99" Type="{_VBA}" Target="vbaProject.bin"/></Relationships>'.encode())
+    relationship = f'<Relationship Id="rId99" Type="{_VBA}" Target="vbaProject.bin"/>'
+    changes[main_rels] = parts[main_rels].replace(b"</Relationships>", f"{relationship}</Relationships>".encode())
     return changes
 
 
@@ -166,12 +166,16 @@ def test_a_file_that_only_starts_like_a_zip(minimal_outline: Path) -> None:
 
 def test_what_the_library_still_cannot_open_names_the_template() -> None:
     """The last line of defence, for what the checks do not foresee: lxml's error, said as the file's."""
-    with pytest.raises(InputError, match=r"brand.pptx: cannot be opened as a PowerPoint presentation \(XMLSyntax"):
-        with library_opening(Path("brand.pptx"), ".pptx"):
-            etree.fromstring(b"<p:sld")
-    with pytest.raises(etree.XMLSyntaxError):  # the library's own default template is not the user's
-        with library_opening(None, ".pptx"):
-            etree.fromstring(b"<p:sld")
+    with (
+        pytest.raises(InputError, match=r"brand.pptx: cannot be opened as a PowerPoint presentation \(XMLSyntax"),
+        library_opening(Path("brand.pptx"), ".pptx"),
+    ):
+        etree.fromstring(b"<p:sld")
+    with (
+        pytest.raises(etree.XMLSyntaxError),  # the library's own default template is not the user's
+        library_opening(None, ".pptx"),
+    ):
+        etree.fromstring(b"<p:sld")
 
 
 def test_a_zip_of_too_many_parts_is_refused_before_it_is_listed(minimal_outline: Path) -> None:
@@ -185,10 +189,12 @@ def test_a_zip_of_too_many_parts_is_refused_before_it_is_listed(minimal_outline:
 
 def test_a_zip_that_unpacks_to_too_much_is_refused_before_it_is_unpacked(minimal_outline: Path) -> None:
     template = minimal_outline.parent / "brand.docx"
-    with zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as package:
-        with package.open("word/media/image1.png", "w", force_zip64=True) as entry:
-            for _ in range(MAX_TEMPLATE_UNPACKED_BYTES // 2**20 + 1):
-                entry.write(bytes(2**20))  # zeros: a few hundred KB once packed
+    with (
+        zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as package,
+        package.open("word/media/image1.png", "w", force_zip64=True) as entry,
+    ):
+        for _ in range(MAX_TEMPLATE_UNPACKED_BYTES // 2**20 + 1):
+            entry.write(bytes(2**20))  # zeros: a few hundred KB once packed
     assert template.stat().st_size < 2**20
     message = refused(minimal_outline, str(template), "--docx-template", str(template))
     assert "unpacks to 201 MiB; a template may unpack to at most 200 MiB" in message
