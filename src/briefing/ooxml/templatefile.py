@@ -247,11 +247,11 @@ class _Package:
                 if target not in self.names:
                     raise self.fail(f"refers to a part '{target}' that it does not contain",
                                     "it is damaged; save it again from its program")
-                kind = self.content_type(target)
-                if kind is None:
+                part_type = self.content_type(target)
+                if part_type is None:
                     raise self.fail(f"does not say what its part '{target}' is ([Content_Types].xml)",
                                     "it is damaged; save it again from its program")
-                if kind.endswith("xml"):
+                if part_type.endswith("xml"):
                     self.xml(target)
                 else:
                     self.archive.read(target)  # checks its CRC: a damaged picture fails here, not in a writer
@@ -274,10 +274,9 @@ def _check_word(package: _Package, main: str) -> None:
         raise package.fail(f"has a page size Word cannot use ({size.get(f'{{{_W}}}w')} x "
                            f"{size.get(f'{{{_W}}}h')} twips; 0.1 to 22 inches a side)", again)
     margins = section.find(f"{{{_W}}}pgMar")
-    sides = [_twips(margins, f"{{{_W}}}{side}") for side in ("left", "right", "top", "bottom")]
-    if any(side is None for side in sides):
+    left, right, top, bottom = (_twips(margins, f"{{{_W}}}{side}") for side in ("left", "right", "top", "bottom"))
+    if left is None or right is None or top is None or bottom is None:
         raise package.fail("has a page size but no page margins", again)
-    left, right, top, bottom = sides
     room = [(width - abs(left) - abs(right)) / _TWIPS_PER_CM, (height - abs(top) - abs(bottom)) / _TWIPS_PER_CM]
     if min(room) < MIN_TEXT_SIDE_CM:
         raise package.fail(
