@@ -84,6 +84,11 @@ DOCX_CASES: dict[str, tuple[Callable[[dict[str, bytes]], Edits], str]] = {
     "margins wider than the page": (lambda p: {"word/document.xml": sub(
         p["word/document.xml"], r"<w:sectPr ?/>", '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:left="6000" '
         'w:right="6000" w:top="1440" w:bottom="1440"/></w:sectPr>')}, "leaves 0.0 × 24.6 cm of its page for text"),
+    # Was: an internal error (python-docx's AttributeError: 'CharacterStyle' object has no attribute
+    # 'paragraph_format') once the writer formatted the template's 'Figure' style.
+    "a character style by a paragraph style's name": (lambda p: {"word/styles.xml": sub(
+        p["word/styles.xml"], r'w:type="paragraph"( w:customStyle="1" w:styleId="Figure")', r'w:type="character"\1')},
+        "has a character style named 'Figure', where a briefing needs a paragraph style"),
     "damaged styles": (lambda p: {"word/styles.xml": p["word/styles.xml"][:500]},
                        "has a damaged part 'word/styles.xml'"),
     "a part left out": (lambda p: {"word/styles.xml": None}, "refers to a part 'word/styles.xml' that it does not"),

@@ -259,7 +259,9 @@ class _Package:
 
 
 def _check_word(package: _Package, main: str) -> None:
-    """The writer keeps the template's last section: it must have one, with a page it can lay out."""
+    """The writer keeps the template's last section: it must have one, with a page it can lay out;
+    and a style it finds by the name of one of its paragraph styles must be a paragraph style."""
+    _check_style_kinds(package, main)
     body = package.xml(main).find(f"{{{_W}}}body")
     section = body.find(f"{{{_W}}}sectPr") if body is not None else None
     again = "open it in Word or LibreOffice and save it again"
@@ -283,6 +285,29 @@ def _check_word(package: _Package, main: str) -> None:
             f"leaves {max(room[0], 0):.1f} × {max(room[1], 0):.1f} cm of its page for text (the page less its "
             f"margins); a briefing needs at least {MIN_TEXT_SIDE_CM} × {MIN_TEXT_SIDE_CM} cm",
             "use a template with a larger page or smaller margins, or no template")
+
+
+def _check_style_kinds(package: _Package, main: str) -> None:
+    """The writer sets paragraph formatting on, and puts paragraphs in, the template's styles named as
+    its own (case aside, the first of a name, as document/styles.py indexes them): python-docx fails
+    on a character, table or numbering style of such a name."""
+    from briefing.document.geometry import Style  # only here: the document package imports python-docx
+
+    wanted = {style.lower() for style in Style}
+    part = next((target for _, kind, target in package.relationships(main) if kind.endswith("/styles")), None)
+    if part is None:
+        return  # python-docx gives the document its default styles
+    seen: set[str] = set()
+    for style in package.xml(part).iterchildren(f"{{{_W}}}style"):
+        name_element = style.find(f"{{{_W}}}name")
+        name = name_element.get(f"{{{_W}}}val", "") if name_element is not None else None
+        if name is None or name.lower() in seen:
+            continue
+        seen.add(name.lower())
+        kind = style.get(f"{{{_W}}}type", "paragraph")
+        if name.lower() in wanted and kind != "paragraph":
+            raise package.fail(f"has a {kind} style named '{name}', where a briefing needs a paragraph style",
+                               "rename or delete that style in Word or LibreOffice and save the file again")
 
 
 def _check_powerpoint(package: _Package, main: str) -> None:
