@@ -89,6 +89,10 @@ DOCX_CASES: dict[str, tuple[Callable[[dict[str, bytes]], Edits], str]] = {
     "a character style by a paragraph style's name": (lambda p: {"word/styles.xml": sub(
         p["word/styles.xml"], r'w:type="paragraph"( w:customStyle="1" w:styleId="Figure")', r'w:type="character"\1')},
         "has a character style named 'Figure', where a briefing needs a paragraph style"),
+    # Was: an internal error ('Part' object has no attribute 'element') in conformance.py.
+    "numbering typed as plain XML": (lambda p: main_type(
+        p, "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml", "application/xml"),
+        "says its numbering part 'word/numbering.xml' is 'application/xml' ([Content_Types].xml), not Word numbering"),
     "damaged styles": (lambda p: {"word/styles.xml": p["word/styles.xml"][:500]},
                        "has a damaged part 'word/styles.xml'"),
     "a part left out": (lambda p: {"word/styles.xml": None}, "refers to a part 'word/styles.xml' that it does not"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
 from docx.oxml.ns import qn
 
 from briefing.document.styles import HEADER_FOOTER_DISTANCE, MARGIN
@@ -43,9 +44,12 @@ def conform(document: Document, from_template: bool) -> None:
         return  # python-docx's styles and lists are in order (the tests validate every build): 5 ms saved
     _in_order(document.styles.element)
     try:
-        numbering = document.part.part_related_by(RT.NUMBERING).element
+        part = document.part.part_related_by(RT.NUMBERING)
     except KeyError:
         return  # no numbering part: the writer adds one, in order
+    # python-docx loads a part of numbering's content type as its NumberingPart, an XmlPart.
+    assert isinstance(part, XmlPart)
+    numbering = part.element
     put_in_order(numbering, NUMBERING)
     _in_order(numbering)
 

@@ -62,6 +62,10 @@ _KINDS = {
 _SUFFIX_KIND = {suffix: (what, main) for main, (what, suffix) in _KINDS.items()}
 
 _OFFICE_DOCUMENT = "/officeDocument"  # the end of the main part's relationship type, transitional or strict
+# The parts of a Word document the writer edits, by the last word of their relationship type:
+# python-docx makes its objects for them only from a part of this content type.
+_WORD_PARTS = {name: f"application/vnd.openxmlformats-officedocument.wordprocessingml.{name}+xml"
+               for name in ("styles", "settings", "numbering")}
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -261,6 +265,7 @@ class _Package:
 def _check_word(package: _Package, main: str) -> None:
     """The writer keeps the template's last section: it must have one, with a page it can lay out;
     and a style it finds by the name of one of its paragraph styles must be a paragraph style."""
+    _check_part_types(package, main)
     _check_style_kinds(package, main)
     body = package.xml(main).find(f"{{{_W}}}body")
     section = body.find(f"{{{_W}}}sectPr") if body is not None else None
@@ -285,6 +290,18 @@ def _check_word(package: _Package, main: str) -> None:
             f"leaves {max(room[0], 0):.1f} × {max(room[1], 0):.1f} cm of its page for text (the page less its "
             f"margins); a briefing needs at least {MIN_TEXT_SIDE_CM} × {MIN_TEXT_SIDE_CM} cm",
             "use a template with a larger page or smaller margins, or no template")
+
+
+def _check_part_types(package: _Package, main: str) -> None:
+    """The styles, settings and numbering parts: the writer edits them as python-docx reads them,
+    which it does only for a part of their own content type."""
+    for _, kind, target in package.relationships(main):
+        name = kind.rpartition("/")[2]
+        wanted = _WORD_PARTS.get(name)
+        part_type = package.content_type(target)
+        if wanted is not None and part_type != wanted:
+            raise package.fail(f"says its {name} part '{target}' is '{part_type}' ([Content_Types].xml), not "
+                               f"Word {name}", "it is damaged; save it again from its program")
 
 
 def _check_style_kinds(package: _Package, main: str) -> None:
