@@ -216,7 +216,7 @@ class _DeckRenderer:
         """Points in the layout's body placeholder, and what the plan puts beside them."""
         self._title(slide, plan.title, plan=plan)
         if plan.bullets:
-            anchor = "ctr" if plan.body_size > g.BODY_PT or plan.layout is not Layout.FULL else "t"
+            anchor: d.Anchor = "ctr" if plan.body_size > g.BODY_PT or plan.layout is not Layout.FULL else "t"
             self._placeholder(slide, _BODY_TYPES, "Points", plan.points_box, list(plan.bullets),
                               _Text(plan.body_size, "text", bullets=True, anchor=anchor))
         self._callouts(slide, plan)
