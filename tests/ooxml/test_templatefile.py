@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from briefing.document.geometry import Style
 from briefing.errors import InputError
 from briefing.ooxml.templatefile import (
     MAX_TEMPLATE_PARTS,
     MAX_TEMPLATE_UNPACKED_BYTES,
+    WRITER_PARAGRAPH_STYLES,
     library_opening,
 )
 from tests.outline.test_validate import edit
@@ -171,6 +173,11 @@ def test_a_file_that_only_starts_like_a_zip(minimal_outline: Path) -> None:
     template = minimal_outline.parent / "brand.pptx"
     template.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 8)
     assert "is not a zip package" in refused(minimal_outline, str(template), "--pptx-template", str(template))
+
+
+def test_the_template_check_knows_every_paragraph_style_the_writer_formats() -> None:
+    """templatefile sits below the document package, so it lists the names itself."""
+    assert tuple(Style) == WRITER_PARAGRAPH_STYLES
 
 
 def test_what_the_library_still_cannot_open_names_the_template() -> None:

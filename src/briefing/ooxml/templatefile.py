@@ -66,6 +66,13 @@ _OFFICE_DOCUMENT = "/officeDocument"  # the end of the main part's relationship 
 # python-docx makes its objects for them only from a part of this content type.
 _WORD_PARTS = {name: f"application/vnd.openxmlformats-officedocument.wordprocessingml.{name}+xml"
                for name in ("styles", "settings", "numbering")}
+# The styles the Word writer finds by name and formats as paragraph styles: document.geometry.Style,
+# which sits above this module (tests/ooxml/test_templatefile.py keeps the two the same).
+WRITER_PARAGRAPH_STYLES = (
+    "Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "TOC Heading", "Caption", "Quote", "List Bullet",
+    "Cover Line", "Attribution", "Source Note", "Caveat", "Table Text", "Source Entry", "TOC 1", "TOC 2",
+    "Figure", "Header", "Footer",
+)
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -308,9 +315,7 @@ def _check_style_kinds(package: _Package, main: str) -> None:
     """The writer sets paragraph formatting on, and puts paragraphs in, the template's styles named as
     its own (case aside, the first of a name, as document/styles.py indexes them): python-docx fails
     on a character, table or numbering style of such a name."""
-    from briefing.document.geometry import Style  # only here: the document package imports python-docx
-
-    wanted = {style.lower() for style in Style}
+    wanted = {style.lower() for style in WRITER_PARAGRAPH_STYLES}
     part = next((target for _, kind, target in package.relationships(main) if kind.endswith("/styles")), None)
     if part is None:
         return  # python-docx gives the document its default styles
