@@ -144,10 +144,7 @@ def source_part(rels_name: str) -> str:
 def resolve_target(source: str, target: str) -> str:
     """The zip name a relationship target names, relative to its source part's folder."""
     target = unquote(target.split("#", 1)[0])
-    if target.startswith("/"):
-        joined = target
-    else:
-        joined = posixpath.join("/" + posixpath.dirname(source), target)
+    joined = target if target.startswith("/") else posixpath.join("/" + posixpath.dirname(source), target)
     return posixpath.normpath(joined).lstrip("/")
 
 
@@ -236,7 +233,7 @@ def drawing_id_problems(archive: zipfile.ZipFile) -> list[str]:
 
 def bookmark_problems(archive: zipfile.ZipFile) -> list[str]:
     """Bookmark ids (and names) are unique, and each bookmarkStart has its bookmarkEnd in the same part."""
-    w = "{%s}" % NS["w"]
+    w = f"{{{NS['w']}}}"
     problems = []
     starts: Counter[str] = Counter()
     names: Counter[str] = Counter()
@@ -358,7 +355,7 @@ def extended_properties(path: Path) -> tuple[dict[str, str], dict[str, list[str]
     pairs = root.findall("ep:HeadingPairs/vt:vector/vt:variant", APP_NS)
     names = [e.text or "" for e in root.findall("ep:TitlesOfParts/vt:vector/vt:lpstr", APP_NS)]
     titles = {}
-    for heading, count in zip(pairs[::2], pairs[1::2]):
+    for heading, count in zip(pairs[::2], pairs[1::2], strict=True):
         number = int(count.findtext("vt:i4", namespaces=APP_NS))
         titles[heading.findtext("vt:lpstr", namespaces=APP_NS)], names = names[:number], names[number:]
     assert names == [], "more titles of parts than the heading pairs count"
@@ -425,7 +422,8 @@ def _zip(tmp_path: Path, parts: dict[str, str]) -> zipfile.ZipFile:
 
 def test_resolve_target_handles_relative_parent_and_absolute_targets() -> None:
     assert resolve_target("word/document.xml", "media/image1.png") == "word/media/image1.png"
-    assert resolve_target("ppt/slides/slide1.xml", "../slideLayouts/slideLayout2.xml") == "ppt/slideLayouts/slideLayout2.xml"
+    assert (resolve_target("ppt/slides/slide1.xml", "../slideLayouts/slideLayout2.xml")
+            == "ppt/slideLayouts/slideLayout2.xml")
     assert resolve_target("", "/docProps/core.xml") == "docProps/core.xml"
     assert resolve_target("", "word/document.xml") == "word/document.xml"
     assert resolve_target("ppt/slides/slide1.xml", "/ppt/media/a%20b.png") == "ppt/media/a b.png"
@@ -450,7 +448,9 @@ def test_helpers_find_what_they_look_for(tmp_path: Path) -> None:
     })
     with archive:
         assert any("not well-formed" in p for p in zip_problems(archive))
-        assert relationship_problems(archive) == ["_rels/.rels: r1 -> ppt/gone.xml (ppt/gone.xml) is not in the package"]
+        assert relationship_problems(archive) == [
+            "_rels/.rels: r1 -> ppt/gone.xml (ppt/gone.xml) is not in the package"
+        ]
         assert sorted(content_type_problems(archive)) == [
             "broken.xml: no content type (no Default for '.xml', no Override)",
             "docProps/core.xml: no content type (no Default for '.xml', no Override)",

@@ -115,8 +115,9 @@ def _content_types(types_xml: bytes):
         root = etree.fromstring(types_xml)
     except etree.XMLSyntaxError:
         return lambda name: None
-    defaults = {e.get("Extension", "").lower(): e.get("ContentType") for e in root.iter(f"{{{_CONTENT_TYPES_NS}}}Default")}
-    overrides = {e.get("PartName", ""): e.get("ContentType") for e in root.iter(f"{{{_CONTENT_TYPES_NS}}}Override")}
+    default, override = f"{{{_CONTENT_TYPES_NS}}}Default", f"{{{_CONTENT_TYPES_NS}}}Override"
+    defaults = {e.get("Extension", "").lower(): e.get("ContentType") for e in root.iter(default)}
+    overrides = {e.get("PartName", ""): e.get("ContentType") for e in root.iter(override)}
 
     def content_type(name: str) -> str | None:
         base = posixpath.basename(name)  # '_rels/.rels' has the extension 'rels'

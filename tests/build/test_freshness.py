@@ -29,7 +29,8 @@ def built(minimal_outline: Path) -> Path:
     folder = minimal_outline.parent
     (folder / "logo.png").write_bytes(LOGO)
     text = minimal_outline.read_text(encoding="utf-8")
-    minimal_outline.write_text(text.replace("\nsections:", "\ntheme:\n  logo: logo.png\nsections:", 1), encoding="utf-8")
+    with_logo = text.replace("\nsections:", "\ntheme:\n  logo: logo.png\nsections:", 1)
+    minimal_outline.write_text(with_logo, encoding="utf-8")
     assert "wrote build/mini.docx" in build(folder)
     assert findings_in(folder / "build") == []
     return folder
@@ -48,7 +49,8 @@ def test_any_change_to_what_the_build_read_or_wrote_rebuilds(built: Path, change
     args: list[str] = []
     if change == "outline":
         outline = built / "outline.yaml"
-        outline.write_text(outline.read_text(encoding="utf-8").replace("第一条要点。", "第一条要点！"), encoding="utf-8")
+        edited = outline.read_text(encoding="utf-8").replace("第一条要点。", "第一条要点！")
+        outline.write_text(edited, encoding="utf-8")
     elif change == "logo":
         (built / "logo.png").write_bytes(LOGO + b"\0")
     elif change == "output edited":

@@ -151,8 +151,9 @@ def test_contents_page_numbers_match_libreoffice_after_a_cover_of_two_pages(mini
     require("soffice")
     edit = minimal_outline.read_text(encoding="utf-8").replace("title: 测试简报", f"title: {'很长的标题' * 80}", 1)
     minimal_outline.write_text(edit, encoding="utf-8")
-    build(minimal_outline, minimal_outline.parent / "build")
-    assert misplaced_contents_entries(minimal_outline.parent / "build" / "mini.docx", minimal_outline.parent / "pdf") == []
+    folder = minimal_outline.parent
+    build(minimal_outline, folder / "build")
+    assert misplaced_contents_entries(folder / "build" / "mini.docx", folder / "pdf") == []
 
 
 def test_build_pdf_writes_a_pdf_of_each_output(minimal_outline: Path) -> None:

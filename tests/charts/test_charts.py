@@ -113,7 +113,8 @@ def test_a_timeline_stays_within_its_height_whatever_its_text(events: list[Miles
         assert 1 <= len(row.title) <= 3 and len(row.detail) <= 3 and row.title[-1].endswith(ELLIPSIS)
 
 
-@pytest.mark.parametrize("labels", [["a" * 100_000], [f"统计项目{i}" * 20 for i in range(24)]], ids=["long word", "24 long labels"])
+@pytest.mark.parametrize("labels", [["a" * 100_000], [f"统计项目{i}" * 20 for i in range(24)]],
+                         ids=["long word", "24 long labels"])
 def test_bars_stay_within_the_page_height_whatever_their_labels(labels: list[str]) -> None:
     groups = [BarGroup(Unit.COUNT, tuple(Bar(label, 1.0 + i, f"{i}") for i, label in enumerate(labels)))]
     layout = bars_layout(groups)

@@ -29,7 +29,7 @@ def _events(days: list[int], titles: list[str] | None = None) -> list[Milestone]
     start = date(2024, 4, 24)
     titles = titles or [f"第{i}件事" for i in range(len(days))]
     return [Milestone(start + timedelta(d), None, format_date_range(start + timedelta(d), None, Locale.ZH_CN),
-                      title, None) for d, title in zip(days, titles)]
+                      title, None) for d, title in zip(days, titles, strict=True)]
 
 
 CASES = {
@@ -44,7 +44,7 @@ CASES = {
 def _unbroken_pairs(positions: list[float], days: list[int], breaks: list[float]) -> list[tuple[float, int]]:
     """(distance, days) between consecutive events with no break between them."""
     pairs = []
-    for (a, da), (b, db) in itertools.pairwise(zip(positions, days)):
+    for (a, da), (b, db) in itertools.pairwise(zip(positions, days, strict=True)):
         if not any(a < middle < b for middle in breaks):
             pairs.append((b - a, db - da))
     return pairs

@@ -30,7 +30,7 @@ def test_title_slide_and_section_slides(deck) -> None:
     assert slides[0].shapes.title.text == outline.meta.title
     labelled = {slide.shapes.title.text: next((s.text_frame.text for s in slide.shapes if s.name == "Label"), None)
                 for slide in slides}
-    for number, section in zip("一二三四五", outline.sections):
+    for number, section in zip("一二三四五", outline.sections, strict=True):
         assert labelled[section.takeaway] == f"{number}、{section.title}"
 
 

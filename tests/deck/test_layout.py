@@ -4,6 +4,7 @@ content that uses the space under the title (issue 15)."""
 from __future__ import annotations
 
 import io
+import itertools
 
 import pytest
 from msgspec.structs import replace
@@ -23,7 +24,8 @@ _BODY_TEXT = ("Points", "Sources", "Quote", "Closing")
 
 def without_takeaways(outline: Outline) -> Outline:
     """The outline as one written before takeaways existed: headings and chart titles only."""
-    sections = [replace(section, takeaway=None, subsections=[replace(sub, takeaway=None) for sub in section.subsections])
+    sections = [replace(section, takeaway=None,
+                        subsections=[replace(sub, takeaway=None) for sub in section.subsections])
                 for section in outline.sections]
     charts = [replace(chart, takeaway=None) for chart in outline.charts]
     return replace(outline, sections=sections, charts=charts, key_figures_takeaway=None)
@@ -58,7 +60,7 @@ def content_slides(deck):
 @pytest.mark.parametrize("name", ["default", "headings", "english"])
 def test_no_two_slides_in_a_row_share_a_title(decks, name) -> None:
     names = titles(decks[name])
-    assert all(a != b for a, b in zip(names, names[1:])), names
+    assert all(a != b for a, b in itertools.pairwise(names)), names
 
 
 @pytest.mark.parametrize("name", ["default", "headings", "english"])

@@ -33,7 +33,7 @@ def all_text(document) -> str:
 def test_sections_are_heading_1_in_the_article_order(document) -> None:
     outline = read_outline(DEFAULT_OUTLINE)
     headings = paragraphs_in(document, "Heading 1")
-    numbered = [f"{n}、{s.title}" for n, s in zip("一二三四五", outline.sections)]
+    numbered = [f"{n}、{s.title}" for n, s in zip("一二三四五", outline.sections, strict=True)]
     positions = [headings.index(title) for title in numbered]
     assert positions == sorted(positions)
     assert headings[0] == "核心要点"  # the summary comes before the sections

@@ -75,7 +75,7 @@ PUBLIC_IMPORTS: dict[str, set[str] | None] = {
     "docx.shared": None,
     "docx.text.paragraph": {"Paragraph"},
     "docx.shape": {"InlineShape"},
-    "docx.styles.style": {"BaseStyle"},
+    "docx.styles.style": {"BaseStyle", "ParagraphStyle"},  # both in python-docx's API docs (api/style)
     "docx.oxml": {"OxmlElement", "parse_xml"},
     "docx.oxml.ns": {"qn", "nsdecls"},
     "docx.opc.constants": None,

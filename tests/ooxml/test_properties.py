@@ -281,7 +281,7 @@ def outlines(draw: st.DrawFn, wild: bool = False) -> dict[str, Any]:
         return item
 
     sections = []
-    for section_id, subs in zip(section_ids, sub_ids):
+    for section_id, subs in zip(section_ids, sub_ids, strict=True):
         section = part(section_id)
         put(section, "subsections", [part(i) for i in subs] or None)
         sections.append(section)
@@ -789,7 +789,8 @@ charts: [{id: c, kind: bar, title: C, statistics: [s]}]
 
 def test_a_point_that_is_one_long_word_is_reported_as_too_long(tmp_path: Path) -> None:
     """Was: fonts.wrap left an over-long word that starts a paragraph unsplit, so it counted as one line."""
-    report = _build_text(tmp_path, BASE.format(locale="en") + f"sections: [{{id: a, title: A, points: [{'a' * 1200}]}}]\n")
+    sections = f"sections: [{{id: a, title: A, points: [{'a' * 1200}]}}]\n"
+    report = _build_text(tmp_path, BASE.format(locale="en") + sections)
     assert any("too long" in warning for warning in report.warnings), report.warnings
 
 

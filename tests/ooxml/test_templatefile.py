@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from briefing.document.geometry import Style
 from briefing.errors import InputError
 from briefing.ooxml.templatefile import (
     MAX_TEMPLATE_PARTS,
     MAX_TEMPLATE_UNPACKED_BYTES,
+    WRITER_PARAGRAPH_STYLES,
     library_opening,
 )
 from tests.outline.test_validate import edit
@@ -57,8 +59,8 @@ def with_macros(folder: str, parts: dict[str, bytes], main_rels: str, old: str =
     changes["[Content_Types].xml"] = changes["[Content_Types].xml"].replace(
         b"<Default ", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default ', 1)
     changes[f"{folder}/vbaProject.bin"] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 a VBA project"
-    changes[main_rels] = parts[main_rels].replace(
-        b"</Relationships>", f'<Relationship Id="rId99" Type="{_VBA}" Target="vbaProject.bin"/></Relationships>'.encode())
+    relationship = f'<Relationship Id="rId99" Type="{_VBA}" Target="vbaProject.bin"/>'
+    changes[main_rels] = parts[main_rels].replace(b"</Relationships>", f"{relationship}</Relationships>".encode())
     return changes
 
 
@@ -84,6 +86,15 @@ DOCX_CASES: dict[str, tuple[Callable[[dict[str, bytes]], Edits], str]] = {
     "margins wider than the page": (lambda p: {"word/document.xml": sub(
         p["word/document.xml"], r"<w:sectPr ?/>", '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:left="6000" '
         'w:right="6000" w:top="1440" w:bottom="1440"/></w:sectPr>')}, "leaves 0.0 × 24.6 cm of its page for text"),
+    # Was: an internal error (python-docx's AttributeError: 'CharacterStyle' object has no attribute
+    # 'paragraph_format') once the writer formatted the template's 'Figure' style.
+    "a character style by a paragraph style's name": (lambda p: {"word/styles.xml": sub(
+        p["word/styles.xml"], r'w:type="paragraph"( w:customStyle="1" w:styleId="Figure")', r'w:type="character"\1')},
+        "has a character style named 'Figure', where a briefing needs a paragraph style"),
+    # Was: an internal error ('Part' object has no attribute 'element') in conformance.py.
+    "numbering typed as plain XML": (lambda p: main_type(
+        p, "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml", "application/xml"),
+        "says its numbering part 'word/numbering.xml' is 'application/xml' ([Content_Types].xml), not Word numbering"),
     "damaged styles": (lambda p: {"word/styles.xml": p["word/styles.xml"][:500]},
                        "has a damaged part 'word/styles.xml'"),
     "a part left out": (lambda p: {"word/styles.xml": None}, "refers to a part 'word/styles.xml' that it does not"),
@@ -164,14 +175,23 @@ def test_a_file_that_only_starts_like_a_zip(minimal_outline: Path) -> None:
     assert "is not a zip package" in refused(minimal_outline, str(template), "--pptx-template", str(template))
 
 
+def test_the_template_check_knows_every_paragraph_style_the_writer_formats() -> None:
+    """templatefile sits below the document package, so it lists the names itself."""
+    assert tuple(Style) == WRITER_PARAGRAPH_STYLES
+
+
 def test_what_the_library_still_cannot_open_names_the_template() -> None:
     """The last line of defence, for what the checks do not foresee: lxml's error, said as the file's."""
-    with pytest.raises(InputError, match=r"brand.pptx: cannot be opened as a PowerPoint presentation \(XMLSyntax"):
-        with library_opening(Path("brand.pptx"), ".pptx"):
-            etree.fromstring(b"<p:sld")
-    with pytest.raises(etree.XMLSyntaxError):  # the library's own default template is not the user's
-        with library_opening(None, ".pptx"):
-            etree.fromstring(b"<p:sld")
+    with (
+        pytest.raises(InputError, match=r"brand.pptx: cannot be opened as a PowerPoint presentation \(XMLSyntax"),
+        library_opening(Path("brand.pptx"), ".pptx"),
+    ):
+        etree.fromstring(b"<p:sld")
+    with (
+        pytest.raises(etree.XMLSyntaxError),  # the library's own default template is not the user's
+        library_opening(None, ".pptx"),
+    ):
+        etree.fromstring(b"<p:sld")
 
 
 def test_a_zip_of_too_many_parts_is_refused_before_it_is_listed(minimal_outline: Path) -> None:
@@ -185,10 +205,12 @@ def test_a_zip_of_too_many_parts_is_refused_before_it_is_listed(minimal_outline:
 
 def test_a_zip_that_unpacks_to_too_much_is_refused_before_it_is_unpacked(minimal_outline: Path) -> None:
     template = minimal_outline.parent / "brand.docx"
-    with zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as package:
-        with package.open("word/media/image1.png", "w", force_zip64=True) as entry:
-            for _ in range(MAX_TEMPLATE_UNPACKED_BYTES // 2**20 + 1):
-                entry.write(bytes(2**20))  # zeros: a few hundred KB once packed
+    with (
+        zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as package,
+        package.open("word/media/image1.png", "w", force_zip64=True) as entry,
+    ):
+        for _ in range(MAX_TEMPLATE_UNPACKED_BYTES // 2**20 + 1):
+            entry.write(bytes(2**20))  # zeros: a few hundred KB once packed
     assert template.stat().st_size < 2**20
     message = refused(minimal_outline, str(template), "--docx-template", str(template))
     assert "unpacks to 201 MiB; a template may unpack to at most 200 MiB" in message

@@ -117,10 +117,12 @@ def test_templates_saved_by_libreoffice(minimal_outline: Path, libreoffice_templ
 
 def test_a_missing_layout_falls_back_and_says_so_once(minimal_outline: Path, pandoc_templates) -> None:
     text = minimal_outline.read_text(encoding="utf-8")
-    minimal_outline.write_text(text.replace("\nsections:", "\ntheme:\n  layouts:\n    points: Brand Bullets\nsections:", 1),
-                               encoding="utf-8")
+    layouts = "\ntheme:\n  layouts:\n    points: Brand Bullets\nsections:"
+    minimal_outline.write_text(text.replace("\nsections:", layouts, 1), encoding="utf-8")
     report, _, deck, _ = built(minimal_outline, *pandoc_templates)
-    assert report.warnings == ["the template has no layout 'Brand Bullets' for points slides; using 'Title and Content'"]
+    assert report.warnings == [
+        "the template has no layout 'Brand Bullets' for points slides; using 'Title and Content'"
+    ]
 
 
 def test_a_template_named_in_the_theme_must_stay_beside_the_outline(minimal_outline: Path) -> None:

@@ -57,6 +57,6 @@ def deck_properties(deck: Any, titles: list[str], notes: int) -> bytes:
     """docProps/app.xml for the deck: its format, its slides and notes pages, its themes' and slides' titles."""
     themes = [etree.fromstring(master.part.part_related_by(RT.THEME).blob).get("name", "")
               for master in deck.slide_masters]
-    values = {"PresentationFormat": presentation_format(deck.slide_width, deck.slide_height),
-              "Slides": len(titles), "Notes": notes, "HiddenSlides": 0}
+    values: dict[str, str | int] = {"PresentationFormat": presentation_format(deck.slide_width, deck.slide_height),
+                                    "Slides": len(titles), "Notes": notes, "HiddenSlides": 0}
     return extended_properties(values, [("Theme", themes), ("Slide Titles", titles)])

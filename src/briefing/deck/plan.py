@@ -390,7 +390,7 @@ class _Planner:
         for variant in (figures, short):
             for size in g.FIGURE_SIZES:
                 sized = tuple(replace(f, size=size) for f in variant)
-                if all(figure_block_fits(f, t) for f, t in zip(sized, tiles)):
+                if all(figure_block_fits(f, t) for f, t in zip(sized, tiles, strict=True)):
                     return sized
         return None
 
@@ -402,7 +402,7 @@ class _Planner:
         for number, chunk in enumerate(chunks):
             figures = self._figures(chunk)
             notes = "\n".join(f"{f.label}{self.words.colon}{f.value}{self.words.full_stop}{s.measures}"
-                              for f, s in zip(figures, chunk))
+                              for f, s in zip(figures, chunk, strict=True))
             self.figures_slide(replace(SlidePlan(SlideKind.KEY_FIGURES, self.continued(title, number, len(chunks)),
                                                  label=label, notes=notes)), figures)
 
@@ -458,7 +458,8 @@ class _Planner:
             if chart.kind is ChartKind.TIMELINE:
                 items = milestones(chart, self.outline)
                 layouts = paginate_timeline(items, self.locale)
-                details = "\n".join(f"{m.when}{self.words.colon}{m.title}" + (self.words.full_stop + m.detail if m.detail else "")
+                details = "\n".join(f"{m.when}{self.words.colon}{m.title}"
+                                    + (self.words.full_stop + m.detail if m.detail else "")
                                     for m in items)
                 for number, layout in enumerate(layouts):
                     self.add(SlidePlan(SlideKind.TIMELINE, self.continued(title, number, len(layouts)), label=label,

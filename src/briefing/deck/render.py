@@ -216,7 +216,7 @@ class _DeckRenderer:
         """Points in the layout's body placeholder, and what the plan puts beside them."""
         self._title(slide, plan.title, plan=plan)
         if plan.bullets:
-            anchor = "ctr" if plan.body_size > g.BODY_PT or plan.layout is not Layout.FULL else "t"
+            anchor: d.Anchor = "ctr" if plan.body_size > g.BODY_PT or plan.layout is not Layout.FULL else "t"
             self._placeholder(slide, _BODY_TYPES, "Points", plan.points_box, list(plan.bullets),
                               _Text(plan.body_size, "text", bullets=True, anchor=anchor))
         self._callouts(slide, plan)
@@ -278,7 +278,7 @@ class _DeckRenderer:
 
     def _figure_tiles(self, slide: _Slide, plan: SlidePlan, tiles: list[g.Box]) -> None:
         """Each figure on a tinted tile: the value large, what was counted, then when and the source."""
-        for index, (figure, tile) in enumerate(zip(plan.figures, tiles)):
+        for index, (figure, tile) in enumerate(zip(plan.figures, tiles, strict=True)):
             self._rectangle(slide, f"Figure Tile {index + 1}", tile, "tint")
             self._accent_bar(slide, tile.left_pt, tile.top_pt, width=4, height=tile.height_pt)
             inner = tile.width_pt - 2 * g.FIGURE_INSET_PT

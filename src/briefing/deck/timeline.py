@@ -85,8 +85,9 @@ def _fit(wanted: list[float], least: list[float], room: float) -> list[float]:
     low, high = 0.0, max(wanted)
     for _ in range(40):
         cap = (low + high) / 2
-        low, high = (cap, high) if sum(max(min(w, cap), m) for w, m in zip(wanted, least)) <= room else (low, cap)
-    return [max(min(w, low), m) for w, m in zip(wanted, least)]
+        narrowed = sum(max(min(w, cap), m) for w, m in zip(wanted, least, strict=True))
+        low, high = (cap, high) if narrowed <= room else (low, cap)
+    return [max(min(w, low), m) for w, m in zip(wanted, least, strict=True)]
 
 
 def _spread(centres: list[float], widths: list[float], left: float, right: float) -> list[float]:
@@ -101,7 +102,7 @@ def _spread(centres: list[float], widths: list[float], left: float, right: float
         for i in block:
             offsets.append(offset)
             offset += widths[i] + _LABEL_GAP
-        wanted = sum(centres[i] - widths[i] / 2 - o for i, o in zip(block, offsets)) / len(block)
+        wanted = sum(centres[i] - widths[i] / 2 - o for i, o in zip(block, offsets, strict=True)) / len(block)
         return min(max(wanted, left), right - span)
 
     def end(block: list[int]) -> float:
@@ -135,11 +136,12 @@ def layout_timeline(items: list[Milestone], previous: Milestone | None, locale: 
     for side in sides:  # a side with more than its room: its widest labels narrower
         room = right - left - _LABEL_GAP * (len(side) - 1)
         fitted = _fit([wanted[i][0] for i in side], [wanted[i][1] for i in side], room)
-        for i, width in zip(side, fitted):
+        for i, width in zip(side, fitted, strict=True):
             widths[i] = min(width, room)
     lefts = [0.0] * len(items)
     for side in sides:
-        for i, box_left in zip(side, _spread([xs[i] for i in side], [widths[i] for i in side], left, right)):
+        box_lefts = _spread([xs[i] for i in side], [widths[i] for i in side], left, right)
+        for i, box_left in zip(side, box_lefts, strict=True):
             lefts[i] = box_left
     labels, overflow = [], []
     for index, item in enumerate(items):
@@ -175,5 +177,5 @@ def paginate_timeline(items: list[Milestone], locale: Locale) -> list[TimelineLa
     pages = [items[start:start + size] for start in range(0, len(items), size)]
     return [
         layout_timeline(page, items[start - 1] if start else None, locale)
-        for page, start in zip(pages, range(0, len(items), size))
+        for page, start in zip(pages, range(0, len(items), size), strict=True)
     ]

@@ -26,6 +26,7 @@ from briefing.document.xmlorder import (
     TABLE_STYLE_PART,
     put_in_order,
 )
+from briefing.ooxml.library_private import part_element
 
 # The children whose order the schema fixes, in styles.xml and numbering.xml.
 _SEQUENCES = {
@@ -43,9 +44,11 @@ def conform(document: Document, from_template: bool) -> None:
         return  # python-docx's styles and lists are in order (the tests validate every build): 5 ms saved
     _in_order(document.styles.element)
     try:
-        numbering = document.part.part_related_by(RT.NUMBERING).element
+        numbering = part_element(document.part.part_related_by(RT.NUMBERING))
     except KeyError:
         return  # no numbering part: the writer adds one, in order
+    # check_template refused a numbering part of another content type, which python-docx reads as bytes.
+    assert numbering is not None
     put_in_order(numbering, NUMBERING)
     _in_order(numbering)
 

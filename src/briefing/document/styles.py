@@ -21,7 +21,7 @@ from docx.enum.text import (
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Pt, RGBColor, Twips
-from docx.styles.style import BaseStyle
+from docx.styles.style import BaseStyle, ParagraphStyle
 from lxml import etree
 
 from briefing.document.geometry import (
@@ -69,10 +69,14 @@ _ALIGNMENTS = {
 
 def page_area(document: Document) -> PageArea:
     section = document.sections[0]
+    width, height = section.page_width, section.page_height
+    # apply_theme gives a section without a page size the briefing's; check_template refused a
+    # template whose w:pgSz lacks a side.
+    assert width is not None and height is not None
     # A margin a template leaves out is none (python-docx reads it as None).
     return PageArea(
-        section.page_width - (section.left_margin or 0) - (section.right_margin or 0),
-        section.page_height - (section.top_margin or 0) - (section.bottom_margin or 0),
+        width - (section.left_margin or 0) - (section.right_margin or 0),
+        height - (section.top_margin or 0) - (section.bottom_margin or 0),
     )
 
 
@@ -107,11 +111,22 @@ class Styles:
         except KeyError:
             raise KeyError(f"no style named {name!r}") from None
 
+    def paragraph(self, name: str) -> ParagraphStyle:
+        """A paragraph style by name: check_template refused a template with another kind of style by
+        one of the writer's names, and those the writer adds are paragraph styles."""
+        style = self.named(name)
+        assert isinstance(style, ParagraphStyle), f"{name!r} is not a paragraph style"
+        return style
+
     def add(self, name: str, kind: WD_STYLE_TYPE) -> BaseStyle:
         name = str(name)  # a Style is a str, but lxml is given the plain name
         element = new_style(self.document, name, kind)
         self._by_name[name.lower()] = element
         return style_proxy(element)
+
+    def add_paragraph(self, name: str) -> ParagraphStyle:
+        self.add(name, WD_STYLE_TYPE.PARAGRAPH)
+        return self.paragraph(name)
 
 
 _STYLE, _NAME, _VALUE = qn("w:style"), qn("w:name"), qn("w:val")
@@ -202,9 +217,9 @@ def apply_theme(document: Document, theme: Theme, locale: Locale, from_template:
             add_east_asian_font(run_properties(style.element), _east_asian(theme, spec.heading), locale)
             continue
         if name in existing:
-            style = styles.named(name)
+            style = styles.paragraph(name)
         else:
-            style = styles.add(name, WD_STYLE_TYPE.PARAGRAPH)
+            style = styles.add_paragraph(name)
             style.base_style = styles.named("Normal")
         _apply_spec(style, spec, colours[spec.colour])
         _style_fonts(style, theme, locale, heading=spec.heading)
@@ -214,7 +229,7 @@ def apply_theme(document: Document, theme: Theme, locale: Locale, from_template:
     for name in (Style.HEADER, Style.FOOTER):
         if from_template and name in existing:
             continue
-        style = styles.named(name) if name in existing else styles.add(name, WD_STYLE_TYPE.PARAGRAPH)
+        style = styles.paragraph(name) if name in existing else styles.add_paragraph(name)
         style.font.size = Pt(HEADER_FOOTER_PT)
         style.font.color.rgb = colours["muted"]
         _style_fonts(style, theme, locale, heading=False)
@@ -241,7 +256,7 @@ def add_east_asian_font(rpr, east_asian: str, locale: Locale) -> None:
 
 def _finish_style(styles: Styles, name: Style, theme: Theme, text_width: Emu) -> None:
     """What some styles need beyond their spec: tab stops, rules, no title border."""
-    layout = styles.named(name).paragraph_format
+    layout = styles.paragraph(name).paragraph_format
     if name is Style.TITLE:
         _remove_title_border(styles)
     elif name is Style.CAVEAT:
@@ -264,7 +279,8 @@ def _ensure_bullet_list(document: Document, styles: Styles) -> None:
     insert_in_order(numbering, parse_xml(
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="singleLevel"/>'
         '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/>'
-        f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{int(LIST_INDENT_PT * 20)}" w:hanging="{int(LIST_INDENT_PT * 20)}"/>'
+        f'<w:lvlJc w:val="left"/><w:pPr>'
+        f'<w:ind w:left="{int(LIST_INDENT_PT * 20)}" w:hanging="{int(LIST_INDENT_PT * 20)}"/>'
         "</w:pPr></w:lvl></w:abstractNum>"
     ), NUMBERING)  # after any picture bullets and the other lists, before the w:num entries
     number = add_numbering_instance(numbering, abstract_id)
@@ -272,7 +288,7 @@ def _ensure_bullet_list(document: Document, styles: Styles) -> None:
                     PARAGRAPH_PROPERTIES)
 
 
-def _apply_spec(style: BaseStyle, spec: ParagraphSpec, colour: RGBColor) -> None:
+def _apply_spec(style: ParagraphStyle, spec: ParagraphSpec, colour: RGBColor) -> None:
     style.font.size = Pt(spec.size)
     style.font.bold = spec.bold
     style.font.italic = spec.italic
@@ -300,7 +316,7 @@ def _apply_spec(style: BaseStyle, spec: ParagraphSpec, colour: RGBColor) -> None
 def _add_figure_style(styles: Styles) -> None:
     """Pictures: centred, single line spacing (an exact pitch would crop them), kept with the caption."""
     # pandoc's reference.docx has one.
-    style = styles.named(Style.FIGURE) if Style.FIGURE in styles else styles.add(Style.FIGURE, WD_STYLE_TYPE.PARAGRAPH)
+    style = styles.paragraph(Style.FIGURE) if Style.FIGURE in styles else styles.add_paragraph(Style.FIGURE)
     style.base_style = styles.named("Normal")
     layout = style.paragraph_format
     layout.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -311,7 +311,7 @@ def _table_row(texts: tuple[str, ...], twips: list[int], style_id: str, header_f
     cells = "".join(
         f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{shading}</w:tcPr>'
         f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr><w:r>{run_properties}{_run_text(text)}</w:r></w:p></w:tc>'
-        for text, width in zip(texts, twips)
+        for text, width in zip(texts, twips, strict=True)
     )
     repeat = '<w:tblHeader w:val="true"/>' if header_fill else ""
     return f"<w:tr><w:trPr><w:cantSplit/>{repeat}</w:trPr>{cells}</w:tr>"
@@ -349,7 +349,8 @@ def _clear_body(document: Document) -> None:
             body.remove(child)
 
 
-_SECTION_PROPERTIES, _PARAGRAPH_PROPERTIES, _PARAGRAPH_STYLE, _VALUE = map(qn, ("w:sectPr", "w:pPr", "w:pStyle", "w:val"))
+_SECTION_PROPERTIES, _PARAGRAPH_PROPERTIES = qn("w:sectPr"), qn("w:pPr")
+_PARAGRAPH_STYLE, _VALUE = qn("w:pStyle"), qn("w:val")
 _PARAGRAPH, _TEXT, _BODY = qn("w:p"), qn("w:t"), qn("w:body")
 _TEXT_PIECES = (_TEXT, qn("w:tab"), qn("w:br"))
 

@@ -62,6 +62,17 @@ _KINDS = {
 _SUFFIX_KIND = {suffix: (what, main) for main, (what, suffix) in _KINDS.items()}
 
 _OFFICE_DOCUMENT = "/officeDocument"  # the end of the main part's relationship type, transitional or strict
+# The parts of a Word document the writer edits, by the last word of their relationship type:
+# python-docx makes its objects for them only from a part of this content type.
+_WORD_PARTS = {name: f"application/vnd.openxmlformats-officedocument.wordprocessingml.{name}+xml"
+               for name in ("styles", "settings", "numbering")}
+# The styles the Word writer finds by name and formats as paragraph styles: document.geometry.Style,
+# which sits above this module (tests/ooxml/test_templatefile.py keeps the two the same).
+WRITER_PARAGRAPH_STYLES = (
+    "Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "TOC Heading", "Caption", "Quote", "List Bullet",
+    "Cover Line", "Attribution", "Source Note", "Caveat", "Table Text", "Source Entry", "TOC 1", "TOC 2",
+    "Figure", "Header", "Footer",
+)
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -247,11 +258,11 @@ class _Package:
                 if target not in self.names:
                     raise self.fail(f"refers to a part '{target}' that it does not contain",
                                     "it is damaged; save it again from its program")
-                kind = self.content_type(target)
-                if kind is None:
+                part_type = self.content_type(target)
+                if part_type is None:
                     raise self.fail(f"does not say what its part '{target}' is ([Content_Types].xml)",
                                     "it is damaged; save it again from its program")
-                if kind.endswith("xml"):
+                if part_type.endswith("xml"):
                     self.xml(target)
                 else:
                     self.archive.read(target)  # checks its CRC: a damaged picture fails here, not in a writer
@@ -259,7 +270,10 @@ class _Package:
 
 
 def _check_word(package: _Package, main: str) -> None:
-    """The writer keeps the template's last section: it must have one, with a page it can lay out."""
+    """The writer keeps the template's last section: it must have one, with a page it can lay out;
+    and a style it finds by the name of one of its paragraph styles must be a paragraph style."""
+    _check_part_types(package, main)
+    _check_style_kinds(package, main)
     body = package.xml(main).find(f"{{{_W}}}body")
     section = body.find(f"{{{_W}}}sectPr") if body is not None else None
     again = "open it in Word or LibreOffice and save it again"
@@ -274,16 +288,48 @@ def _check_word(package: _Package, main: str) -> None:
         raise package.fail(f"has a page size Word cannot use ({size.get(f'{{{_W}}}w')} x "
                            f"{size.get(f'{{{_W}}}h')} twips; 0.1 to 22 inches a side)", again)
     margins = section.find(f"{{{_W}}}pgMar")
-    sides = [_twips(margins, f"{{{_W}}}{side}") for side in ("left", "right", "top", "bottom")]
-    if any(side is None for side in sides):
+    left, right, top, bottom = (_twips(margins, f"{{{_W}}}{side}") for side in ("left", "right", "top", "bottom"))
+    if left is None or right is None or top is None or bottom is None:
         raise package.fail("has a page size but no page margins", again)
-    left, right, top, bottom = sides
     room = [(width - abs(left) - abs(right)) / _TWIPS_PER_CM, (height - abs(top) - abs(bottom)) / _TWIPS_PER_CM]
     if min(room) < MIN_TEXT_SIDE_CM:
         raise package.fail(
             f"leaves {max(room[0], 0):.1f} × {max(room[1], 0):.1f} cm of its page for text (the page less its "
             f"margins); a briefing needs at least {MIN_TEXT_SIDE_CM} × {MIN_TEXT_SIDE_CM} cm",
             "use a template with a larger page or smaller margins, or no template")
+
+
+def _check_part_types(package: _Package, main: str) -> None:
+    """The styles, settings and numbering parts: the writer edits them as python-docx reads them,
+    which it does only for a part of their own content type."""
+    for _, kind, target in package.relationships(main):
+        name = kind.rpartition("/")[2]
+        wanted = _WORD_PARTS.get(name)
+        part_type = package.content_type(target)
+        if wanted is not None and part_type != wanted:
+            raise package.fail(f"says its {name} part '{target}' is '{part_type}' ([Content_Types].xml), not "
+                               f"Word {name}", "it is damaged; save it again from its program")
+
+
+def _check_style_kinds(package: _Package, main: str) -> None:
+    """The writer sets paragraph formatting on, and puts paragraphs in, the template's styles named as
+    its own (case aside, the first of a name, as document/styles.py indexes them): python-docx fails
+    on a character, table or numbering style of such a name."""
+    wanted = {style.lower() for style in WRITER_PARAGRAPH_STYLES}
+    part = next((target for _, kind, target in package.relationships(main) if kind.endswith("/styles")), None)
+    if part is None:
+        return  # python-docx gives the document its default styles
+    seen: set[str] = set()
+    for style in package.xml(part).iterchildren(f"{{{_W}}}style"):
+        name_element = style.find(f"{{{_W}}}name")
+        name = name_element.get(f"{{{_W}}}val", "") if name_element is not None else None
+        if name is None or name.lower() in seen:
+            continue
+        seen.add(name.lower())
+        kind = style.get(f"{{{_W}}}type", "paragraph")
+        if name.lower() in wanted and kind != "paragraph":
+            raise package.fail(f"has a {kind} style named '{name}', where a briefing needs a paragraph style",
+                               "rename or delete that style in Word or LibreOffice and save the file again")
 
 
 def _check_powerpoint(package: _Package, main: str) -> None:
