@@ -44,7 +44,7 @@ def statistic(**overrides: object) -> Statistic:
 @pytest.mark.parametrize(
     ("fields", "zh", "en"),
     [
-        ({"value": 300_000_000, "unit": "usd", "qualifier": "nearly"}, "近3亿美元", "nearly US$300 million"),
+        ({"value": 300_000_000, "unit": "usd", "qualifier": "nearly"}, "近3亿美元", "nearly $300 million"),
         ({"value": 80, "unit": "percent", "qualifier": "about"}, "约80%", "about 80%"),
         ({"value": 20, "unit": "times", "qualifier": "over"}, "超过20倍", "over 20×"),
         ({"value": 90, "unit": "days"}, "90天", "90 days"),
@@ -68,3 +68,26 @@ def test_chinese_numerals_for_headings() -> None:
     assert [chinese_number(n) for n in (100, 105, 110, 999, 1001, 2024)] == [
         "一百", "一百零五", "一百一十", "九百九十九", "一千零一", "二千零二十四"]
     assert chinese_number(12345) == "12345"
+
+
+@pytest.mark.parametrize(
+    ("fields", "zh", "en"),
+    [
+        ({"value": 300_000_000, "unit": "usd", "qualifier": "nearly"}, "近3亿美元", "nearly $300m"),
+        ({"value": 2_500_000_000, "unit": "usd"}, "25亿美元", "$2.5bn"),
+        ({"value": 170_000_000, "unit": "count"}, "1.7亿", "170m"),
+        ({"value": 1000, "unit": "count"}, "1000", "1,000"),
+    ],
+)
+def test_compact_values_keep_the_currency_sign_and_zh_is_unchanged(fields: dict, zh: str, en: str) -> None:
+    """The deck's figure tiles write millions short; the sign and qualifier are the running text's."""
+    assert format_value(statistic(**fields), ZH, compact=True) == zh == format_value(statistic(**fields), ZH)
+    assert format_value(statistic(**fields), EN, compact=True) == en
+
+
+def test_english_money_is_written_with_one_sign() -> None:
+    money = statistic(value=300_000_000, unit="usd")
+    written = [format_value(money, EN), format_value(money, EN, compact=True),
+               format_value(money, EN, significant=2), format_value(money, EN, qualified=False)]
+    assert written == ["$300 million", "$300m", "$300 million", "$300 million"]
+    assert not any("US$" in text for text in written)

@@ -80,7 +80,7 @@ def test_an_english_sentence_that_opens_with_a_figure_starts_with_a_capital(tmp_
     outline = load(english)
     points = [point for section in outline.sections for sub in section.subsections for point in sub.points]
     assert "About 2 million creators earned a living on TikTok" in points
-    assert "Income was lost. Nearly US$300 million, by one estimate; or nearly US$300 million" in points
+    assert "Income was lost. Nearly $300 million, by one estimate; or nearly $300 million" in points
 
 
 def test_a_text_starting_with_a_reference_unquoted_says_to_quote_it(minimal_outline: Path) -> None:

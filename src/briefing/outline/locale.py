@@ -3,6 +3,22 @@
 Everything a writer prints that is not the outline's own text comes from
 here, so an English outline gets English labels and Western number formats
 and a Chinese one gets 亿/万 and 2025年1月18日.
+
+Each locale has one style for figures and dates, the same in the text ({id}
+references), tables, charts and key figures; an outline's own typed text
+should follow it too.
+
+zh-CN: 1.7亿, 200万, 1000 (no separator), 近3亿美元, 约80%, 超过20倍, 90天;
+2025年1月18日, 2025年1月8日—14日, 2025年1月; 截至2025年1月 beside a figure.
+
+en (British dates, the document's language tag is en-GB): 170 million, 2.5
+billion, 1,000, nearly $300 million ("$" for US dollars, never "US$"), about
+80%, over 20×, 90 days; 18 January 2025, 8–14 January 2025, January 2025;
+"as of January 2025" beside a figure. The one exception is the deck's figure
+tiles (key figures, and a chart of a few figures), set large in narrow tiles:
+there millions and billions are written 170m, nearly $300m, $2.5bn, with the
+same currency sign and qualifier words; the document, with room to spare,
+spells them out everywhere, its charts too.
 """
 
 from __future__ import annotations
@@ -239,7 +255,8 @@ def format_number(value: float, locale: Locale, compact: bool = False, significa
 
 def format_value(statistic: Statistic, locale: Locale, qualified: bool = True, compact: bool = False,
                  significant: int | None = None) -> str:
-    """The figure as a reader sees it: 近3亿美元, 约80%, over 20×; compact for large type: US$300m.
+    """The figure as a reader sees it: 近3亿美元, 约80%, over 20×, nearly $300 million; compact (the deck's
+    key figures only) for large type: nearly $300m.
 
     significant: so many significant digits (a chart's one precision); the value's own otherwise.
     """
@@ -251,7 +268,7 @@ def format_value(statistic: Statistic, locale: Locale, qualified: bool = True, c
         case Unit.PERCENT:
             text = f"{number}%"
         case Unit.USD:
-            text = f"{number}美元" if zh else f"US${number}"
+            text = f"{number}美元" if zh else f"${number}"
         case Unit.TIMES:
             text = f"{number}倍" if zh else f"{number}×"
         case Unit.DAYS:
