@@ -26,7 +26,7 @@ from briefing.document.plan import (
     plan_document,
 )
 from briefing.outline.model import Outline
-from tests.conftest import DEFAULT_OUTLINE
+from tests.conftest import DEFAULT_OUTLINE, FIXTURES
 
 SECTION_NUMBERS = ["一、", "二、", "三、", "四、", "五、"]
 
@@ -107,6 +107,18 @@ def test_the_timeline_is_a_figure_in_the_first_section_and_a_table_in_the_append
     assert all(sum(table.column_widths) <= A4_AREA.width for table in tables)
     # Each table is followed by an empty note, for room before what follows.
     assert all(plan.body[plan.body.index(table) + 1] == Paragraph(Style.SOURCE_NOTE, "") for table in tables)
+
+
+@pytest.mark.parametrize(("outline_file", "as_of"), [(DEFAULT_OUTLINE, "截至"), (FIXTURES / "english.yaml", "As of")],
+                         ids=["zh-CN", "en"])
+def test_the_as_of_column_gives_the_bare_date_its_heading_does_not_repeat(outline_file, as_of: str) -> None:
+    outline = load(outline_file)
+    [figures] = [b for b in plan_document(outline, chart_sizes(outline)).body if isinstance(b, Table)][1:]
+    column = figures.header.index(as_of)
+    cells = {s.id: row[column] for s, row in zip(outline.statistics, figures.rows, strict=True)}
+    assert cells["us-users"] == ("2025年1月" if as_of == "截至" else "January 2025")
+    assert all(cell == "—" for s in outline.statistics if s.as_of is None for cell in [cells[s.id]])
+    assert not any(cell.lower().startswith(as_of.lower()) for cell in cells.values())
 
 
 def test_the_cover_and_the_sources_name_the_source(plan, outline) -> None:

@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 
 from briefing.outline.locale import (
+    as_of_date,
+    as_of_text,
     chinese_number,
     format_date,
     format_date_range,
@@ -91,3 +93,11 @@ def test_english_money_is_written_with_one_sign() -> None:
                format_value(money, EN, significant=2), format_value(money, EN, qualified=False)]
     assert written == ["$300 million", "$300m", "$300 million", "$300 million"]
     assert not any("US$" in text for text in written)
+
+
+def test_as_of_is_said_beside_a_figure_and_bare_under_a_heading() -> None:
+    held = statistic(as_of="2025-01")
+    assert (as_of_text(held, ZH), as_of_date(held, ZH)) == ("截至2025年1月", "2025年1月")
+    assert (as_of_text(held, EN), as_of_date(held, EN)) == ("as of January 2025", "January 2025")
+    assert as_of_date(statistic(as_of="2025-01-14"), EN) == "14 January 2025"
+    assert as_of_date(statistic(), ZH) is None and as_of_text(statistic(), EN) is None

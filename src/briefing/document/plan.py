@@ -22,7 +22,7 @@ from briefing.document.geometry import A4_AREA, EMU_PER_PT, PageArea, Style, hea
 from briefing.outline.assets import Logo
 from briefing.outline.locale import (
     Labels,
-    as_of_text,
+    as_of_date,
     format_date,
     format_date_range,
     format_value,
@@ -335,7 +335,7 @@ class _Planner:
                 (
                     s.label,
                     format_value(s, self.locale),
-                    as_of_text(s, self.locale) or "—",
+                    as_of_date(s, self.locale) or "—",  # under the As of heading: January 2025
                     s.measures + (words.aside.format(s.attribution) if s.attribution else ""),
                     self._cite(s.source),
                 )

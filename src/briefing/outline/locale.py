@@ -19,6 +19,9 @@ tiles (key figures, and a chart of a few figures), set large in narrow tiles:
 there millions and billions are written 170m, nearly $300m, $2.5bn, with the
 same currency sign and qualifier words; the document, with room to spare,
 spells them out everywhere, its charts too.
+
+A table column headed with a word (As of, 截至) holds the bare value under it:
+as_of_date, not as_of_text.
 """
 
 from __future__ import annotations
@@ -103,7 +106,7 @@ LABELS = {
         aside="（{}）",
         data_appendix="数据与时间线",
         timeline_headers=("日期", "事件", "来源"),
-        statistics_headers=("指标", "数值", "时间", "说明", "来源"),
+        statistics_headers=("指标", "数值", "截至", "说明", "来源"),  # the third column: as_of_date
     ),
     Locale.EN: Labels(
         contents="Contents",
@@ -137,7 +140,7 @@ LABELS = {
         aside=" ({})",
         data_appendix="Data and timeline",
         timeline_headers=("Date", "Event", "Source"),
-        statistics_headers=("Measure", "Value", "As of", "Notes", "Source"),
+        statistics_headers=("Measure", "Value", "As of", "Notes", "Source"),  # the third column: as_of_date
     ),
 }
 
@@ -312,10 +315,15 @@ def format_partial_date(text: str, locale: Locale) -> str:
     return f"{parts[0]}年" if locale is Locale.ZH_CN else str(parts[0])
 
 
+def as_of_date(statistic: Statistic, locale: Locale) -> str | None:
+    """When the figure held, bare: 2025年1月, January 2025; for a column already headed 截至 / As of."""
+    return None if statistic.as_of is None else format_partial_date(statistic.as_of, locale)
+
+
 def as_of_text(statistic: Statistic, locale: Locale) -> str | None:
-    if statistic.as_of is None:
-        return None
-    return labels(locale).as_of.format(date=format_partial_date(statistic.as_of, locale))
+    """When the figure held, said so: 截至2025年1月, as of January 2025; beside the figure."""
+    when = as_of_date(statistic, locale)
+    return None if when is None else labels(locale).as_of.format(date=when)
 
 
 def gap_text(days: int, locale: Locale) -> str:
