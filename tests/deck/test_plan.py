@@ -15,7 +15,7 @@ from briefing.deck.timeline import paginate_timeline, per_slide
 from briefing.outline import read_outline
 from briefing.outline.model import Locale, Outline
 from briefing.text.fonts import wrap
-from tests.conftest import DEFAULT_OUTLINE
+from tests.conftest import DEFAULT_OUTLINE, FIXTURES
 
 
 def with_points(outline: Outline, points: list[str]) -> Outline:
@@ -168,3 +168,14 @@ def test_a_chart_note_naming_very_long_labels_is_shortened_and_leaves_its_figure
     [slide] = [s for s in plan.slides if s.chart_note]
     assert slide.chart_note.endswith("…") and slide.figures_box.height_pt > g.BODY.height_pt / 2
     assert any("note is too long" in str(problem) for problem in plan.problems)
+
+
+def test_english_key_figures_are_compact_on_the_tiles_and_spelled_out_in_the_notes() -> None:
+    """The tiles are the one place millions are written short; the notes are said aloud, as running text."""
+    plan = plan_deck(read_outline(FIXTURES / "english.yaml"))
+    [slide] = [s for s in plan.slides if s.kind is SlideKind.KEY_FIGURES]
+    assert [f.value for f in slide.figures] == ["170m", "about 2m", "nearly $300m"]
+    assert slide.notes.splitlines() == [
+        "US users: 170 million. TikTok users in the US.",
+        "US creators: about 2 million. Creators who relied on TikTok for income.",
+        "Creators' lost income: nearly $300 million. Estimated income creators lose."]

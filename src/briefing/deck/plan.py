@@ -401,8 +401,9 @@ class _Planner:
         chunks = [statistics[start:start + per_slide] for start in range(0, len(statistics), per_slide)]
         for number, chunk in enumerate(chunks):
             figures = self._figures(chunk)
-            notes = "\n".join(f"{f.label}{self.words.colon}{f.value}{self.words.full_stop}{s.measures}"
-                              for f, s in zip(figures, chunk, strict=True))
+            # Said aloud, the figure in the running text's words: 170 million where the tile shows 170m.
+            notes = "\n".join(f"{f.label}{self.words.colon}{format_value(s, self.locale)}{self.words.full_stop}"
+                              f"{s.measures}" for f, s in zip(figures, chunk, strict=True))
             self.figures_slide(replace(SlidePlan(SlideKind.KEY_FIGURES, self.continued(title, number, len(chunks)),
                                                  label=label, notes=notes)), figures)
 
