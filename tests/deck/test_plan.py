@@ -179,3 +179,12 @@ def test_english_key_figures_are_compact_on_the_tiles_and_spelled_out_in_the_not
         "US users: 170 million. TikTok users in the US.",
         "US creators: about 2 million. Creators who relied on TikTok for income.",
         "Creators' lost income: nearly $300 million. Estimated income creators lose."]
+
+
+@pytest.mark.parametrize(("outline_file", "published"), [(DEFAULT_OUTLINE, "（发布于2025年2月2日）"),
+                                                         (FIXTURES / "english.yaml", " (published 2 February 2025)")],
+                         ids=["zh-CN", "en"])
+def test_the_sources_slide_dates_a_source_as_the_text_writes_dates(outline_file: Path, published: str) -> None:
+    plan = plan_deck(read_outline(outline_file))
+    [slide] = [s for s in plan.slides if s.kind is SlideKind.SOURCES]
+    assert slide.bullets[0].splitlines()[0].endswith(published)

@@ -128,6 +128,9 @@ def test_the_cover_and_the_sources_name_the_source(plan, outline) -> None:
     assert plan.cover[-1] == Paragraph(Style.CAVEAT, f"发布方声明：{source.caveat}")
     entries = [block for block in plan.body if isinstance(block, SourceEntry)]
     assert entries[0].text.startswith(f"[1]\t{source.title}") and entries[0].url == source.url
+    # The date as the outline's text writes it, no space after 发布于 (as 截至2025年1月).
+    assert Paragraph(Style.COVER_LINE, f"来源：{source.title}（发布于2025年2月2日）") in plan.cover
+    assert entries[0].text == f"[1]\t{source.title}，发布于2025年2月2日，"
     assert plan.body[-1] == Paragraph(Style.CAVEAT, f"发布方声明：{source.caveat}")
     assert plan.header == outline.short_title
     assert (plan.footer.before, plan.footer.between, plan.footer.after) == ("第", "页，共", "页")

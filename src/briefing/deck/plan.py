@@ -484,7 +484,8 @@ class _Planner:
         for number, source in enumerate(self.outline.all_sources, 1):
             line = f"[{number}] {source.title}"
             if source.published:
-                line += self.words.aside.format(f"{self.words.published} {format_date(source.published, self.locale)}")
+                published = self.words.published.format(date=format_date(source.published, self.locale))
+                line += self.words.aside.format(published)
             if source.url:
                 line += f"\n{source.url}"
             lines.append(line)

@@ -253,7 +253,7 @@ class _Planner:
         source = meta.source
         line = f"{words.source_prefix}{source.title}"
         if source.published:
-            line += words.aside.format(f"{words.published} {format_date(source.published, self.locale)}")
+            line += words.aside.format(words.published.format(date=format_date(source.published, self.locale)))
         blocks.append(Paragraph(Style.COVER_LINE, line))
         if source.caveat:
             blocks.append(Paragraph(Style.CAVEAT, f"{words.caveat}{words.colon}{source.caveat}"))
@@ -356,7 +356,7 @@ class _Planner:
         for number, source in enumerate(self.outline.all_sources, 1):
             details = [source.title, *(d for d in (source.publisher,) if d)]
             if source.published:
-                details.append(f"{words.published} {format_date(source.published, self.locale)}")
+                details.append(words.published.format(date=format_date(source.published, self.locale)))
             text = f"[{number}]\t" + words.comma.join(details) + (words.comma if source.url else "")
             self.body.append(SourceEntry(text, source.url))
             if source.caveat:
