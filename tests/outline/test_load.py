@@ -104,3 +104,13 @@ def test_shared_aliases_that_stay_small_are_fine(tmp_path: Path) -> None:
 def test_nesting_too_deep_for_python_is_a_message(tmp_path: Path) -> None:
     [message] = problems(write(tmp_path, "a: " + "[" * 3000 + "]" * 3000 + "\n"))
     assert "nests lists or mappings too deeply" in message
+
+
+def test_a_control_character_is_refused_at_its_line_and_column(tmp_path: Path) -> None:
+    """Was: a two-line message, its second line 'in "<unicode string>", position 0' without a place."""
+    outline = tmp_path / "outline.yaml"
+    outline.write_text("meta:\n  title: a\x01b\n", encoding="utf-8")
+    with pytest.raises(OutlineError) as caught:
+        load_yaml(outline)
+    assert caught.value.messages() == [f"{outline}:2:11: (top level): character U+0001 is not allowed in YAML "
+                                       "(remove it; a control character often comes from copying text)"]

@@ -185,6 +185,13 @@ def load_yaml(outline: OutlineSource | Path) -> LoadedYaml:
         if error.context:
             message += f" ({error.context})"
         raise OutlineError([Problem(file, line, column, (), message, _syntax_hint(text, line))]) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, at a position in the text
+        before = text[:error.position]
+        line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+        code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
+        message = f"character U+{code:04X} is not allowed in YAML"
+        hint = "remove it; a control character often comes from copying text"
+        raise OutlineError([Problem(file, line, column, (), message, hint)]) from None
     except yaml.YAMLError as error:
         raise OutlineError([Problem(file, 1, 1, (), f"YAML error: {error}")]) from None
     except RecursionError:
