@@ -269,6 +269,9 @@ class _Planner:
             self.problem("the subtitle, date and source do not fit under the title; shorten the subtitle")
 
     def agenda(self) -> None:
+        """The sections: only where there are two or more, as one is no agenda but the next slide's heading."""
+        if len(self.outline.sections) < 2:
+            return
         entries = [self.titles[s.id] for s in self.outline.sections]
         self.points(SlidePlan(SlideKind.AGENDA, self.words.agenda, notes="\n".join(entries)), entries)
 

@@ -127,7 +127,8 @@ class Part(Model, frozen=True):
         "The part's point in one sentence: the slide's title, with the heading as a label above it.",
         "1.7亿美国用户一夜之间失去常用平台")] = None
     number: Annotated[Annotated[int, msgspec.Meta(ge=1)] | None, described(
-        "Heading number (一、 or （一）); its position when absent.", 1)] = None
+        "Heading number (一、 or （一）) in the full briefing; its position when absent. An audience that selects "
+        "parts numbers them by their positions in its own version.", 1)] = None
     points: Annotated[list[Text], described(
         "Concise, slide-sized statements.", ["禁令于1月19日生效"])] = []
     prose: Annotated[list[Text], described(
@@ -140,7 +141,9 @@ class Part(Model, frozen=True):
     facts: Annotated[list[Id], described(
         "Ids of the statistics and events this part relies on.", ["us-users"])] = []
     tags: Annotated[list[Id], described(
-        "Themes, for audiences that select by tag.", ["law", "users"])] = []
+        "Themes, for audiences that select by tag. A sub-section without tags of its own has its section's; "
+        "a section selected by tag brings its own content and only those of its sub-sections whose tags match.",
+        ["law", "users"])] = []
 
 
 class Subsection(Part, frozen=True):
@@ -322,9 +325,11 @@ class Audience(Model, kw_only=True, frozen=True):
     description: Annotated[Text | None, described(
         "What this profile is for.", "要点、关键数据与走向")] = None
     sections: Annotated[list[Id] | None, described(
-        "Section or sub-section ids to include; all when absent and no tags are given.", ["outlook"])] = None
+        "Section or sub-section ids to include: a section whole, a sub-section under its section's heading alone; "
+        "all when absent and no tags are given.", ["outlook"])] = None
     tags: Annotated[list[Id], described(
-        "Also include every section or sub-section with one of these tags.", ["law"])] = []
+        "Also include every sub-section with one of these tags (under its section's heading), every section with "
+        "one (its own content, with only its matching sub-sections).", ["law"])] = []
     charts: Annotated[list[Id] | None, described(
         "Charts to include; those placed in included parts when absent.", ["timeline"])] = None
     statistics: Annotated[list[Id] | None, described(
