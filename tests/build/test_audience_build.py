@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 from pathlib import Path
@@ -73,6 +74,7 @@ def test_audiences_command_lists_profiles_with_sizes(tmp_path: Path) -> None:
     # Each version's sections as it numbers them, not as the full briefing does.
     executive = result.stdout.split("policy:")[0]
     assert "一、未来展望：阴霾中探寻曙光 (2 of 3 sub-sections)" in executive and "五、" not in executive
+    assert "summary: its own; key figures: 6, its own" in executive
 
 
 def test_an_english_outline_gets_english_labels_numbers_and_dates(tmp_path: Path) -> None:
@@ -123,6 +125,14 @@ def slide_texts(slide) -> dict[str, str]:
     return {shape.name: shape.text_frame.text for shape in slide.shapes if shape.has_text_frame}
 
 
+def outline_and_selection(name: str | None):
+    from briefing.build.pipeline import load
+    from briefing.outline.audience import select
+
+    outline = load(DEFAULT_OUTLINE)
+    return outline, (outline if name is None else select(outline, outline.audience(name)))
+
+
 @pytest.mark.parametrize("name", AUDIENCES)
 def test_each_version_numbers_its_headings_from_one(all_built: Path, name: str) -> None:
     """一、二、三 and （一）（二） in the version's own order: in the headings, the contents and the deck."""
@@ -159,3 +169,33 @@ def test_tags_select_sub_sections_not_whole_sections(all_built: Path) -> None:
     assert not any("业务拓展与转移重心" in text for text in heads)
     deck = Presentation(str(all_built / "policy" / "briefing.pptx"))
     assert not any("业务拓展与转移重心" in text for slide in deck.slides for text in slide_texts(slide).values())
+
+
+def key_takeaways(document_path: Path) -> list[str]:
+    """The bullets under the document's 核心要点."""
+    paragraphs = docx.Document(str(document_path)).paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1" and p.text == "核心要点")
+    return [p.text for p in itertools.takewhile(lambda p: p.style.name != "Heading 1", paragraphs[start + 1:])
+            if p.style.name == "List Bullet"]
+
+
+def test_an_audience_s_own_summary_and_key_figures_are_shown_and_others_get_the_outline_s(all_built: Path) -> None:
+    outline, executive = outline_and_selection("executive")
+    own = outline.audience("executive").summary
+    assert own and key_takeaways(all_built / "executive" / "briefing.docx") == executive.summary
+    assert "于2025年1月17日维持该法" in executive.summary[0]  # its references filled in
+    deck = Presentation(str(all_built / "executive" / "briefing.pptx"))
+    summary = next(slide_texts(s) for s in deck.slides if slide_texts(s).get("Label") == "核心要点")
+    assert summary["Title"] == "禁令已生效，美国前景系于延缓期，海外市场是依托"
+    assert summary["Points"].split("\n") == executive.summary
+    # The policy team's key figures are its own; its takeaway says so.
+    policy = Presentation(str(all_built / "policy" / "briefing.pptx"))
+    figures = next(slide_texts(s) for s in policy.slides if slide_texts(s).get("Label") == "关键数据")
+    assert figures["Title"] == "延缓期未兑现，1.7亿用户和约200万创作者去留待定"
+    values = [text for shape_name, text in figures.items() if shape_name.startswith("Figure Value")]
+    assert values == ["90天", "1.7亿", "约200万"]
+    # The creators get the outline's summary and key figures, and their title.
+    assert key_takeaways(all_built / "creators" / "briefing.docx") == outline.summary
+    creators = Presentation(str(all_built / "creators" / "briefing.pptx"))
+    figures = next(slide_texts(s) for s in creators.slides if slide_texts(s).get("Label") == "关键数据")
+    assert figures["Title"] == outline.key_figures_takeaway

@@ -107,6 +107,19 @@ def test_statistics_and_events_are_those_relied_on(outline: Outline) -> None:
     assert {e.id for e in chosen.timeline} == relied & {e.id for e in outline.timeline}
 
 
+def test_an_audience_s_own_summary_takeaways_and_key_figures_replace_the_outline_s(outline: Outline) -> None:
+    own = select(outline, profile(summary=["自己的要点。"], summary_takeaway="自己的标题",
+                                  key_figures=["extension-days"], key_figures_takeaway="延缓期"))
+    assert own.summary == ["自己的要点。"] and own.summary_takeaway == "自己的标题"
+    assert own.key_figures == ["extension-days"] and own.key_figures_takeaway == "延缓期"
+    # The outline's takeaway states the point of its own list only.
+    untitled = select(outline, profile(summary=["自己的要点。"], key_figures=["extension-days"]))
+    assert untitled.summary_takeaway is None and untitled.key_figures_takeaway is None
+    same = select(outline, profile(key_figures=list(outline.key_figures or [])))
+    assert same.summary == outline.summary and same.summary_takeaway == outline.summary_takeaway
+    assert same.key_figures_takeaway == outline.key_figures_takeaway
+
+
 def test_brief_depth_moves_prose_to_the_notes(outline: Outline) -> None:
     chosen = select(outline, profile(sections=["outbreak"], depth=Depth.BRIEF))
     section = chosen.sections[0]

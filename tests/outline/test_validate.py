@@ -116,6 +116,31 @@ def test_an_audience_that_selects_nothing_is_reported(minimal_outline: Path) -> 
     assert "audiences[0].sections: selects no section at all" in message
 
 
+def test_references_in_an_audience_s_summary_are_checked(minimal_outline: Path) -> None:
+    text = minimal_outline.read_text(encoding="utf-8")
+    minimal_outline.write_text(text + "audiences:\n  - name: exec\n    display_name: 高管\n    summary:\n"
+                               "      - 影响{userz}用户。\n      - 影响1.7亿用户。\n", encoding="utf-8")
+    messages = [m.split(": ", 1)[1] for m in errors_for(minimal_outline)]
+    assert messages == [
+        "audiences[0].summary[0]: no statistic or event has the id 'userz' (did you mean 'users'?)",
+        ("audiences[0].summary[1]: '1.7亿' is typed as a number; the statistic 'users' has this value "
+         "(write {users} instead, so the text follows the statistic and the locale's style)"),
+    ]
+
+
+def test_an_audience_s_own_lists_without_a_takeaway_get_a_note(minimal_outline: Path) -> None:
+    edit(minimal_outline, "summary:\n", "summary_takeaway: 要点一句话\nsummary:\n")
+    text = minimal_outline.read_text(encoding="utf-8")
+    minimal_outline.write_text(text + "audiences:\n  - name: exec\n    display_name: 高管\n"
+                               "    summary: [自己的要点。]\n", encoding="utf-8")
+    notes = {format_path(note.path): note for note in validate_outline(minimal_outline)[1]}
+    summary = notes["audiences[0].summary_takeaway"]
+    assert (summary.line, summary.column) == (line_of(minimal_outline, "summary: [自己的要点。]"), 14)
+    assert str(summary).endswith("note: its summary is not the outline's, without a takeaway; the slide's title "
+                                 "is just 'key takeaways' (add summary_takeaway: ... to the audience)")
+    assert "audiences[0].key_figures_takeaway" not in notes  # the outline's own note says it: it has none
+
+
 def test_problems_inside_lists_and_mappings_are_all_found(minimal_outline: Path) -> None:
     edit(minimal_outline, "speaker: 一位用户", "speeker: 一位用户")
     edit(minimal_outline, "facts: [users]", "facts: [users]\n    number: 0")

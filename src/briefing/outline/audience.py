@@ -21,6 +21,10 @@ The rules:
   whose part is left out moves to the front, after the summary.
 - Statistics and events: those named, else those the included parts, charts
   and key figures rely on.
+- Summary and key figures: the audience's own where it has them, else the
+  outline's (its key figures, those this reader's parts rely on). An
+  outline's takeaway titles them only where they are the outline's own list:
+  another list needs a takeaway of its own.
 - Depth brief: the prose becomes speaker notes; the document shows points.
 """
 
@@ -101,6 +105,11 @@ def select(outline: Outline, audience: Audience) -> Outline:
     statistic_ids = set(audience.statistics) | set(key_figures or []) if audience.statistics is not None \
         else relied_on
     statistic_ids |= {i for chart in charts for i in chart.statistics}  # a chart needs its data
+    if key_figures is None:
+        key_figures = [s.id for s in outline.statistics if s.id in statistic_ids]
+    # The outline's takeaway states the point of its own key figures, not of another list.
+    key_figures_takeaway = audience.key_figures_takeaway or (
+        outline.key_figures_takeaway if key_figures == [s.id for s in outline.key_statistics] else None)
 
     meta = replace(
         outline.meta,
@@ -116,11 +125,13 @@ def select(outline: Outline, audience: Audience) -> Outline:
     return replace(
         outline,
         meta=meta,
+        summary=audience.summary or outline.summary,
+        summary_takeaway=audience.summary_takeaway or (
+            outline.summary_takeaway if audience.summary is None else None),
         sections=sections,
         charts=charts,
         statistics=[s for s in outline.statistics if s.id in statistic_ids],
         timeline=[e for e in outline.timeline if e.id in relied_on],
-        key_figures=key_figures if key_figures is not None else [
-            s.id for s in outline.statistics if s.id in statistic_ids
-        ],
+        key_figures=key_figures,
+        key_figures_takeaway=key_figures_takeaway,
     )

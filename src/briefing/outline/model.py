@@ -334,8 +334,18 @@ class Audience(Model, kw_only=True, frozen=True):
         "Charts to include; those placed in included parts when absent.", ["timeline"])] = None
     statistics: Annotated[list[Id] | None, described(
         "Statistics for the data table; those the included parts rely on when absent.", ["us-users"])] = None
+    summary: Annotated[Annotated[list[Text], msgspec.Meta(min_length=1)] | None, described(
+        "This reader's key takeaways, one sentence each; the outline's when absent.",
+        ["特朗普的90天延缓期是美国业务的关键窗口。"])] = None
+    summary_takeaway: Annotated[Text | None, described(
+        "Their point in one sentence; the outline's only where the summary is the outline's too.",
+        "美国业务系于延缓期，海外市场是退路")] = None
     key_figures: Annotated[list[Id] | None, described(
-        "Statistics shown as large numbers.", ["us-users"])] = None
+        "Statistics shown as large numbers; the outline's key figures this reader's parts rely on when absent.",
+        ["us-users"])] = None
+    key_figures_takeaway: Annotated[Text | None, described(
+        "Their point in one sentence; the outline's only where the key figures are the outline's too.",
+        "90天延缓期决定1.7亿用户的去留")] = None
     depth: Annotated[Depth, described(
         "brief: points only, prose moved to the notes; full: everything.", "brief")] = Depth.FULL
     title: Annotated[Text | None, described(

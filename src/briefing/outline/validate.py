@@ -18,6 +18,7 @@ import msgspec
 
 from briefing.errors import AssetProblem
 from briefing.outline.assets import Logo, ThemeFiles, check_asset
+from briefing.outline.audience import select
 from briefing.outline.errors import (
     KeyPath,
     Note,
@@ -112,6 +113,19 @@ def takeaway_notes(outline: Outline) -> Iterator[tuple[KeyPath, KeyPath, str, st
         where: KeyPath = ("key_figures",) if outline.key_figures is not None else ("statistics",)
         yield (("key_figures",), where, "no takeaway; the slide's title is just 'key figures'",
                "add key_figures_takeaway: ...")
+    for index, audience in enumerate(outline.audiences):
+        # What this reader gets: a list not the outline's own has no title from the outline (audience.py).
+        selected, path = select(outline, audience), ("audiences", index)
+        for key, shown, own, what, label in (
+                ("summary", selected.summary, audience.summary is not None, "its summary is", "key takeaways"),
+                ("key_figures", selected.key_statistics, audience.key_figures is not None, "its key figures are",
+                 "key figures")):
+            # Without a takeaway of the outline's own, the outline's note says it already.
+            if shown and getattr(selected, f"{key}_takeaway") is None and (
+                    own or getattr(outline, f"{key}_takeaway") is not None):
+                where = path + (key,) if own else path + ("name",)
+                yield (path + (f"{key}_takeaway",), where, f"{what} not the outline's, without a takeaway; "
+                       f"the slide's title is just '{label}'", f"add {key}_takeaway: ... to the audience")
 
 
 def check_dates(outline: Outline) -> Iterator[tuple[KeyPath, str, str | None]]:
