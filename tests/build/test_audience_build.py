@@ -74,7 +74,7 @@ def test_audiences_command_lists_profiles_with_sizes(tmp_path: Path) -> None:
     # Each version's sections as it numbers them, not as the full briefing does.
     executive = result.stdout.split("policy:")[0]
     assert "一、未来展望：阴霾中探寻曙光 (2 of 3 sub-sections)" in executive and "五、" not in executive
-    assert "summary: its own; key figures: 6, its own" in executive
+    assert "summary: its own; key figures: 6, its own; implications: 4, its own" in executive
 
 
 def test_an_english_outline_gets_english_labels_numbers_and_dates(tmp_path: Path) -> None:
@@ -159,7 +159,7 @@ def test_the_agenda_lists_two_sections_or_more_and_is_left_out_for_one(all_built
     [agenda] = [slide for slide in policy.slides if slide.shapes.title.text == "议程"]
     assert slide_texts(agenda)["Points"].split("\n") == [
         "一、事件突发：TikTok 关停震动全球", "二、追溯根源：政治博弈下的科技牺牲品", "三、应对之策：TikTok 的绝地反击",
-        "四、未来展望：阴霾中探寻曙光"]
+        "四、未来展望：阴霾中探寻曙光", "对我们意味着什么"]
 
 
 def test_tags_select_sub_sections_not_whole_sections(all_built: Path) -> None:
@@ -199,3 +199,37 @@ def test_an_audience_s_own_summary_and_key_figures_are_shown_and_others_get_the_
     creators = Presentation(str(all_built / "creators" / "briefing.pptx"))
     figures = next(slide_texts(s) for s in creators.slides if slide_texts(s).get("Label") == "关键数据")
     assert figures["Title"] == outline.key_figures_takeaway
+
+
+def implications_in_document(path: Path) -> tuple[list[str], list[str]]:
+    """(the headings of level 1 after the last numbered section, the bullets of 对我们意味着什么)."""
+    paragraphs = docx.Document(str(path)).paragraphs
+    level1 = [p.text for p in paragraphs if p.style.name == "Heading 1"]
+    after = level1[max(i for i, text in enumerate(level1) if "、" in text[:3]) + 1:]
+    start = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1" and p.text == "对我们意味着什么")
+    bullets = [p.text for p in itertools.takewhile(lambda p: p.style.name != "Heading 1", paragraphs[start + 1:])
+               if p.style.name == "List Bullet"]
+    return after, bullets
+
+
+@pytest.mark.parametrize("name", [None, *AUDIENCES])
+def test_each_version_closes_with_what_it_means_for_its_reader(all_built: Path, default_build, name) -> None:
+    """The document's last section and the deck's last content slide: this reader's items, and only those."""
+    outline, selected = outline_and_selection(name)
+    folder = default_build[1] if name is None else all_built / name
+    items = [item.text for item in selected.general_implications]
+    assert items
+    after, bullets = implications_in_document(folder / "briefing.docx")
+    assert after == ["对我们意味着什么", "数据与时间线", "资料来源"]
+    assert bullets == items
+    deck = Presentation(str(folder / "briefing.pptx"))
+    texts = [slide_texts(slide) for slide in deck.slides]
+    assert [t["Title"] for t in texts[-2:]] == ["资料来源", "谢谢"]
+    closing = texts[-3]
+    assert closing["Label"] == "对我们意味着什么"
+    assert closing["Title"] == selected.implications_takeaway
+    assert closing["Points"].split("\n") == items
+    # No other reader's items: each audience's list is its own.
+    others = {item.text for item in outline_and_selection(None)[0].implications} - set(items)
+    everything = "\n".join(t for slide in texts for t in slide.values())
+    assert others and not any(other in everything for other in others)

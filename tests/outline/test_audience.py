@@ -120,6 +120,23 @@ def test_an_audience_s_own_summary_takeaways_and_key_figures_replace_the_outline
     assert same.key_figures_takeaway == outline.key_figures_takeaway
 
 
+def test_each_audience_gets_its_own_implications_else_the_general_ones(outline: Outline) -> None:
+    general = [item.text for item in outline.implications if not item.audiences and not item.tags]
+    assert general and [i.text for i in outline.general_implications] == general
+    for name in ("executive", "creators"):
+        chosen = select(outline, outline.audience(name))
+        assert [i.text for i in chosen.general_implications] == [
+            i.text for i in outline.implications if name in i.audiences]
+        assert chosen.implications_takeaway == outline.audience(name).implications_takeaway
+    # The policy team selects by the tag law: the item tagged law comes with the items naming it.
+    policy = select(outline, outline.audience("policy"))
+    assert [i.text for i in policy.general_implications] == [
+        i.text for i in outline.implications if "policy" in i.audiences or "law" in i.tags]
+    assert [i.text for i in select(outline, outline.audience("full")).general_implications] == general
+    assert select(outline, profile(tags=["law"])).implications_takeaway is None  # not the outline's: not its list
+    assert select(outline, profile()).implications_takeaway == outline.implications_takeaway
+
+
 def test_brief_depth_moves_prose_to_the_notes(outline: Outline) -> None:
     chosen = select(outline, profile(sections=["outbreak"], depth=Depth.BRIEF))
     section = chosen.sections[0]

@@ -38,7 +38,9 @@ def describe_audiences(outline_file: Path) -> Iterator[str]:
             of = len(outline_sections[s.id].subsections)
             yield f"        {titles[s.id]}" + (f" ({len(s.subsections)} of {of} sub-sections)" if of else "")
         own = {True: "its own", False: "the outline's"}
+        targeted = any(item.is_for(audience) for item in outline.implications)
         yield f"    charts: {', '.join(c.id for c in selected.charts) or 'none'}"
         yield (f"    summary: {own[audience.summary is not None]}; "
-               f"key figures: {len(selected.key_statistics)}, {own[audience.key_figures is not None]}")
+               f"key figures: {len(selected.key_statistics)}, {own[audience.key_figures is not None]}; "
+               f"implications: {len(selected.general_implications)}, {own[targeted]}")
         yield f"    depth: {audience.depth.value}; {slides} slides{budget}, {pages} pages"

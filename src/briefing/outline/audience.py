@@ -21,10 +21,12 @@ The rules:
   whose part is left out moves to the front, after the summary.
 - Statistics and events: those named, else those the included parts, charts
   and key figures rely on.
-- Summary and key figures: the audience's own where it has them, else the
-  outline's (its key figures, those this reader's parts rely on). An
-  outline's takeaway titles them only where they are the outline's own list:
-  another list needs a takeaway of its own.
+- Summary, key figures and implications: the audience's own where it has
+  them, else the outline's (its key figures, those this reader's parts rely
+  on). An outline's takeaway titles them only where they are the outline's
+  own list: another list needs a takeaway of its own. The implications are
+  the items naming the audience or one of its tags, else those naming
+  neither.
 - Depth brief: the prose becomes speaker notes; the document shows points.
 """
 
@@ -33,7 +35,7 @@ from __future__ import annotations
 from msgspec.structs import replace
 
 from briefing.outline.locale import labels
-from briefing.outline.model import Audience, Chart, Depth, Outline, Part, Section
+from briefing.outline.model import Audience, Chart, Depth, Implication, Outline, Part, Section
 
 
 def _tagged(tags: list[str], audience: Audience) -> bool:
@@ -65,6 +67,14 @@ def _select_sections(outline: Outline, audience: Audience) -> list[Section]:
     if audience.sections is None and not audience.tags:
         return list(outline.sections)
     return [chosen for section in outline.sections if (chosen := _section_for(section, audience)) is not None]
+
+
+def _implications(outline: Outline, audience: Audience) -> tuple[list[Implication], bool]:
+    """This reader's implications, as items for no one else; and whether they are its own."""
+    own = [item for item in outline.implications if item.is_for(audience)]
+    if not own:
+        return outline.general_implications, False
+    return [replace(item, audiences=[], tags=[]) for item in own], True
 
 
 def _brief(part: Part) -> dict[str, list[str]]:
@@ -110,6 +120,7 @@ def select(outline: Outline, audience: Audience) -> Outline:
     # The outline's takeaway states the point of its own key figures, not of another list.
     key_figures_takeaway = audience.key_figures_takeaway or (
         outline.key_figures_takeaway if key_figures == [s.id for s in outline.key_statistics] else None)
+    implications, own_implications = _implications(outline, audience)
 
     meta = replace(
         outline.meta,
@@ -134,4 +145,7 @@ def select(outline: Outline, audience: Audience) -> Outline:
         timeline=[e for e in outline.timeline if e.id in relied_on],
         key_figures=key_figures,
         key_figures_takeaway=key_figures_takeaway,
+        implications=implications,
+        implications_takeaway=audience.implications_takeaway or (
+            None if own_implications else outline.implications_takeaway),
     )

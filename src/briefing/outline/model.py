@@ -329,7 +329,7 @@ class Audience(Model, kw_only=True, frozen=True):
         "all when absent and no tags are given.", ["outlook"])] = None
     tags: Annotated[list[Id], described(
         "Also include every sub-section with one of these tags (under its section's heading), every section with "
-        "one (its own content, with only its matching sub-sections).", ["law"])] = []
+        "one (its own content, with only its matching sub-sections), and the implications with one.", ["law"])] = []
     charts: Annotated[list[Id] | None, described(
         "Charts to include; those placed in included parts when absent.", ["timeline"])] = None
     statistics: Annotated[list[Id] | None, described(
@@ -346,6 +346,9 @@ class Audience(Model, kw_only=True, frozen=True):
     key_figures_takeaway: Annotated[Text | None, described(
         "Their point in one sentence; the outline's only where the key figures are the outline's too.",
         "90天延缓期决定1.7亿用户的去留")] = None
+    implications_takeaway: Annotated[Text | None, described(
+        "The point of this reader's own implications, in one sentence: their slide's title.",
+        "盯住延缓期与监管方案，准备两种结局")] = None
     depth: Annotated[Depth, described(
         "brief: points only, prose moved to the notes; full: everything.", "brief")] = Depth.FULL
     title: Annotated[Text | None, described(
@@ -360,6 +363,22 @@ class Audience(Model, kw_only=True, frozen=True):
         "Most slides for this reader.", 10)] = None
     table_of_contents: Annotated[bool | None, described(
         "Whether this reader's document has a contents page.", False)] = None
+
+
+class Implication(Model, kw_only=True, frozen=True):
+    """What the briefing means for its reader, or what to do or watch: the closing section and slide.
+    An item naming no audience and no tag is for every reader without items of their own."""
+
+    text: Annotated[Text, described(
+        "One sentence in the briefing's own words; '{id}' references allowed.", "关注90天延缓期能否兑现。")]
+    audiences: Annotated[list[Id], described(
+        "The audiences (by name) this item is for.", ["executive"])] = []
+    tags: Annotated[list[Id], described(
+        "Themes: the item is also for every audience that selects one of these tags.", ["law"])] = []
+
+    def is_for(self, audience: Audience) -> bool:
+        """Whether the item names this audience, or one of the tags it selects by."""
+        return audience.name in self.audiences or bool(set(self.tags) & set(audience.tags))
 
 
 class Outline(Model, kw_only=True, frozen=True):
@@ -385,6 +404,13 @@ class Outline(Model, kw_only=True, frozen=True):
         "Statistics shown as large numbers on the deck's key-figures slide; all when absent.", ["us-users"])] = None
     key_figures_takeaway: Annotated[Text | None, described(
         "The key figures' point in one sentence: their slide's title.", "禁令波及1.7亿用户和约200万创作者")] = None
+    implications: Annotated[list[Implication], described(
+        "What it means for the reader and what to watch: the document's closing section, the deck's last content "
+        "slide. Each audience gets the items naming it or one of its tags, else those naming neither.",
+        [{"text": "关注90天延缓期能否兑现。"}])] = []
+    implications_takeaway: Annotated[Text | None, described(
+        "The implications' point in one sentence: their slide's title, for those naming no audience or tag.",
+        "短期看延缓期，长期看合规与多元市场")] = None
     sources: Annotated[list[Source], described(
         "Sources beyond meta.source.", [{"id": "ruling", "title": "…"}])] = []
     theme: Annotated[Theme, described(
@@ -397,6 +423,12 @@ class Outline(Model, kw_only=True, frozen=True):
         if self.key_figures is None:
             return list(self.statistics)
         return [self.statistic(i) for i in self.key_figures]
+
+    @property
+    def general_implications(self) -> list[Implication]:
+        """The implications for no reader in particular: those this outline's documents show. (An audience's
+        selection holds only that reader's items, none of them naming an audience or a tag any more.)"""
+        return [item for item in self.implications if not item.audiences and not item.tags]
 
     @property
     def short_title(self) -> str:
