@@ -13,7 +13,7 @@ from briefing.deck.geometry import BODY_PT, SLIDE_WIDTH_PT, Box
 from briefing.deck.plan import Layout, SlideKind, plan_deck, points_height
 from briefing.deck.timeline import paginate_timeline, per_slide
 from briefing.outline import read_outline
-from briefing.outline.model import Locale, Outline
+from briefing.outline.model import Implication, Locale, Outline, from_data
 from briefing.text.fonts import wrap
 from tests.conftest import DEFAULT_OUTLINE, FIXTURES
 
@@ -39,6 +39,20 @@ def test_default_deck_has_every_kind_of_slide_and_no_fit_problems() -> None:
     assert kinds[-2:] == [SlideKind.SOURCES, SlideKind.CLOSING]
     assert plan.problems == []
     assert all(slide.notes for slide in plan.slides)
+
+
+def test_an_agenda_needs_two_sections_and_lists_the_close_after_them(minimal_outline: Path) -> None:
+    """One section is no agenda, only the next slide's heading; the implications close the deck's content."""
+    one = read_outline(minimal_outline)
+    assert SlideKind.AGENDA not in [slide.kind for slide in plan_deck(one).slides]
+    two = replace(one, sections=[*one.sections, replace(one.sections[0], id="second", title="第二部分")],
+                  implications=[from_data(Implication, {"text": "一条启示。"})], implications_takeaway="启示的要点")
+    plan = plan_deck(two)
+    [agenda] = [slide for slide in plan.slides if slide.kind is SlideKind.AGENDA]
+    assert agenda.bullets == ("一、第一部分", "二、第二部分", "对我们意味着什么")
+    closing = plan.slides[-3]
+    assert (closing.label, closing.title, closing.bullets) == ("对我们意味着什么", "启示的要点", ("一条启示。",))
+    assert [slide.kind for slide in plan.slides[-2:]] == [SlideKind.SOURCES, SlideKind.CLOSING]
 
 
 def test_every_points_slide_fits_its_box() -> None:

@@ -53,8 +53,9 @@ def section_of(plan: DocumentPlan, block: object) -> str:
 
 def test_the_summary_comes_first_then_the_sections_numbered_then_the_appendix_and_sources(plan, outline) -> None:
     sections = [n + s.title for n, s in zip(SECTION_NUMBERS, outline.sections, strict=True)]
-    assert [h.text for h in headings(plan, 1)] == ["核心要点", *sections, "数据与时间线", "资料来源"]
-    assert [h.number for h in headings(plan, 1)] == ["", *SECTION_NUMBERS, "", ""]
+    closing = ["对我们意味着什么", "数据与时间线", "资料来源"]
+    assert [h.text for h in headings(plan, 1)] == ["核心要点", *sections, *closing]
+    assert [h.number for h in headings(plan, 1)] == ["", *SECTION_NUMBERS, "", "", ""]
     summary, takeaways = plan.body[:2]
     assert summary == Heading(1, "", "核心要点", page_break_before=True)  # it opens the page after the contents
     assert takeaways == BulletList(tuple(outline.summary))

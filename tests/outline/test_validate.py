@@ -11,6 +11,7 @@ from briefing.outline.errors import format_path
 from briefing.outline.limits import MAX_BARS_PER_CHART, MAX_EVENTS_PER_CHART
 from briefing.outline.validate import validate_outline
 from tests.conftest import DEFAULT_OUTLINE, FIXTURES
+from tests.refusals import refused
 
 SECTION_TITLES = ["事件突发", "追溯根源", "广泛影响", "应对之策", "未来展望"]
 
@@ -114,6 +115,66 @@ def test_an_audience_that_selects_nothing_is_reported(minimal_outline: Path) -> 
                                encoding="utf-8")
     [message] = errors_for(minimal_outline)
     assert "audiences[0].sections: selects no section at all" in message
+
+
+IMPLICATIONS = """implications:
+  - text: 对所有读者。
+  - text: 给高管的一条。
+    audiences: [exec]
+  - text: 关于法律的一条。
+    tags: [law]
+audiences:
+  - {name: executive, display_name: 高管, sections: [first]}
+  - {name: legal, display_name: 法务, tags: [laws]}
+"""
+
+
+def test_implications_name_audiences_and_tags_that_exist(minimal_outline: Path) -> None:
+    """An item for an audience that does not exist, or for a tag no audience selects by, reaches no reader."""
+    edit(minimal_outline, "    facts: [users]\n    subsections:",
+         "    facts: [users]\n    tags: [laws]\n    subsections:")
+    text = minimal_outline.read_text(encoding="utf-8")
+    minimal_outline.write_text(text + IMPLICATIONS, encoding="utf-8")
+    message = refused(minimal_outline, "no audience is named 'exec'", where="implications[1].audiences[0]")
+    lines = message.strip().splitlines()
+    assert f"{minimal_outline}:{line_of(minimal_outline, 'audiences: [exec]')}:17: implications[1].audiences[0]: " \
+           "no audience is named 'exec' (did you mean 'executive'?)" in lines
+    assert f"{minimal_outline}:{line_of(minimal_outline, 'tags: [law]')}:12: implications[2].tags[0]: " \
+           "no audience selects the tag 'law', so no reader gets this item (did you mean 'laws'?)" in lines
+    assert len(lines) == 2
+
+
+def test_references_in_an_audience_s_summary_and_the_implications_are_checked(minimal_outline: Path) -> None:
+    text = minimal_outline.read_text(encoding="utf-8")
+    minimal_outline.write_text(text + "implications:\n  - text: 影响{user}用户。\n"
+                               "audiences:\n  - name: exec\n    display_name: 高管\n    summary:\n"
+                               "      - 影响{userz}用户。\n      - 影响1.7亿用户。\n", encoding="utf-8")
+    messages = [m.split(": ", 1)[1] for m in errors_for(minimal_outline)]
+    assert messages == [
+        "implications[0].text: no statistic or event has the id 'user' (did you mean 'users'?)",
+        "audiences[0].summary[0]: no statistic or event has the id 'userz' (did you mean 'users'?)",
+        ("audiences[0].summary[1]: '1.7亿' is typed as a number; the statistic 'users' has this value "
+         "(write {users} instead, so the text follows the statistic and the locale's style)"),
+    ]
+
+
+def test_an_audience_s_own_lists_without_a_takeaway_get_a_note(minimal_outline: Path) -> None:
+    edit(minimal_outline, "summary:\n", "summary_takeaway: 要点一句话\nsummary:\n")
+    text = minimal_outline.read_text(encoding="utf-8")
+    minimal_outline.write_text(text + "implications:\n  - text: 对高管。\n    audiences: [exec]\n"
+                               "audiences:\n  - name: exec\n    display_name: 高管\n"
+                               "    summary: [自己的要点。]\n", encoding="utf-8")
+    notes = {format_path(note.path): note for note in validate_outline(minimal_outline)[1]}
+    assert "implications_takeaway" not in notes  # the outline has no items for every reader
+    summary, implications = notes["audiences[0].summary_takeaway"], notes["audiences[0].implications_takeaway"]
+    assert (summary.line, summary.column) == (line_of(minimal_outline, "summary: [自己的要点。]"), 14)
+    assert str(summary).endswith("note: its summary is not the outline's, without a takeaway; the slide's title "
+                                 "is just 'key takeaways' (add summary_takeaway: ... to the audience)")
+    assert "audiences[0].key_figures_takeaway" not in notes  # the outline's own note says it: it has none
+    assert (implications.line, implications.column) == (line_of(minimal_outline, "name: exec"), 11)
+    assert str(implications).endswith("note: its implications are not the outline's, without a takeaway; the "
+                                      "slide's title is just 'what this means' (add implications_takeaway: ... "
+                                      "to the audience)")
 
 
 def test_problems_inside_lists_and_mappings_are_all_found(minimal_outline: Path) -> None:

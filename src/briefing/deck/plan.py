@@ -228,6 +228,7 @@ class _Planner:
             self.part(self.titles[section.id], section, parts)
             for sub in section.subsections:
                 self.part(self.titles[sub.id], sub)
+        self.implications()
         self.sources()
         self.closing()
         if self.outline.meta.slide_budget is not None:
@@ -269,8 +270,21 @@ class _Planner:
             self.problem("the subtitle, date and source do not fit under the title; shorten the subtitle")
 
     def agenda(self) -> None:
+        """The sections, and the close when there is one: only where there are two sections or more,
+        as one is no agenda but the next slide's heading."""
+        if len(self.outline.sections) < 2:
+            return
         entries = [self.titles[s.id] for s in self.outline.sections]
+        if self.outline.general_implications:
+            entries.append(self.words.implications)
         self.points(SlidePlan(SlideKind.AGENDA, self.words.agenda, notes="\n".join(entries)), entries)
+
+    def implications(self) -> None:
+        """What it means for the reader and what to watch: the last slide of content, titled by its point."""
+        items = [item.text for item in self.outline.general_implications]
+        if items:
+            title, label = self.headed(self.words.implications, self.outline.implications_takeaway)
+            self.points(SlidePlan(SlideKind.POINTS, title, label=label, notes="\n".join(items)), items)
 
     # -- a section or sub-section ---------------------------------------------------------
 

@@ -233,6 +233,7 @@ class _Planner:
             self._part(section, 1)
             for sub in section.subsections:
                 self._part(sub, 2)
+        self._implications()
         self._data_tables()
         self._sources()
         before, rest = self.words.page_of.split("{page}")
@@ -274,6 +275,14 @@ class _Planner:
             who = quote.speaker + (self.words.comma + quote.context if quote.context else "")
             self.body.append(Quote(f"“{quote.text}”", self.words.quote_dash + who))
         self._charts_for(part.id)
+
+    def _implications(self) -> None:
+        """What it means for the reader: the briefing's own close, after the article's sections, unnumbered
+        like the summary that opens it."""
+        items = [item.text for item in self.outline.general_implications]
+        if items:
+            self.body.append(Heading(1, "", self.words.implications))
+            self._bullets(items)
 
     def _bullets(self, items: list[str]) -> None:
         if items:

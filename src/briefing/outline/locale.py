@@ -66,6 +66,7 @@ class Labels:
     audience_line: str
     full_stop: str
     closing: str
+    implications: str  # the closing section's heading and its slide's label
     page_of: str  # around the PAGE and NUMPAGES fields
     aside: str  # a parenthetical remark: "（{}）" or " ({})"
     data_appendix: str
@@ -102,6 +103,7 @@ LABELS = {
         audience_line="面向：{}",
         full_stop="。",
         closing="谢谢",
+        implications="对我们意味着什么",
         page_of="第{page}页，共{pages}页",
         aside="（{}）",
         data_appendix="数据与时间线",
@@ -136,6 +138,7 @@ LABELS = {
         audience_line="For: {}",
         full_stop=". ",
         closing="Thank you",
+        implications="What this means",
         page_of="Page {page} of {pages}",
         aside=" ({})",
         data_appendix="Data and timeline",

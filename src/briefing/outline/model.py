@@ -127,7 +127,8 @@ class Part(Model, frozen=True):
         "The part's point in one sentence: the slide's title, with the heading as a label above it.",
         "1.7亿美国用户一夜之间失去常用平台")] = None
     number: Annotated[Annotated[int, msgspec.Meta(ge=1)] | None, described(
-        "Heading number (一、 or （一）); its position when absent.", 1)] = None
+        "Heading number (一、 or （一）) in the full briefing; its position when absent. An audience that selects "
+        "parts numbers them by their positions in its own version.", 1)] = None
     points: Annotated[list[Text], described(
         "Concise, slide-sized statements.", ["禁令于1月19日生效"])] = []
     prose: Annotated[list[Text], described(
@@ -140,7 +141,9 @@ class Part(Model, frozen=True):
     facts: Annotated[list[Id], described(
         "Ids of the statistics and events this part relies on.", ["us-users"])] = []
     tags: Annotated[list[Id], described(
-        "Themes, for audiences that select by tag.", ["law", "users"])] = []
+        "Themes, for audiences that select by tag. A sub-section without tags of its own has its section's; "
+        "a section selected by tag brings its own content and only those of its sub-sections whose tags match.",
+        ["law", "users"])] = []
 
 
 class Subsection(Part, frozen=True):
@@ -322,15 +325,30 @@ class Audience(Model, kw_only=True, frozen=True):
     description: Annotated[Text | None, described(
         "What this profile is for.", "要点、关键数据与走向")] = None
     sections: Annotated[list[Id] | None, described(
-        "Section or sub-section ids to include; all when absent and no tags are given.", ["outlook"])] = None
+        "Section or sub-section ids to include: a section whole, a sub-section under its section's heading alone; "
+        "all when absent and no tags are given.", ["outlook"])] = None
     tags: Annotated[list[Id], described(
-        "Also include every section or sub-section with one of these tags.", ["law"])] = []
+        "Also include every sub-section with one of these tags (under its section's heading), every section with "
+        "one (its own content, with only its matching sub-sections), and the implications with one.", ["law"])] = []
     charts: Annotated[list[Id] | None, described(
         "Charts to include; those placed in included parts when absent.", ["timeline"])] = None
     statistics: Annotated[list[Id] | None, described(
         "Statistics for the data table; those the included parts rely on when absent.", ["us-users"])] = None
+    summary: Annotated[Annotated[list[Text], msgspec.Meta(min_length=1)] | None, described(
+        "This reader's key takeaways, one sentence each; the outline's when absent.",
+        ["特朗普的90天延缓期是美国业务的关键窗口。"])] = None
+    summary_takeaway: Annotated[Text | None, described(
+        "Their point in one sentence; the outline's only where the summary is the outline's too.",
+        "美国业务系于延缓期，海外市场是退路")] = None
     key_figures: Annotated[list[Id] | None, described(
-        "Statistics shown as large numbers.", ["us-users"])] = None
+        "Statistics shown as large numbers; the outline's key figures this reader's parts rely on when absent.",
+        ["us-users"])] = None
+    key_figures_takeaway: Annotated[Text | None, described(
+        "Their point in one sentence; the outline's only where the key figures are the outline's too.",
+        "90天延缓期决定1.7亿用户的去留")] = None
+    implications_takeaway: Annotated[Text | None, described(
+        "The point of this reader's own implications, in one sentence: their slide's title.",
+        "盯住延缓期与监管方案，准备两种结局")] = None
     depth: Annotated[Depth, described(
         "brief: points only, prose moved to the notes; full: everything.", "brief")] = Depth.FULL
     title: Annotated[Text | None, described(
@@ -345,6 +363,22 @@ class Audience(Model, kw_only=True, frozen=True):
         "Most slides for this reader.", 10)] = None
     table_of_contents: Annotated[bool | None, described(
         "Whether this reader's document has a contents page.", False)] = None
+
+
+class Implication(Model, kw_only=True, frozen=True):
+    """What the briefing means for its reader, or what to do or watch: the closing section and slide.
+    An item naming no audience and no tag is for every reader without items of their own."""
+
+    text: Annotated[Text, described(
+        "One sentence in the briefing's own words; '{id}' references allowed.", "关注90天延缓期能否兑现。")]
+    audiences: Annotated[list[Id], described(
+        "The audiences (by name) this item is for.", ["executive"])] = []
+    tags: Annotated[list[Id], described(
+        "Themes: the item is also for every audience that selects one of these tags.", ["law"])] = []
+
+    def is_for(self, audience: Audience) -> bool:
+        """Whether the item names this audience, or one of the tags it selects by."""
+        return audience.name in self.audiences or bool(set(self.tags) & set(audience.tags))
 
 
 class Outline(Model, kw_only=True, frozen=True):
@@ -370,6 +404,13 @@ class Outline(Model, kw_only=True, frozen=True):
         "Statistics shown as large numbers on the deck's key-figures slide; all when absent.", ["us-users"])] = None
     key_figures_takeaway: Annotated[Text | None, described(
         "The key figures' point in one sentence: their slide's title.", "禁令波及1.7亿用户和约200万创作者")] = None
+    implications: Annotated[list[Implication], described(
+        "What it means for the reader and what to watch: the document's closing section, the deck's last content "
+        "slide. Each audience gets the items naming it or one of its tags, else those naming neither.",
+        [{"text": "关注90天延缓期能否兑现。"}])] = []
+    implications_takeaway: Annotated[Text | None, described(
+        "The implications' point in one sentence: their slide's title, for those naming no audience or tag.",
+        "短期看延缓期，长期看合规与多元市场")] = None
     sources: Annotated[list[Source], described(
         "Sources beyond meta.source.", [{"id": "ruling", "title": "…"}])] = []
     theme: Annotated[Theme, described(
@@ -382,6 +423,12 @@ class Outline(Model, kw_only=True, frozen=True):
         if self.key_figures is None:
             return list(self.statistics)
         return [self.statistic(i) for i in self.key_figures]
+
+    @property
+    def general_implications(self) -> list[Implication]:
+        """The implications for no reader in particular: those this outline's documents show. (An audience's
+        selection holds only that reader's items, none of them naming an audience or a tag any more.)"""
+        return [item for item in self.implications if not item.audiences and not item.tags]
 
     @property
     def short_title(self) -> str:

@@ -33,6 +33,11 @@ def text_fields(outline: Outline) -> Iterator[tuple[KeyPath, str]]:
     for index, chart in enumerate(outline.charts):
         if chart.caption:
             yield ("charts", index, "caption"), chart.caption
+    for index, item in enumerate(outline.implications):
+        yield ("implications", index, "text"), item.text
+    for a, audience in enumerate(outline.audiences):
+        for index, text in enumerate(audience.summary or []):
+            yield ("audiences", a, "summary", index), text
 
 
 def referenced_ids(text: str) -> list[str]:

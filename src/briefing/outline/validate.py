@@ -18,6 +18,7 @@ import msgspec
 
 from briefing.errors import AssetProblem
 from briefing.outline.assets import Logo, ThemeFiles, check_asset
+from briefing.outline.audience import select
 from briefing.outline.errors import (
     KeyPath,
     Note,
@@ -112,6 +113,25 @@ def takeaway_notes(outline: Outline) -> Iterator[tuple[KeyPath, KeyPath, str, st
         where: KeyPath = ("key_figures",) if outline.key_figures is not None else ("statistics",)
         yield (("key_figures",), where, "no takeaway; the slide's title is just 'key figures'",
                "add key_figures_takeaway: ...")
+    if outline.implications_takeaway is None and outline.general_implications:
+        yield (("implications_takeaway",), ("implications",), "no takeaway; the slide's title is just its label",
+               "add implications_takeaway: ...")
+    for index, audience in enumerate(outline.audiences):
+        # What this reader gets: a list not the outline's own has no title from the outline (audience.py).
+        selected, path = select(outline, audience), ("audiences", index)
+        own_implications = any(item.is_for(audience) for item in outline.implications)
+        for key, shown, own, what, label in (
+                ("summary", selected.summary, audience.summary is not None, "its summary is", "key takeaways"),
+                ("key_figures", selected.key_statistics, audience.key_figures is not None, "its key figures are",
+                 "key figures"),
+                ("implications", selected.general_implications, own_implications, "its implications are",
+                 "what this means")):
+            # Without a takeaway of the outline's own, the outline's note says it already.
+            if shown and getattr(selected, f"{key}_takeaway") is None and (
+                    own or getattr(outline, f"{key}_takeaway") is not None):
+                where = path + (key,) if own and key != "implications" else path + ("name",)
+                yield (path + (f"{key}_takeaway",), where, f"{what} not the outline's, without a takeaway; "
+                       f"the slide's title is just '{label}'", f"add {key}_takeaway: ... to the audience")
 
 
 def check_dates(outline: Outline) -> Iterator[tuple[KeyPath, str, str | None]]:
@@ -255,6 +275,7 @@ def check_references(outline: Outline) -> Iterator[tuple[KeyPath, str, str | Non
                 yield (path + ("tags", tag_index), f"no section or sub-section has the tag '{tag}'", hint)
     if outline.key_figures is not None:
         yield from _unknown(("key_figures",), outline.key_figures, statistic_ids, "statistic")
+    yield from _check_implications(outline)
     for text_path, text in text_fields(outline):
         yield from _unknown(text_path, referenced_ids(text), fact_ids, "statistic or event", single=True)
     for index, chart in enumerate(outline.charts):
@@ -266,6 +287,23 @@ def check_references(outline: Outline) -> Iterator[tuple[KeyPath, str, str | Non
         wanted = "events" if chart.kind.value == "timeline" else "statistics"
         if not getattr(chart, wanted):
             yield (path + (wanted,), f"a {chart.kind.value} chart needs at least one of its {wanted}", None)
+
+
+def _check_implications(outline: Outline) -> Iterator[tuple[KeyPath, str, str | None]]:
+    """Each item names audiences that exist, and tags some audience selects by: else no reader would get it."""
+    names = [audience.name for audience in outline.audiences]
+    selected_tags = sorted({tag for audience in outline.audiences for tag in audience.tags})
+    for index, item in enumerate(outline.implications):
+        path = ("implications", index)
+        for name_index, name in enumerate(item.audiences):
+            if name not in names:
+                yield (path + ("audiences", name_index), f"no audience is named '{name}'",
+                       suggestion(name, names, "known audiences"))
+        for tag_index, tag in enumerate(item.tags):
+            if tag not in selected_tags:
+                close = suggestion(tag, selected_tags, "tags audiences select by")
+                yield (path + ("tags", tag_index), f"no audience selects the tag '{tag}', so no reader gets this item",
+                       close)
 
 
 def _duplicates(
