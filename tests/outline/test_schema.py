@@ -64,7 +64,7 @@ def test_a_standard_validator_rejects_a_broken_outline() -> None:
 
 def test_outlines_point_editors_at_the_schema() -> None:
     assert DEFAULT_OUTLINE.read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=src/briefing/schema/outline.schema.json")
+        "# yaml-language-server: $schema=src/briefing/outline/outline.schema.json")
 
 
 @pytest.mark.parametrize("locale", ["zh-CN", "en"])
