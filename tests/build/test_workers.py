@@ -285,6 +285,34 @@ def test_a_build_draws_its_charts_and_writes_its_deck_in_workers_unless_it_has_o
     assert build_here() == ["2", "False", in_workers]
 
 
+def _niceness() -> int:
+    return os.nice(0)
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities")
+def test_the_decks_worker_gives_way_only_while_charts_are_drawn(tmp_path: Path) -> None:
+    def decks_niceness() -> int:
+        with BuildWorkers(tmp_path, processes=2) as workers:
+            return workers.decks.submit(_niceness).result()
+
+    assert decks_niceness() > os.nice(0)  # no chart cached: drawing them is the longest job
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "chart-timeline-0123.png").write_bytes(b"")
+    assert decks_niceness() == os.nice(0)  # charts cached: the decks are the longest job
+
+
+def _can_share_out() -> tuple[bool, str]:
+    import briefing.charts.style  # noqa: F401 - matplotlib, and numpy under it, as when drawing
+
+    return "matplotlib" in sys.modules, start_method()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
+def test_the_charts_worker_stays_one_thread_so_it_can_fork_copies_to_share_the_drawing(tmp_path: Path) -> None:
+    with BuildWorkers(tmp_path, processes=2) as workers:
+        assert workers.charts().submit(_can_share_out).result() == (True, "fork")
+
+
 def test_the_same_files_whatever_the_number_of_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1738540800")
     folders = {processes: tmp_path / str(processes) for processes in (1, 2, 4)}

@@ -41,7 +41,7 @@ import sys
 import traceback
 import weakref
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -82,16 +82,20 @@ class Worker:
     """One process that imports `imports` first, then runs the jobs it is given, one at a time.
 
     here=True: no process; each job runs in this process when its result is first asked for.
+    nice: how much lower the worker's CPU priority is, for work that can wait (os.nice).
+    environment: variables set in the worker before it imports anything.
     """
 
-    def __init__(self, imports: Sequence[str] = (), here: bool = False):
+    def __init__(self, imports: Sequence[str] = (), here: bool = False, nice: int = 0,
+                 environment: Mapping[str, str] | None = None):
         self._last: Job[Any] | None = None
         self._process: BaseProcess | None = None
         if here:
             return
         context = multiprocessing.get_context(start_method())
         self._connection, theirs = context.Pipe()
-        self._process = context.Process(target=_serve, args=(theirs, tuple(imports)), name="briefing worker")
+        self._process = context.Process(target=_serve, args=(theirs, tuple(imports), nice, dict(environment or {})),
+                                        name="briefing worker")
         with _sigterm_held():  # until the worker can unwind from it, however soon it is stopped
             self._process.start()
         theirs.close()  # the worker's now
@@ -189,7 +193,7 @@ def _run(work: Callable[[], T] | None) -> tuple[bool, Any]:
 # ------------------------------------------------------------------ in the worker process
 
 
-def _serve(connection: Connection, imports: tuple[str, ...]) -> None:
+def _serve(connection: Connection, imports: tuple[str, ...], nice: int, environment: dict[str, str]) -> None:
     """A worker's life: import, then run jobs until it is stopped, or the process that started it ends."""
     # Ctrl+C is the parent's to handle; it stops this process with SIGTERM, which unwinds the job
     # at work as an interrupt does, removing its temporary files.
@@ -198,6 +202,9 @@ def _serve(connection: Connection, imports: tuple[str, ...]) -> None:
     try:
         if hasattr(signal, "pthread_sigmask"):
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})  # held back until now: see Worker
+        if nice and hasattr(os, "nice"):
+            os.nice(nice)
+        os.environ.update(environment)
         for name in imports:
             # A module that fails to import fails the job that needs it, which reports the error properly.
             with contextlib.suppress(Exception):
@@ -342,13 +349,12 @@ class BuildWorkers:
         job runs in the build's own process; otherwise the charts are shared out among that many.
         """
         self.processes = processes or os.cpu_count() or 1
-        self.decks = Worker(_DECK_MODULES, here=self.here)
-        self._charts: Worker | None = None
-        if not self.here and not _any_chart_cached(out_dir):
-            # A first build into this folder draws every chart, and importing matplotlib (0.3 s or more)
-            # is the longest job of all: it starts now. The outline, once read, decides what is drawn;
-            # when nothing is, the worker is stopped.
-            self._charts = Worker(_CHART_MODULES)
+        # A first build into this folder draws every chart, and importing matplotlib (0.3 s or more)
+        # then drawing them is its longest job: that worker starts now, and the decks' worker gives
+        # way to it. The outline, once read, decides what is drawn; when nothing is, it is stopped.
+        first = not self.here and not _any_chart_cached(out_dir)
+        self.decks = Worker(_DECK_MODULES, here=self.here, nice=_GIVE_WAY if first else 0)
+        self._charts = _chart_worker() if first else None
 
     @property
     def here(self) -> bool:
@@ -357,7 +363,7 @@ class BuildWorkers:
     def charts(self) -> Worker:
         """The worker that draws the charts, started now if it has not been."""
         if self._charts is None:
-            self._charts = Worker(_CHART_MODULES, here=self.here)
+            self._charts = Worker(here=True) if self.here else _chart_worker()
         return self._charts
 
     def close(self) -> None:
@@ -375,6 +381,14 @@ class BuildWorkers:
 # What each worker imports while this process reads the outline.
 _DECK_MODULES = ("briefing.build.decks", "briefing.deck.plan", "briefing.deck.render")
 _CHART_MODULES = ("briefing.charts", "briefing.charts.style")
+# The nice value of a worker that gives way: it gets about a tenth of a core that others want.
+_GIVE_WAY = 10
+
+
+def _chart_worker() -> Worker:
+    # numpy (under matplotlib) does no linear algebra here: one OpenBLAS thread, the worker's own,
+    # leaves it a process with one thread, which run_all may fork to share the drawing out.
+    return Worker(_CHART_MODULES, environment={"OPENBLAS_NUM_THREADS": "1"})
 
 
 def _any_chart_cached(out_dir: Path) -> bool:
