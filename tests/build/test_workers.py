@@ -480,3 +480,28 @@ def test_an_interrupted_build_stops_its_workers_and_leaves_no_process_or_tempora
     assert "Traceback" not in err
     assert_nothing_left(process, err)
     assert not list(out.rglob("*.tmp"))
+
+
+@needs_proc
+def test_watch_never_starts_a_process_and_leaves_none_when_stopped(minimal_outline: Path) -> None:
+    process = command("watch", "outline.yaml", "-o", "out", cwd=minimal_outline.parent)
+    try:
+        built = minimal_outline.parent / "out" / "mini.docx"
+        deadline = time.monotonic() + 90
+        while not built.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert built.exists(), "the first build did not finish"
+        first = built.stat().st_mtime_ns
+        assert children_of(process.pid) == []  # the build ran in the watch's own process
+        minimal_outline.write_text(minimal_outline.read_text(encoding="utf-8").replace("第一条要点", "第一条要点，改过"),
+                                   encoding="utf-8")
+        while built.stat().st_mtime_ns == first and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert built.stat().st_mtime_ns != first, "no rebuild after the edit"
+        assert children_of(process.pid) == []
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        code, _, err = finished(process)
+    assert code == 0, err
+    assert "stopped watching" in err
+    assert_nothing_left(process, err)
