@@ -224,11 +224,11 @@ def _render_targets(targets: list[_Target], options: Options, steps: Steps, work
     from briefing.charts import draw_charts, plan_charts
 
     say = progress or (lambda message: None)
+    decks = workers.decks.submit(partial(render_decks, [
+        DeckJob(target.outline, options.files.logo, options.files.pptx_template) for target in targets]))
     images, drawings = plan_charts([target.outline for target in targets], options.out_dir / CACHE_FOLDER)
     # Drawn where matplotlib is loaded, shared out among the cores (a worker has them to itself meanwhile).
     charts = workers.charts().submit(partial(draw_charts, drawings, workers.processes)) if drawings else None
-    decks = workers.decks.submit(partial(render_decks, [
-        DeckJob(target.outline, options.files.logo, options.files.pptx_template) for target in targets]))
     documents = _compose_documents(targets, options, steps)
     waited = "" if workers.here else " (waited for)"
     if charts is not None:
