@@ -436,7 +436,8 @@ def test_an_error_in_a_worker_reaches_the_user_as_it_does_from_this_process(mini
     code, _, err = said[2]
     if failure == "deck_fails_with_every_problem":
         assert code == 2
-        assert err.splitlines()[:2] == ["outline.yaml:1:1: meta: is missing", "outline.yaml:3:1: theme: is wrong (fix it)"]
+        assert err.splitlines()[:2] == ["outline.yaml:1:1: meta: is missing",
+                                        "outline.yaml:3:1: theme: is wrong (fix it)"]
     else:
         assert code == 1
         assert err.startswith("briefing: internal error: XMLSyntaxError: Namespace prefix p"), err
@@ -493,8 +494,8 @@ def test_watch_never_starts_a_process_and_leaves_none_when_stopped(minimal_outli
         assert built.exists(), "the first build did not finish"
         first = built.stat().st_mtime_ns
         assert children_of(process.pid) == []  # the build ran in the watch's own process
-        minimal_outline.write_text(minimal_outline.read_text(encoding="utf-8").replace("第一条要点", "第一条要点，改过"),
-                                   encoding="utf-8")
+        edited = minimal_outline.read_text(encoding="utf-8").replace("第一条要点", "第一条要点，改过")
+        minimal_outline.write_text(edited, encoding="utf-8")
         while built.stat().st_mtime_ns == first and time.monotonic() < deadline:
             time.sleep(0.05)
         assert built.stat().st_mtime_ns != first, "no rebuild after the edit"

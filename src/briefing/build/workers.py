@@ -9,13 +9,13 @@ importing python-pptx or matplotlib, which the workers do while this process
 reads the outline; this process composes the documents meanwhile.
 
 How a worker starts: forked where that is safe, a fresh interpreter
-elsewhere. A fork copies only the thread that calls it, so a lock another
-thread holds stays locked in the copy: it is used on Linux, from a process
-running a single thread (a thread Python did not start counts too, such as
-watchfiles' watcher). Elsewhere, and from a process with threads, a worker
-is spawned. `briefing watch` starts no worker at all: its builds run in its
-own process, which imports the libraries once for the whole session, and
-nothing is forked while its watcher thread runs.
+elsewhere. A fork copies only the thread that calls it, and a lock another
+thread held stays locked in the copy; so a worker is forked only on Linux,
+and only from a process running a single thread (threads Python did not
+start count too, such as watchfiles' watcher or OpenBLAS's pool). Otherwise
+it is spawned, and imports its libraries afresh. `briefing watch` starts no
+worker at all: its builds run in its own process, which has the libraries
+loaded after the first, and nothing is forked while its watcher thread runs.
 
 Errors come back as they were raised, whatever their constructor takes
 (OutlineError(problems) keeps only its message in its args): each travels as
@@ -46,7 +46,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, Generic, Literal, Self, TypeVar
 
 T = TypeVar("T")
 
@@ -92,7 +92,8 @@ class Worker:
         self._process: BaseProcess | None = None
         if here:
             return
-        context = multiprocessing.get_context(start_method())
+        fork = start_method() == "fork"
+        context = multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
         self._connection, theirs = context.Pipe()
         self._process = context.Process(target=_serve, args=(theirs, tuple(imports), nice, dict(environment or {})),
                                         name="briefing worker")
@@ -130,7 +131,7 @@ class Worker:
             job._outcome = (False, RuntimeError("the worker was closed before the job's result was read"))
         elif block or self._connection.poll():
             try:
-                job._outcome = pickle.loads(self._connection.recv_bytes())
+                job._outcome = pickle.loads(self._connection.recv_bytes())  # noqa: S301 - from our own worker
             except EOFError:
                 self._process.join()
                 job._outcome = (False, RuntimeError(
@@ -151,7 +152,7 @@ class Worker:
         self.close()
 
 
-def start_method() -> str:
+def start_method() -> Literal["fork", "spawn"]:
     """fork on Linux from a process running one thread; spawn otherwise (see the module's docstring)."""
     if sys.platform == "linux" and len(os.listdir("/proc/self/task")) == 1:
         return "fork"
@@ -232,7 +233,7 @@ def _interrupt(signum: int, frame: object) -> None:
 def _outcome(work: bytes) -> bytes:
     """The job run: (True, its result) or (False, its error), pickled to go back."""
     try:
-        outcome: tuple[bool, object] = (True, pickle.loads(work)())
+        outcome: tuple[bool, object] = (True, pickle.loads(work)())  # noqa: S301 - from the process that started us
     except Exception as error:  # noqa: BLE001 - every failure goes back to the parent, to be raised there
         error.add_note(traceback.format_exc())  # shown by --debug
         outcome = (False, _travelling(error))
@@ -247,7 +248,7 @@ def _travelling(error: Exception) -> _Remade | _StandIn:
     message, else as a stand-in."""
     remade = _Remade(error)
     try:
-        arrived = pickle.loads(pickle.dumps(remade, pickle.HIGHEST_PROTOCOL))
+        arrived = pickle.loads(pickle.dumps(remade, pickle.HIGHEST_PROTOCOL))  # noqa: S301 - pickled just now
         if type(arrived) is type(error) and str(arrived) == str(error):
             return remade
     except Exception:  # noqa: BLE001, S110 - whatever fails, the stand-in goes instead
@@ -284,25 +285,23 @@ def _made_again(kind: type[Exception], args: tuple[Any, ...], attributes: dict[s
 
 class _StandIn:
     """An error that cannot travel, as the user would have seen it: its class's name, its message
-    and its exit code, made again by _stand_in."""
+    and its exit code, on the nearest of InputError, BriefingError and Exception; made by _stand_in."""
 
     def __init__(self, error: Exception):
         from briefing.errors import BriefingError, InputError
 
+        base = next(kind for kind in (InputError, BriefingError, Exception) if isinstance(error, kind))
         if isinstance(error, BriefingError):
-            kind, message = "input" if isinstance(error, InputError) else "briefing", "\n".join(error.messages())
-            self.parts = (type(error).__name__, kind, message, error.exit_code, getattr(error, "__notes__", []))
+            message, exit_code = "\n".join(error.messages()), error.exit_code
         else:
-            self.parts = (type(error).__name__, "other", str(error), 1, getattr(error, "__notes__", []))
+            message, exit_code = str(error), 1
+        self.parts = (type(error).__name__, base, message, exit_code, getattr(error, "__notes__", []))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return _stand_in, self.parts
 
 
-def _stand_in(name: str, kind: str, message: str, exit_code: int, notes: list[str]) -> Exception:
-    from briefing.errors import BriefingError, InputError
-
-    base = {"input": InputError, "briefing": BriefingError}.get(kind, Exception)
+def _stand_in(name: str, base: type[Exception], message: str, exit_code: int, notes: list[str]) -> Exception:
     error = type(name, (base,), {"exit_code": exit_code})(message)
     for note in notes:
         error.add_note(note)
@@ -386,8 +385,8 @@ _GIVE_WAY = 10
 
 
 def _chart_worker() -> Worker:
-    # numpy (under matplotlib) does no linear algebra here: one OpenBLAS thread, the worker's own,
-    # leaves it a process with one thread, which run_all may fork to share the drawing out.
+    # numpy, under matplotlib, does no linear algebra for a chart. Told to use one thread, OpenBLAS
+    # starts none of its own: the worker stays a single thread, which run_all may fork.
     return Worker(_CHART_MODULES, environment={"OPENBLAS_NUM_THREADS": "1"})
 
 
