@@ -78,6 +78,26 @@ def test_an_error_with_its_own_constructor_comes_back_as_itself(here: bool) -> N
     assert caught.value.exit_code == 2
 
 
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_a_real_outline_error_comes_back_the_same_from_a_forked_or_a_spawned_worker(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, method: str) -> None:
+    from briefing.build import workers
+    from briefing.outline.source import read_source
+
+    if method == "fork" and start_method() != "fork":
+        pytest.skip("this process cannot fork safely")
+    missing = tmp_path / "missing.yaml"
+    with pytest.raises(OutlineError) as here:
+        read_source(missing)
+    monkeypatch.setattr(workers, "start_method", lambda: method)
+    with Worker(("colorsys",)) as worker:
+        assert worker.submit(os.getpid).result() != os.getpid()
+        with pytest.raises(OutlineError) as there:
+            worker.submit(partial(read_source, missing)).result()
+    assert there.value.messages() == here.value.messages()
+    assert there.value.problems == here.value.problems
+
+
 def _fails_in_lxml() -> None:
     from lxml import etree
 
