@@ -32,6 +32,7 @@ none is left behind, whether the build succeeded, failed or was stopped.
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import multiprocessing
 import os
@@ -210,6 +211,7 @@ def _serve(connection: Connection, imports: tuple[str, ...], nice: int, environm
             # A module that fails to import fails the job that needs it, which reports the error properly.
             with contextlib.suppress(Exception):
                 importlib.import_module(name)
+        gc.freeze()  # the libraries live as long as the worker: its collections need not walk them
         parent = multiprocessing.parent_process()
         assert parent is not None
         # Until a job comes, or the parent has ended without stopping this process (it was killed).
