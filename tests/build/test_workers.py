@@ -55,6 +55,16 @@ def test_jobs_given_one_after_another_come_back_in_turn() -> None:
         assert jobs[0].result() == jobs[0].result()
 
 
+def test_a_worker_given_its_last_job_ends_by_itself_once_it_is_done() -> None:
+    worker = Worker()
+    assert worker.submit(os.getpid, last=True).result() != os.getpid()
+    process = worker._process
+    assert process is not None
+    process.join(30)
+    assert process.exitcode == 0  # ended on its own: closing it waits for nothing
+    worker.close()
+
+
 def test_here_the_job_runs_in_this_process_when_its_result_is_asked_for() -> None:
     worker = Worker(here=True)
     job = worker.submit(_facts)

@@ -225,10 +225,10 @@ def _render_targets(targets: list[_Target], options: Options, steps: Steps, work
 
     say = progress or (lambda message: None)
     decks = workers.decks.submit(partial(render_decks, [
-        DeckJob(target.outline, options.files.logo, options.files.pptx_template) for target in targets]))
+        DeckJob(target.outline, options.files.logo, options.files.pptx_template) for target in targets]), last=True)
     images, drawings = plan_charts([target.outline for target in targets], options.out_dir / CACHE_FOLDER)
     # Drawn where matplotlib is loaded, shared out among the cores (a worker has them to itself meanwhile).
-    charts = workers.charts().submit(partial(draw_charts, drawings, workers.processes)) if drawings else None
+    charts = workers.charts().submit(partial(draw_charts, drawings, workers.processes), last=True) if drawings else None
     documents = _compose_documents(targets, options, steps)
     waited = "" if workers.here else " (waited for)"
     if charts is not None:

@@ -108,18 +108,19 @@ class Worker:
     def here(self) -> bool:
         return self._process is None
 
-    def submit(self, work: Callable[[], T]) -> Job[T]:
+    def submit(self, work: Callable[[], T], last: bool = False) -> Job[T]:
         """Give the worker a job: a picklable callable (a module-level function, or a partial of one).
 
         Sent once the job before it has ended: a worker is never sent a job while it may itself be
-        blocked sending back a result.
+        blocked sending back a result. last: the worker ends once this job is done, so that closing
+        it then waits for nothing.
         """
         if self._last is not None:
             self._read(self._last, block=True)
         job = self._last = Job(self, work)
         if self._process is not None:
             with contextlib.suppress(BrokenPipeError):  # it died: reading the result says so
-                self._connection.send_bytes(pickle.dumps(work, pickle.HIGHEST_PROTOCOL))
+                self._connection.send_bytes(pickle.dumps((work, last), pickle.HIGHEST_PROTOCOL))
         return job
 
     def _read(self, job: Job[Any], block: bool) -> None:
@@ -217,10 +218,13 @@ def _serve(connection: Connection, imports: tuple[str, ...], nice: int, environm
         # Until a job comes, or the parent has ended without stopping this process (it was killed).
         while connection in wait([connection, parent.sentinel]):
             try:
-                work = connection.recv_bytes()
+                job = connection.recv_bytes()
             except EOFError:
                 return
-            connection.send_bytes(_outcome(work))
+            outcome, last = _outcome(job)
+            connection.send_bytes(outcome)
+            if last:
+                return
     except KeyboardInterrupt:
         pass  # stopped by the parent: the job unwound, and nobody waits for its result
     finally:
@@ -232,17 +236,20 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _outcome(work: bytes) -> bytes:
-    """The job run: (True, its result) or (False, its error), pickled to go back."""
+def _outcome(job: bytes) -> tuple[bytes, bool]:
+    """The job run, and its outcome pickled to go back: (True, its result) or (False, its error);
+    and whether it was the worker's last."""
+    last = False
     try:
-        outcome: tuple[bool, object] = (True, pickle.loads(work)())  # noqa: S301 - from the process that started us
+        work, last = pickle.loads(job)  # noqa: S301 - from the process that started us
+        outcome: tuple[bool, object] = (True, work())
     except Exception as error:  # noqa: BLE001 - every failure goes back to the parent, to be raised there
         error.add_note(traceback.format_exc())  # shown by --debug
         outcome = (False, _travelling(error))
     try:
-        return pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+        return pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL), last
     except Exception as error:  # noqa: BLE001 - a result that cannot go back is itself the job's error
-        return pickle.dumps((False, RuntimeError(f"a worker could not send back its result: {error}")))
+        return pickle.dumps((False, RuntimeError(f"a worker could not send back its result: {error}"))), last
 
 
 def _travelling(error: Exception) -> _Remade | _StandIn:
@@ -329,7 +336,7 @@ def run_all(jobs: Sequence[Callable[[], object]], processes: int) -> None:
                 if waiting and (job is None or job.done()):
                     if job is not None:
                         job.result()  # its error, if it failed, raised now
-                    given[index] = worker.submit(waiting.popleft())
+                    given[index] = worker.submit(waiting.popleft(), last=not waiting)
             if waiting:
                 waiting.popleft()()
         for job in given:
