@@ -212,7 +212,7 @@ def _serve(connection: Connection, imports: tuple[str, ...], nice: int, environm
             # A module that fails to import fails the job that needs it, which reports the error properly.
             with contextlib.suppress(Exception):
                 importlib.import_module(name)
-        gc.freeze()  # the libraries live as long as the worker: its collections need not walk them
+            gc.freeze()  # it lives as long as the worker: no collection, during the next imports or after, walks it
         parent = multiprocessing.parent_process()
         assert parent is not None
         # Until a job comes, or the parent has ended without stopping this process (it was killed).
@@ -386,9 +386,10 @@ class BuildWorkers:
         self.close()
 
 
-# What each worker imports while this process reads the outline.
-_DECK_MODULES = ("briefing.build.decks", "briefing.deck.plan", "briefing.deck.render")
-_CHART_MODULES = ("briefing.charts", "briefing.charts.style")
+# What each worker imports while this process reads the outline, the largest libraries first: each is
+# frozen once imported, so the collections that importing the next one sets off need not walk it.
+_DECK_MODULES = ("lxml.etree", "pptx", "briefing.build.decks", "briefing.deck.plan", "briefing.deck.render")
+_CHART_MODULES = ("numpy", "matplotlib", "briefing.charts.style", "briefing.charts")
 # The nice value of a worker that gives way: it gets about a tenth of a core that others want.
 _GIVE_WAY = 10
 
