@@ -356,7 +356,7 @@ def audience_names(outline: Path) -> list[str]:
 
 
 def every_audience(outline: Path, root: Path, runs: int) -> Sample:
-    """6a. `briefing build --all` (one process, one worker process per audience up to the cores)."""
+    """6a. `briefing build --all` (one process and its workers: the charts' and the decks')."""
     return measure("build --all", runs,
                    lambda i: run_cli(["build", str(outline), "--all", "-o", str(fresh_dir(root, "all"))]),
                    note="one command; charts, decks and documents each in a process of their own; fresh folder")

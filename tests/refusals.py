@@ -22,7 +22,7 @@ def run(*args: str) -> tuple[int, str]:
     try:
         result = CliRunner().invoke(main, list(args))
     finally:
-        gc.enable()  # 'build' turns the collector off
+        gc.unfreeze()  # 'build' freezes what it has imported, which in a process of its own lives until the exit
         signal.signal(signal.SIGTERM, on_sigterm)  # every command turns SIGTERM into an interrupt
     return result.exit_code, result.output
 

@@ -1,3 +1,5 @@
 from briefing.cli import run
 
-run()
+# Guarded: a worker started by spawn (where fork is not safe) imports this module again.
+if __name__ == "__main__":
+    run()

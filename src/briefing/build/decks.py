@@ -1,4 +1,4 @@
-"""The deck as one job, usually run in a helper process (see helpers.py).
+"""The decks as one job, usually run in a worker process (see workers.py).
 
 python-pptx is imported only inside the job, so the process that hands the
 job over need not load it.

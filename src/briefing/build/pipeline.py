@@ -4,16 +4,16 @@ Nothing here knows a file format; each step is a module of its own. Every
 output of a build is rendered in memory first and put in place only when all
 of them succeeded, so a failed build changes nothing in the output folder.
 Several audiences build together: each kind of job (charts, decks, documents)
-is done once for all of them, each in its own process where it can be.
+is done once for all of them, the charts and the decks in workers (see
+workers.py) while this process composes the documents.
 """
 
 from __future__ import annotations
 
 import difflib
-import os
 import time as clock
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -23,7 +23,6 @@ from briefing.outline.assets import ThemeFiles, check_command_line_template
 from briefing.outline.audience import select
 from briefing.errors import InputError, SystemProblem, is_system_problem
 from briefing.build.freshness import CACHE_FOLDER
-from briefing.build.helpers import Helpers
 from briefing.outline.model import Outline
 from briefing.outline.source import OutlineSource, as_source
 from briefing.outline.validate import load_outline
@@ -33,6 +32,7 @@ from briefing.build.publish import check_folder, publish_all, remove_stale_tempo
 from briefing.ooxml.reproducible import source_date_epoch
 from briefing.outline.references import expand_references
 from briefing.build.steps import Steps
+from briefing.build.workers import BuildWorkers
 
 if TYPE_CHECKING:
     from briefing.document import ComposedDocument
@@ -117,17 +117,17 @@ class Options:
 def build(outline: OutlineSource | Path, out_dir: Path, audiences: list[str] | None = None,
           every_audience: bool = False, pdf: bool = False, progress: Progress | None = None,
           docx_template: Path | None = None, pptx_template: Path | None = None,
-          helpers: Helpers | None = None) -> BuildReport:
+          workers: BuildWorkers | None = None) -> BuildReport:
     """Build the full briefing, or the named audiences (or all of them), into out_dir; PDFs too if asked.
 
     outline: its bytes as the command read them, or its file, read here.
-    helpers: started by the caller as early as it can (see helpers.py); closed here.
+    workers: started by the caller as early as it can, or here (see workers.py); closed here.
     """
     started = clock.perf_counter()
     source = as_source(outline)
     outline_file = source.file
     steps = Steps()
-    with helpers or Helpers.start(source, out_dir) as started_helpers, _unchanged_if_the_system_refuses():
+    with workers or BuildWorkers(out_dir) as started_workers, _unchanged_if_the_system_refuses():
         check_folder(out_dir, "name a folder for the outputs with -o")
         source_date_epoch()  # checked now, not in the middle of writing
         with steps.step("load and validate"):
@@ -142,7 +142,7 @@ def build(outline: OutlineSource | Path, out_dir: Path, audiences: list[str] | N
         if pdf:
             find_libreoffice()  # say so now, not after rendering everything
         options = Options(out_dir, pdf, files)
-        rendered = _render_all(loaded, names or [None], options, started_helpers, progress, started)
+        rendered = _render_all(loaded, names or [None], options, started_workers, progress, started)
     inputs = [outline_file, *files.paths()]
     report = BuildReport(inputs=inputs, warnings=rendered.warnings, steps=steps.timings + rendered.steps)
     report.outputs = [Output(path, len(content), detail) for path, (content, detail) in rendered.files.items()]
@@ -166,7 +166,7 @@ def _unchanged_if_the_system_refuses() -> Iterator[None]:
         raise SystemProblem.of(error, "earlier outputs are unchanged") from error
 
 
-def _render_all(outline: Outline, names: list[str | None], options: Options, helpers: Helpers,
+def _render_all(outline: Outline, names: list[str | None], options: Options, workers: BuildWorkers,
                 progress: Progress | None, started: float) -> _Rendered:
     """Every target rendered in memory, and its PDFs if asked for."""
     steps = Steps()
@@ -180,7 +180,7 @@ def _render_all(outline: Outline, names: list[str | None], options: Options, hel
     # Several targets report each one's outputs; a single one, its steps once it has run a while.
     if progress is not None and len(targets) == 1:
         progress = _once_slow(progress, started)
-    files, warnings = _render_targets(targets, options, steps, helpers, progress)
+    files, warnings = _render_targets(targets, options, steps, workers, progress)
     if options.pdf:
         with steps.step("pdf (LibreOffice)"):
             files = _with_pdfs(files)
@@ -213,58 +213,49 @@ def _with_pdfs(files: Files) -> Files:
     return with_pdfs
 
 
-def _render_targets(targets: list[_Target], options: Options, steps: Steps, helpers: Helpers,
+def _render_targets(targets: list[_Target], options: Options, steps: Steps, workers: BuildWorkers,
                     progress: Progress | None = None) -> tuple[Files, list[str]]:
     """The .docx and .pptx of each target, in memory, and the warnings to show.
 
     Each kind of job is done once for every target, so each library is imported once. The charts
-    and the decks are jobs of their own, run beside where they can be (see helpers.py) and
-    otherwise here first. The documents are composed here meanwhile, from the charts' sizes, and
-    saved once the images are drawn.
+    that need drawing and the decks go to workers; the documents are composed here meanwhile, from
+    the charts' sizes, and saved once the images are drawn.
     """
+    from briefing.charts import draw_charts, plan_charts
+
     say = progress or (lambda message: None)
-    _give_jobs(targets, options, helpers)
-    if not helpers.deck.forked:
-        with steps.step("decks"):
-            helpers.deck.result()  # no helper for them: written here first (while any charts are drawn beside)
+    decks = workers.decks.submit(partial(render_decks, [
+        DeckJob(target.outline, options.files.logo, options.files.pptx_template) for target in targets]), last=True)
+    images, drawings = plan_charts([target.outline for target in targets], options.out_dir / CACHE_FOLDER)
+    # Drawn where matplotlib is loaded, shared out among the cores (a worker has them to itself meanwhile).
+    charts = workers.charts().submit(partial(draw_charts, drawings, workers.processes), last=True) if drawings else None
     documents = _compose_documents(targets, options, steps)
-    with steps.step("charts (waited for)" if helpers.charts.forked else "charts"):
-        charts = helpers.charts.result()
-    say(f"charts ready ({len({path for images in charts for path in images.paths.values()})})")
+    waited = "" if workers.here else " (waited for)"
+    if charts is not None:
+        with steps.step(f"charts{waited}"):
+            charts.result()
+    say(f"charts ready ({len({path for found in images for path in found.paths.values()})})")
     contents = []
-    for target, document, images in zip(targets, documents, charts):
+    for target, document, found in zip(targets, documents, images):
         with steps.step(target.named("document saved")):
-            contents.append(document.save(images.paths))
+            contents.append(document.save(found.paths))
         say(target.named(f"document written ({document.pages} pages)"))
-    with steps.step("decks (waited for)") if helpers.deck.forked else nullcontext():
-        decks = helpers.deck.result()
+    with steps.step(f"decks{waited}"):
+        written = decks.result()
     rendered: Files = {}
     warnings = []
-    for target, document, content, deck, images in zip(targets, documents, contents, decks, charts):
+    for target, document, content, deck, found in zip(targets, documents, contents, written, images):
         say(target.named(f"deck written ({deck.slides} slides)"))
         steps.timings.extend((target.named(step), seconds) for step, seconds in deck.steps)
         stem = target.outline.meta.output
         rendered[target.folder / f"{stem}.docx"] = (content, f"{document.pages} pages")
         rendered[target.folder / f"{stem}.pptx"] = (deck.content, f"{deck.slides} slides")
-        warnings.extend(target.named(warning) for warning in images.warnings + deck.warnings)
+        warnings.extend(target.named(warning) for warning in found.warnings + deck.warnings)
     return rendered, warnings
 
 
-def _give_jobs(targets: list[_Target], options: Options, helpers: Helpers) -> None:
-    """Every target's charts to one helper, every target's deck to the other."""
-    from briefing.charts import render_charts_for
-
-    # A helper has the cores to itself while it draws (the decks are quicker): it shares the
-    # charts out among them. Drawn here, they take turns with the rest of this build.
-    processes = (os.cpu_count() or 1) if helpers.charts.forked else 1
-    outlines = [target.outline for target in targets]
-    helpers.charts.give(partial(render_charts_for, outlines, options.out_dir / CACHE_FOLDER, processes))
-    decks = [DeckJob(target.outline, options.files.logo, options.files.pptx_template) for target in targets]
-    helpers.deck.give(partial(render_decks, decks))
-
-
 def _compose_documents(targets: list[_Target], options: Options, steps: Steps) -> list[ComposedDocument]:
-    """Each target's document laid out from its charts' sizes, while the charts are drawn beside."""
+    """Each target's document laid out from its charts' sizes, while the workers draw the charts."""
     from briefing.charts import chart_sizes
     from briefing.document import DocxInputs, compose_docx
 

@@ -1,10 +1,13 @@
 """briefing watch: rebuild whenever the outline or a file it names changes.
 
 One process for the whole session, so imports (and the font metrics) are
-paid once and a text edit rebuilds in the time the writers take. A build
-that fails, for a broken outline, logo or template, prints its problems and
-the watch goes on, watching the broken file too; outputs are replaced
-atomically, so a viewer never sees half a file.
+paid once and a text edit rebuilds in the time the writers take. Every
+build runs in this process alone, without workers: after the first it has
+every library loaded, and nothing is forked while the file watcher's
+thread runs (see workers.py). A build that fails, for a broken outline,
+logo or template, prints its problems and the watch goes on, watching the
+broken file too; outputs are replaced atomically, so a viewer never sees
+half a file.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from briefing.errors import BriefingError
 from briefing.outline.model import THEME_FILES
 from briefing.outline.source import OutlineSource, read_source
 from briefing.build.pipeline import BuildReport, build
+from briefing.build.workers import BuildWorkers
 
 
 def named_files(source: OutlineSource) -> set[Path]:
@@ -39,10 +43,6 @@ def watch(outline_file: Path, out_dir: Path, audiences: list[str], every_audienc
     """Build now, then after every change to a watched file, until interrupted."""
     from watchfiles import watch as changes
 
-    # The deck is written in a process forked for each build: imported here once, every
-    # one of them starts with python-pptx loaded instead of importing it again.
-    import briefing.deck.render  # noqa: F401
-
     def rebuild() -> set[Path]:
         """Build once, reporting how it went; the files to watch until the next build."""
         try:
@@ -51,7 +51,7 @@ def watch(outline_file: Path, out_dir: Path, audiences: list[str], every_audienc
             on_error(error)
             return {outline_file.resolve()}
         try:
-            report = build(source, out_dir, audiences, every_audience)
+            report = build(source, out_dir, audiences, every_audience, workers=BuildWorkers(out_dir, processes=1))
         except BriefingError as error:
             on_error(error)
             return named_files(source)

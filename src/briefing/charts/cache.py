@@ -17,7 +17,6 @@ from pathlib import Path
 import msgspec
 
 from briefing import __version__
-from briefing.build.share import share_out
 from briefing.charts.bars import bars_layout, draw_bars
 from briefing.charts.data import (
     BarGroup,
@@ -30,7 +29,7 @@ from briefing.charts.figures import draw_figures, figures_layout
 from briefing.charts.timeline import draw_timeline, timeline_layout
 from briefing.files import atomic_write
 from briefing.installed import version
-from briefing.outline.model import Chart, ChartKind, Outline
+from briefing.outline.model import Chart, ChartKind, Locale, Outline, Theme
 from briefing.text.fonts import missing_glyphs
 
 
@@ -110,6 +109,16 @@ class ChartImages:
     warnings: list[str]
 
 
+@dataclass(frozen=True)
+class Drawing:
+    """A chart to draw, and where its image goes: all a worker needs of the outline."""
+
+    planned: _Planned
+    theme: Theme
+    locale: Locale
+    path: Path
+
+
 def render_charts(outline: Outline, cache_dir: Path, processes: int = 1) -> ChartImages:
     """A PNG per chart id, drawn only where no cached image matches, shared out among `processes`."""
     return render_charts_for([outline], cache_dir, processes)[0]
@@ -117,8 +126,16 @@ def render_charts(outline: Outline, cache_dir: Path, processes: int = 1) -> Char
 
 def render_charts_for(outlines: list[Outline], cache_dir: Path, processes: int = 1) -> list[ChartImages]:
     """render_charts for each outline, drawing a chart that several outlines show only once."""
+    images, drawings = plan_charts(outlines, cache_dir)
+    draw_charts(drawings, processes)
+    return images
+
+
+def plan_charts(outlines: list[Outline], cache_dir: Path) -> tuple[list[ChartImages], list[Drawing]]:
+    """Each outline's chart images, where they are or will be, and the drawings still to make: the
+    charts no cached image matches, each once however many outlines show it. Needs no matplotlib."""
     found = []
-    to_draw: dict[Path, tuple[_Planned, Outline]] = {}
+    to_draw: dict[Path, Drawing] = {}
     for outline in outlines:
         images = ChartImages({}, [])
         for chart in outline.charts:
@@ -128,18 +145,24 @@ def render_charts_for(outlines: list[Outline], cache_dir: Path, processes: int =
                                        "those characters are left out of the image")
             path = cache_dir / f"chart-{chart.id}-{chart_key(chart, outline, planned.content)}.png"
             if not path.exists():
-                to_draw.setdefault(path, (planned, outline))
+                to_draw.setdefault(path, Drawing(planned, outline.theme, outline.meta.locale, path))
             images.paths[chart.id] = path
         found.append(images)
-    if to_draw:
-        # Imported here: a build whose charts are all cached never loads matplotlib.
-        from briefing.charts.style import configure
+    # A timeline has the most text to draw: first, so the processes sharing them end together.
+    drawings = sorted(to_draw.values(), key=lambda drawing: drawing.planned.chart.kind is not ChartKind.TIMELINE)
+    return found, drawings
 
-        configure(outlines[0].meta.locale)  # before any fork, so each process finds matplotlib ready
-        # A timeline has the most text to draw: first, so the processes end together.
-        jobs = sorted(to_draw.items(), key=lambda job: job[1][0].chart.kind is not ChartKind.TIMELINE)
-        share_out([partial(_draw, planned, outline, path) for path, (planned, outline) in jobs], processes)
-    return found
+
+def draw_charts(drawings: list[Drawing], processes: int = 1) -> None:
+    """Draw the charts, shared out among `processes` (this one and copies of it, matplotlib loaded)."""
+    if not drawings:
+        return
+    # Imported here: a build whose charts are all cached never loads matplotlib.
+    from briefing.build.workers import run_all
+    from briefing.charts.style import configure
+
+    configure(drawings[0].locale)  # before the copies are made, so each finds matplotlib ready
+    run_all([partial(_draw, drawing) for drawing in drawings], processes)
 
 
 _BLANKS = re.compile(r"[^\S\n]")  # any blank but a line break: tab, CR, NEL, U+2028...
@@ -159,15 +182,16 @@ def chart_sizes(outline: Outline) -> dict[str, tuple[float, float]]:
     return {chart.id: _plan(chart, outline).size_in for chart in outline.charts}
 
 
-def _draw(planned: _Planned, outline: Outline, path: Path) -> None:
+def _draw(drawing: Drawing) -> None:
     from briefing.charts.style import configure, write_png
 
-    configure(outline.meta.locale)  # at once, unless another outline of the build has another locale
+    configure(drawing.locale)  # at once, unless another outline of the build has another locale
+    planned = drawing.planned
     if planned.chart.kind is ChartKind.TIMELINE:
-        figure = draw_timeline(planned.items, outline.theme, outline.meta.locale)
+        figure = draw_timeline(planned.items, drawing.theme, drawing.locale)
     elif shows_as_figures(planned.chart):
-        figure = draw_figures(planned.items, outline.theme)
+        figure = draw_figures(planned.items, drawing.theme)
     else:
-        figure = draw_bars(planned.items, outline.theme)
-    with atomic_write(path) as handle:
+        figure = draw_bars(planned.items, drawing.theme)
+    with atomic_write(drawing.path) as handle:
         write_png(figure, handle)

@@ -6,8 +6,6 @@ so 'briefing --help' and 'briefing validate' start quickly.
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 import gc
 import os
 import signal
@@ -80,33 +78,13 @@ def main(debug: bool) -> None:
 
 
 def run() -> None:
-    """The `briefing` command: main(), then as quick an exit as the operating system allows.
-
-    The interpreter's own teardown, freeing every module and object one at a time, took about
-    30 ms of each command, a tenth of a rebuild; the system frees a process's memory at once.
-    Every output is written and closed by then, and the exit handlers still run first.
-    """
-    exit_status = 1  # unless main ends as it means to
-
-    def end_now() -> None:
-        for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(Exception):  # a closed pipe: nothing more can reach it
-                stream.flush()
-        os._exit(exit_status)
-
-    atexit.register(end_now)  # registered first, so it runs after every other exit handler
+    """The `briefing` command (the console script's entry point)."""
     try:
         main()
-    except SystemExit as stop:
-        exit_status = _status(stop.code)
-        raise
-
-
-def _status(code: object) -> int:
-    """The exit status Python gives a SystemExit with this code."""
-    if code is None:
-        return 0
-    return code if isinstance(code, int) else 1
+    finally:
+        # What is left lives until the exit: frozen, it is not walked by the collector's last passes
+        # as the interpreter ends, which were most of its 35 ms teardown after a build.
+        gc.freeze()
 
 
 @main.command()
@@ -131,33 +109,31 @@ def build(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audien
 
     Without --audience or --all, builds the full briefing into OUT/.
     """
-    from briefing.build.helpers import Helpers
+    from briefing.build.freshness import Request, record, up_to_date
     from briefing.outline.source import read_source
 
-    # Read once, here: the up-to-date check, the helpers' guess and the parser all take these bytes.
+    # Read once, here: the up-to-date check and the parser both take these bytes.
     source = read_source(outline)
-    # A build leaves little garbage that only the cycle collector could free, while the collector's
-    # passes over the growing heap of imported modules took a twentieth of a first build. It is off
-    # for the build and its helpers, which inherit that; the benchmark measures the memory used.
-    gc.disable()
-    # Started first: the helpers import their libraries while this process checks for changes,
-    # imports the pipeline and parses the outline.
-    helpers = Helpers.start(source, out_dir)
-    from briefing.build.freshness import Request, record, up_to_date
-
     request = Request(outline, source.digest, out_dir, audiences, every_audience, pdf, docx_template, pptx_template)
     unchanged = None if force else up_to_date(request)
     if unchanged is not None:
-        helpers.close()  # nothing for them to do
         if not quiet:
             for output in unchanged:
                 click.echo(f"up to date: {output.path}  ({output.detail}, {output.size / 1024:.0f} KiB)")
         return
-    from briefing.build.pipeline import build as run_build
+    from briefing.build.workers import BuildWorkers
 
     progress = None if quiet else (lambda message: click.echo(message, err=True))
-    report = run_build(source, out_dir, list(audiences), every_audience, pdf, progress, docx_template,
-                       pptx_template, helpers)
+    # The command's imports, frozen before the workers are forked (as gc.freeze's documentation
+    # advises): no collection here or in a worker walks them again, nor copies the pages they are on.
+    gc.freeze()
+    # Started before the pipeline is imported: the workers import their libraries while this process
+    # imports the rest and reads the outline.
+    with BuildWorkers(out_dir) as workers:
+        from briefing.build.pipeline import build as run_build
+
+        report = run_build(source, out_dir, list(audiences), every_audience, pdf, progress, docx_template,
+                           pptx_template, workers)
     try:
         record(request, report.inputs, [(o.path, o.size, o.detail) for o in report.outputs])
     except OSError as error:  # the outputs are in place: only the next build's check is lost

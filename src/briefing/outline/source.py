@@ -1,13 +1,13 @@
 """An outline's bytes, read once per command: from a file, a FIFO or a pipe alike.
 
 Everything a command needs from the outline (the up-to-date check's hash,
-the guess whether charts will be drawn, the parser) takes these bytes
-instead of opening the file again: a pipe or a FIFO can be read only once
-(a second read finds it empty, or waits for a writer that never comes), and
-a file read twice may change in between.
+the parser) takes these bytes instead of opening the file again: a pipe or
+a FIFO can be read only once (a second read finds it empty, or waits for a
+writer that never comes), and a file read twice may change in between.
 
 This module imports only the standard library: the command reads the
-outline before it starts its helpers.
+outline, and checks whether the build is up to date, before it imports
+anything heavy.
 """
 
 from __future__ import annotations
