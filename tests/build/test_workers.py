@@ -368,9 +368,9 @@ from pathlib import Path
 cores, failure = sys.argv.pop(1), sys.argv.pop(1)
 os.cpu_count = lambda: int(cores)
 if failure:
-    import briefing.build.decks
+    import briefing.build.jobs
     from tests.build import test_workers
-    briefing.build.decks.render_deck = getattr(test_workers, failure)
+    briefing.build.jobs.render_deck = getattr(test_workers, failure)
 
 def children():
     found = []

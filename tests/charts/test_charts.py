@@ -10,7 +10,7 @@ import pytest
 from msgspec.structs import replace
 from PIL import Image
 
-from briefing.charts import chart_sizes, render_charts
+from briefing.charts import chart_sizes, plan_charts, render_charts
 from briefing.charts.bars import bars_layout
 from briefing.charts.data import Bar, BarGroup, Milestone
 from briefing.charts.layout import MAX_HEIGHT_IN
@@ -74,8 +74,12 @@ def test_dollar_signs_are_printed_not_parsed_as_math(tmp_path: Path) -> None:
 
 def test_charts_shared_out_among_processes_are_the_same_images(tmp_path: Path) -> None:
     outline = read_outline(DEFAULT_OUTLINE)
+    from briefing.build.jobs import draw_charts
+
     alone = render_charts(outline, tmp_path / "alone").paths
-    shared = render_charts(outline, tmp_path / "shared", processes=2).paths
+    [images], drawings = plan_charts([outline], tmp_path / "shared")
+    draw_charts(drawings, processes=2)  # as a build's chart worker does
+    shared = images.paths
     assert shared.keys() == alone.keys()
     for chart_id, path in alone.items():
         assert shared[chart_id].read_bytes() == path.read_bytes(), chart_id

@@ -11,7 +11,7 @@ from msgspec.structs import replace
 from pptx import Presentation
 from pptx.util import Emu
 
-from briefing.build.decks import render_deck
+from briefing.build.jobs import render_deck
 from briefing.deck.geometry import FOOTER, TITLE
 from briefing.outline import read_outline
 from briefing.outline.model import Outline

@@ -210,7 +210,7 @@ def test_each_wrapped_private_name_is_used_in_library_private_and_each_function_
 
 
 def test_importing_library_private_imports_neither_library() -> None:
-    """The deck's helper process alone imports python-pptx; the document's must not (build/beside.py)."""
+    """The decks' worker alone imports python-pptx; the process composing the documents must not (build/workers.py)."""
     script = "import sys, briefing.ooxml.library_private; print('docx' in sys.modules, 'pptx' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
     assert result.stdout.split() == ["False", "False"]

@@ -19,20 +19,20 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.outline.assets import ThemeFiles, check_command_line_template
-from briefing.outline.audience import select
-from briefing.errors import InputError, SystemProblem, is_system_problem
 from briefing.build.freshness import CACHE_FOLDER
-from briefing.outline.model import Outline
-from briefing.outline.source import OutlineSource, as_source
-from briefing.outline.validate import load_outline
+from briefing.build.jobs import DeckJob, draw_charts, render_decks
 from briefing.build.pdf import convert, find_libreoffice
-from briefing.build.decks import DeckJob, render_decks
 from briefing.build.publish import check_folder, publish_all, remove_stale_temporaries
-from briefing.ooxml.reproducible import source_date_epoch
-from briefing.outline.references import expand_references
 from briefing.build.steps import Steps
 from briefing.build.workers import BuildWorkers
+from briefing.errors import InputError, SystemProblem, is_system_problem
+from briefing.ooxml.reproducible import source_date_epoch
+from briefing.outline.assets import ThemeFiles, check_command_line_template
+from briefing.outline.audience import select
+from briefing.outline.model import Outline
+from briefing.outline.references import expand_references
+from briefing.outline.source import OutlineSource, as_source
+from briefing.outline.validate import load_outline
 
 if TYPE_CHECKING:
     from briefing.document import ComposedDocument
@@ -135,10 +135,10 @@ def build(outline: OutlineSource | Path, out_dir: Path, audiences: list[str] | N
         names: list[str | None] = [a.name for a in loaded.audiences] if every_audience else list(audiences or [])
         check_audiences(loaded, outline_file, [n for n in names if n is not None])
         # Templates on the command line replace the theme's, read through the same way.
-        for key, template, kind in (("docx_template", docx_template, ".docx"),
-                                    ("pptx_template", pptx_template, ".pptx")):
-            if template is not None:
-                files = replace(files, **{key: check_command_line_template(template, kind)})
+        if docx_template is not None:
+            files = replace(files, docx_template=check_command_line_template(docx_template, ".docx"))
+        if pptx_template is not None:
+            files = replace(files, pptx_template=check_command_line_template(pptx_template, ".pptx"))
         if pdf:
             find_libreoffice()  # say so now, not after rendering everything
         options = Options(out_dir, pdf, files)
@@ -221,7 +221,7 @@ def _render_targets(targets: list[_Target], options: Options, steps: Steps, work
     that need drawing and the decks go to workers; the documents are composed here meanwhile, from
     the charts' sizes, and saved once the images are drawn.
     """
-    from briefing.charts import draw_charts, plan_charts
+    from briefing.charts import plan_charts
 
     say = progress or (lambda message: None)
     decks = workers.decks.submit(partial(render_decks, [
@@ -236,15 +236,15 @@ def _render_targets(targets: list[_Target], options: Options, steps: Steps, work
             charts.result()
     say(f"charts ready ({len({path for found in images for path in found.paths.values()})})")
     contents = []
-    for target, document, found in zip(targets, documents, images):
+    for target, document, found in zip(targets, documents, images, strict=True):
         with steps.step(target.named("document saved")):
             contents.append(document.save(found.paths))
         say(target.named(f"document written ({document.pages} pages)"))
     with steps.step(f"decks{waited}"):
         written = decks.result()
     rendered: Files = {}
-    warnings = []
-    for target, document, content, deck, found in zip(targets, documents, contents, written, images):
+    warnings: list[str] = []
+    for target, document, content, deck, found in zip(targets, documents, contents, written, images, strict=True):
         say(target.named(f"deck written ({deck.slides} slides)"))
         steps.timings.extend((target.named(step), seconds) for step, seconds in deck.steps)
         stem = target.outline.meta.output

@@ -12,17 +12,11 @@ one leaves at worst temporaries that the next build into that folder sweeps
 from __future__ import annotations
 
 import contextlib
-import io
 import os
-import re
-import secrets
 import shutil
 import time
-import zipfile
-from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timedelta
+from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO
 
 from briefing.errors import InputError, SystemProblem
 from briefing.files import OURS, remove, temporary_name

@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from briefing.build.pipeline import BuildReport, build
+from briefing.build.workers import BuildWorkers
 from briefing.errors import BriefingError
 from briefing.outline.model import THEME_FILES
 from briefing.outline.source import OutlineSource, read_source
-from briefing.build.pipeline import BuildReport, build
-from briefing.build.workers import BuildWorkers
 
 
 def named_files(source: OutlineSource) -> set[Path]:

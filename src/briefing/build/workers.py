@@ -60,20 +60,20 @@ class Job(Generic[T]):
 
     def __init__(self, worker: Worker, work: Callable[[], T]):
         self._worker = worker
-        self._work: Callable[[], T] | None = work  # until it has run
-        self._outcome: tuple[bool, Any] | None = None  # (succeeded, its result or error)
+        self.work: Callable[[], T] | None = work  # until it has run
+        self.outcome: tuple[bool, Any] | None = None  # (succeeded, its result or error)
 
     def done(self) -> bool:
         """Whether it has ended (a job run here: once its result was asked for)."""
         if not self._worker.here:
-            self._worker._read(self, block=False)
-        return self._outcome is not None
+            self._worker.collect(self, block=False)
+        return self.outcome is not None
 
     def result(self) -> T:
         """The job's result (the same one when asked again); an error it raised is raised here."""
-        self._worker._read(self, block=True)
-        assert self._outcome is not None
-        succeeded, value = self._outcome
+        self._worker.collect(self, block=True)
+        assert self.outcome is not None
+        succeeded, value = self.outcome
         if not succeeded:
             raise value
         return value
@@ -116,30 +116,31 @@ class Worker:
         it then waits for nothing.
         """
         if self._last is not None:
-            self._read(self._last, block=True)
+            self.collect(self._last, block=True)
         job = self._last = Job(self, work)
         if self._process is not None:
             with contextlib.suppress(BrokenPipeError):  # it died: reading the result says so
                 self._connection.send_bytes(pickle.dumps((work, last), pickle.HIGHEST_PROTOCOL))
         return job
 
-    def _read(self, job: Job[Any], block: bool) -> None:
-        """The job's outcome: run here, or read from the worker (block=False: only if it is in)."""
-        if job._outcome is not None:
+    def collect(self, job: Job[Any], block: bool) -> None:
+        """Settle the job's outcome (Job calls this): run here, or read from the worker
+        (block=False: only if it is in)."""
+        if job.outcome is not None:
             return
         if self._process is None:
-            job._outcome = _run(job._work)
+            job.outcome = _run(job.work)
         elif self._connection.closed:
-            job._outcome = (False, RuntimeError("the worker was closed before the job's result was read"))
+            job.outcome = (False, RuntimeError("the worker was closed before the job's result was read"))
         elif block or self._connection.poll():
             try:
-                job._outcome = pickle.loads(self._connection.recv_bytes())  # noqa: S301 - from our own worker
+                job.outcome = pickle.loads(self._connection.recv_bytes())  # noqa: S301 - from our own worker
             except EOFError:
                 self._process.join()
-                job._outcome = (False, RuntimeError(
+                job.outcome = (False, RuntimeError(
                     f"a worker process ended without a result (exit code {self._process.exitcode})"))
-        if job._outcome is not None:
-            job._work = None
+        if job.outcome is not None:
+            job.work = None
 
     def close(self) -> None:
         """End the worker, and wait for it; one still at a job is stopped as an interrupted build is."""
@@ -221,7 +222,7 @@ def _serve(connection: Connection, imports: tuple[str, ...], nice: int, environm
                 job = connection.recv_bytes()
             except EOFError:
                 return
-            outcome, last = _outcome(job)
+            outcome, last = _run_sent(job)
             connection.send_bytes(outcome)
             if last:
                 return
@@ -236,7 +237,7 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _outcome(job: bytes) -> tuple[bytes, bool]:
+def _run_sent(job: bytes) -> tuple[bytes, bool]:
     """The job run, and its outcome pickled to go back: (True, its result) or (False, its error);
     and whether it was the worker's last."""
     last = False
@@ -388,7 +389,7 @@ class BuildWorkers:
 
 # What each worker imports while this process reads the outline, the largest libraries first: each is
 # frozen once imported, so the collections that importing the next one sets off need not walk it.
-_DECK_MODULES = ("lxml.etree", "pptx", "briefing.build.decks", "briefing.deck.plan", "briefing.deck.render")
+_DECK_MODULES = ("lxml.etree", "pptx", "briefing.build.jobs", "briefing.deck.plan", "briefing.deck.render")
 _CHART_MODULES = ("numpy", "matplotlib", "briefing.charts.style", "briefing.charts")
 # The nice value of a worker that gives way: it gets about a tenth of a core that others want.
 _GIVE_WAY = 10

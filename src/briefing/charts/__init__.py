@@ -1,21 +1,20 @@
 """Chart images drawn with matplotlib: the only package that imports it.
 
-``render_charts`` returns a PNG per chart id, drawing only the charts whose
-content changed since the last build (see cache.py): ``plan_charts`` finds
-which those are, without matplotlib, and ``draw_charts`` draws them, in a
-worker during a build. ``chart_sizes`` gives each chart's size without
-drawing it, or importing matplotlib at all.
+``plan_charts`` finds, without matplotlib, which charts' images are not yet
+in the cache (see cache.py); ``prepare_drawing`` then ``draw_chart`` draws
+each, which the build shares out among its workers. ``render_charts`` does
+all of it for one outline, here. ``chart_sizes`` gives each chart's size
+without drawing it, or importing matplotlib at all.
 """
 
 from briefing.charts.cache import (
     ChartImages,
     Drawing,
     chart_sizes,
-    draw_charts,
+    draw_chart,
     plan_charts,
+    prepare_drawing,
     render_charts,
-    render_charts_for,
 )
 
-__all__ = ["ChartImages", "Drawing", "chart_sizes", "draw_charts", "plan_charts", "render_charts",
-           "render_charts_for"]
+__all__ = ["ChartImages", "Drawing", "chart_sizes", "draw_chart", "plan_charts", "prepare_drawing", "render_charts"]

@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass, replace
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 
 import msgspec
@@ -55,15 +55,17 @@ class _Planned:
     chart: Chart
     content: list[dict[str, object]]  # what it shows, as its cache key covers it
     missing: str  # characters no chart font can draw
-    items: list[Milestone] | list[BarGroup]  # the content as drawn: those characters left out
+    # The content as drawn, those characters left out: a timeline's events, or the other kinds' bars.
+    events: list[Milestone]
+    groups: list[BarGroup]
 
     @property
     def size_in(self) -> tuple[float, float]:
         if self.chart.kind is ChartKind.TIMELINE:
-            return timeline_layout(self.items).size_in
+            return timeline_layout(self.events).size_in
         if shows_as_figures(self.chart):
-            return figures_layout(self.items).size_in
-        return bars_layout(self.items).size_in
+            return figures_layout(self.groups).size_in
+        return bars_layout(self.groups).size_in
 
 
 def _plan(chart: Chart, outline: Outline) -> _Planned:
@@ -71,19 +73,18 @@ def _plan(chart: Chart, outline: Outline) -> _Planned:
         events = milestones(chart, outline)
         content = [asdict(m) for m in events]
         missing = _missing(content)
-        drawn: list[Milestone] | list[BarGroup] = [
-            replace(m, when=_drawable(m.when, missing), title=_drawable(m.title, missing),
-                    detail=_drawable(m.detail, missing)) for m in events]
-    else:
-        groups = bar_groups(chart, outline)
-        content = [asdict(group) for group in groups]
-        missing = _missing(content)
-        drawn = [replace(group, bars=tuple(replace(bar, label=_drawable(bar.label, missing),
-                                                   display=_drawable(bar.display, missing),
-                                                   as_of=_drawable(bar.as_of, missing))
-                                           for bar in group.bars))
-                 for group in groups]
-    return _Planned(chart, content, missing, drawn)
+        drawn = [replace(m, when=_drawable(m.when, missing), title=_drawable(m.title, missing),
+                         detail=_drawable_or_none(m.detail, missing)) for m in events]
+        return _Planned(chart, content, missing, drawn, [])
+    groups = bar_groups(chart, outline)
+    content = [asdict(group) for group in groups]
+    missing = _missing(content)
+    drawable = [replace(group, bars=tuple(replace(bar, label=_drawable(bar.label, missing),
+                                                  display=_drawable(bar.display, missing),
+                                                  as_of=_drawable_or_none(bar.as_of, missing))
+                                          for bar in group.bars))
+                for group in groups]
+    return _Planned(chart, content, missing, [], drawable)
 
 
 def _missing(content: object) -> str:
@@ -119,15 +120,13 @@ class Drawing:
     path: Path
 
 
-def render_charts(outline: Outline, cache_dir: Path, processes: int = 1) -> ChartImages:
-    """A PNG per chart id, drawn only where no cached image matches, shared out among `processes`."""
-    return render_charts_for([outline], cache_dir, processes)[0]
-
-
-def render_charts_for(outlines: list[Outline], cache_dir: Path, processes: int = 1) -> list[ChartImages]:
-    """render_charts for each outline, drawing a chart that several outlines show only once."""
-    images, drawings = plan_charts(outlines, cache_dir)
-    draw_charts(drawings, processes)
+def render_charts(outline: Outline, cache_dir: Path) -> ChartImages:
+    """A PNG per chart id, drawn here, only where no cached image matches."""
+    [images], drawings = plan_charts([outline], cache_dir)
+    if drawings:
+        prepare_drawing(drawings[0].locale)
+        for drawing in drawings:
+            draw_chart(drawing)
     return images
 
 
@@ -153,28 +152,26 @@ def plan_charts(outlines: list[Outline], cache_dir: Path) -> tuple[list[ChartIma
     return found, drawings
 
 
-def draw_charts(drawings: list[Drawing], processes: int = 1) -> None:
-    """Draw the charts, shared out among `processes` (this one and copies of it, matplotlib loaded)."""
-    if not drawings:
-        return
-    # Imported here: a build whose charts are all cached never loads matplotlib.
-    from briefing.build.workers import run_all
+def prepare_drawing(locale: Locale) -> None:
+    """matplotlib imported and set up for the locale: done once before drawing, so that processes
+    copied from this one find it ready. Imported here: a build whose charts are all cached never loads it."""
     from briefing.charts.style import configure
 
-    configure(drawings[0].locale)  # before the copies are made, so each finds matplotlib ready
-    run_all([partial(_draw, drawing) for drawing in drawings], processes)
+    configure(locale)
 
 
 _BLANKS = re.compile(r"[^\S\n]")  # any blank but a line break: tab, CR, NEL, U+2028...
 
 
-def _drawable(text: str | None, missing: str) -> str | None:
+def _drawable(text: str, missing: str) -> str:
     """Text a chart font can draw: blanks become spaces, characters no font has are left out
     (an empty box helps no reader)."""
-    if text is None:
-        return None
     text = _BLANKS.sub(" ", text)
     return "".join(char for char in text if char not in missing) if missing else text
+
+
+def _drawable_or_none(text: str | None, missing: str) -> str | None:
+    return None if text is None else _drawable(text, missing)
 
 
 def chart_sizes(outline: Outline) -> dict[str, tuple[float, float]]:
@@ -182,16 +179,17 @@ def chart_sizes(outline: Outline) -> dict[str, tuple[float, float]]:
     return {chart.id: _plan(chart, outline).size_in for chart in outline.charts}
 
 
-def _draw(drawing: Drawing) -> None:
+def draw_chart(drawing: Drawing) -> None:
+    """Draw one chart into its cache file."""
     from briefing.charts.style import configure, write_png
 
     configure(drawing.locale)  # at once, unless another outline of the build has another locale
     planned = drawing.planned
     if planned.chart.kind is ChartKind.TIMELINE:
-        figure = draw_timeline(planned.items, drawing.theme, drawing.locale)
+        figure = draw_timeline(planned.events, drawing.theme, drawing.locale)
     elif shows_as_figures(planned.chart):
-        figure = draw_figures(planned.items, drawing.theme)
+        figure = draw_figures(planned.groups, drawing.theme)
     else:
-        figure = draw_bars(planned.items, drawing.theme)
+        figure = draw_bars(planned.groups, drawing.theme)
     with atomic_write(drawing.path) as handle:
         write_png(figure, handle)

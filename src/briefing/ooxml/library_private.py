@@ -21,7 +21,7 @@ lxml's API only.
 
 Nothing here imports either library when this module is imported: the deck
 is written in a helper process that alone imports python-pptx (see
-build/beside.py), and the document in one that must not.
+build/workers.py), and the document in one that must not.
 """
 
 from __future__ import annotations

@@ -1,17 +1,20 @@
-"""The decks as one job, usually run in a worker process (see workers.py).
+"""The jobs a build gives its workers (see workers.py): every target's decks, and the charts to draw.
 
-python-pptx is imported only inside the job, so the process that hands the
-job over need not load it.
+python-pptx and matplotlib are imported only inside the jobs, so the process
+that hands them over need not load either.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from briefing.build.steps import Steps
+from briefing.build.workers import run_all
+from briefing.charts import Drawing, draw_chart, prepare_drawing
 from briefing.outline.assets import Logo
 from briefing.outline.model import Outline
-from briefing.build.steps import Steps
 
 
 @dataclass(frozen=True)
@@ -46,3 +49,10 @@ class DeckJob:
 def render_decks(jobs: list[DeckJob]) -> list[Deck]:
     """Several decks, one after another, in the process that imported python-pptx once."""
     return [render_deck(job.outline, job.logo, job.template) for job in jobs]
+
+
+def draw_charts(drawings: list[Drawing], processes: int = 1) -> None:
+    """Draw the charts, shared out among `processes`: this one and copies of it, matplotlib loaded."""
+    if drawings:
+        prepare_drawing(drawings[0].locale)  # before the copies are made, so each finds matplotlib ready
+        run_all([partial(draw_chart, drawing) for drawing in drawings], processes)
