@@ -202,3 +202,20 @@ def test_the_sources_slide_dates_a_source_as_the_text_writes_dates(outline_file:
     plan = plan_deck(read_outline(outline_file))
     [slide] = [s for s in plan.slides if s.kind is SlideKind.SOURCES]
     assert slide.bullets[0].splitlines()[0].endswith(published)
+
+
+def test_a_bare_section_heading_over_one_sub_section_gets_no_slide_of_its_own() -> None:
+    """Was: the creators deck gave 二、应对之策 a divider introducing its one chosen sub-section, titled
+    '…诉讼已告败', a takeaway about the sub-sections this reader does not get."""
+    from briefing.outline.audience import select
+
+    outline = read_outline(DEFAULT_OUTLINE)
+    creators = select(outline, outline.audience("creators"))
+    response = next(section for section in creators.sections if section.id == "response")
+    assert len(response.subsections) == 1 and not response.points
+    slides = plan_deck(creators).slides
+    assert not [slide for slide in slides if slide.kind is SlideKind.SECTION and len(slide.parts) < 2]
+    assert not [slide for slide in slides if "诉讼已告败" in slide.title]
+    # The sub-section's slide says which section it belongs to.
+    [expansion] = [slide for slide in slides if slide.label.endswith("业务拓展与转移重心")]
+    assert expansion.label == "二、应对之策：TikTok 的绝地反击 · （一）业务拓展与转移重心" and expansion.bullets

@@ -30,7 +30,7 @@ from briefing.outline.locale import (
     labels,
     numbered_titles,
 )
-from briefing.outline.model import Chart, ChartKind, Outline, Part, Quote, Statistic
+from briefing.outline.model import Chart, ChartKind, Outline, Part, Quote, Section, Statistic
 from briefing.text.fonts import wrap
 
 
@@ -225,9 +225,13 @@ class _Planner:
         self.charts(None, [])
         for section in self.outline.sections:
             parts = tuple(self.titles[sub.id] for sub in section.subsections)
-            self.part(self.titles[section.id], section, parts)
-            for sub in section.subsections:
-                self.part(self.titles[sub.id], sub)
+            if self._says_more_than_its_part(section):
+                self.part(self.titles[section.id], section, parts)
+                for sub in section.subsections:
+                    self.part(self.titles[sub.id], sub)
+            else:  # its one sub-section's slide says which section it is in
+                [sub] = section.subsections
+                self.part(f"{self.titles[section.id]} · {self.titles[sub.id]}", sub)
         self.implications()
         self.sources()
         self.closing()
@@ -321,6 +325,12 @@ class _Planner:
             if quote not in callouts:
                 self.quote(heading, quote)
         self.charts(part.id, shown, heading)
+
+    def _says_more_than_its_part(self, section: Section) -> bool:
+        """A section's own slide earns its place with content of its own or several parts to introduce;
+        a bare heading over one sub-section would only repeat that sub-section's slide."""
+        own = section.points or section.quotes or self.charts_by_part.get(section.id)
+        return bool(own) or len(section.subsections) != 1
 
     def _side_chart(self, charts: list[Chart], points: list[str]) -> Chart | None:
         """A bar chart that fits beside the points on one slide."""
