@@ -51,8 +51,10 @@ from briefing.document.plan import (
 )
 from briefing.text.fonts import text_width_exact, wrap_with
 
-# Word and LibreOffice add about a quarter em between Chinese and Latin or digits.
-_AUTOSPACE = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])")
+# Word and LibreOffice add about a quarter em between Chinese (full-width punctuation too: '图2）')
+# and Latin letters or digits.
+_ASIAN = r"[\u3400-\u9fff\uff01-\uff5e]"
+_AUTOSPACE = re.compile(rf"(?<={_ASIAN})(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?={_ASIAN})")
 _AUTOSPACE_EM = 0.25
 _FULL_WIDTH = re.compile(r"[\u2e80-\uffef]")
 _WIDOW_LINES = 2
@@ -200,14 +202,17 @@ class PageFlow:
             else:
                 needed += item.height
             after = item.after
-        if len(chain) > 1 and not self._empty and self.y + needed > self.body_height:
+        widowed = len(chain) > 1 and self._widowed(chain)
+        if len(chain) > 1 and not self._empty and (self.y + needed > self.body_height or widowed):
             first = chain[0]
-            if first.heading and self.y + self._space_before(first) + first.height + first.after > self.body_height:
-                # The heading (with its space after) does not fit either. LibreOffice moves it in some
-                # documents and leaves it alone at the foot in others, depending on how it reached the
-                # page (a long document, figures before it): a page break makes it start the next page
-                # in every one. (Only a heading: a break before a figure or a caption that LibreOffice
-                # has already moved, its page fuller than the model's, would leave a page empty.)
+            if first.heading and (widowed or self.y + self._space_before(first) + first.height + first.after
+                                  > self.body_height):
+                # The heading (with its space after) does not fit either, or what follows it would have
+                # lines taken back by widow control. LibreOffice moves it in some documents and leaves it at
+                # the foot in others, depending on how it reached the page (a long document, figures
+                # before it): a page break makes it start the next page in every one. (Only a heading:
+                # a break before a figure or a caption that LibreOffice has already moved, its page fuller
+                # than the model's, would leave a page empty.)
                 first.placement.break_before = True
                 self._new_page()
                 self.after_break = True
@@ -215,6 +220,22 @@ class PageFlow:
                 self._new_page()
         for item in chain:
             self._place(item)
+
+    def _widowed(self, chain: list[_Item]) -> bool:
+        """Whether the chain's last paragraph would split here with fewer than two lines left for the next
+        page, so that widow control takes lines back from this one (LibreOffice then moves the chain to the
+        next page in some documents and not in others: read off its PDFs of long documents)."""
+        last = chain[-1]
+        if _first_lines(last) == last.lines:  # it cannot split: it moves whole anyway
+            return False
+        y, after = self.y, self._after
+        for index, item in enumerate(chain):
+            y += self._space_before(item) if index == 0 else max(after, item.before)
+            if item is not last:
+                y += item.height
+            after = item.after
+        fits = int((self.body_height - y) // last.pitch)
+        return _WIDOW_LINES <= fits < last.lines and last.lines - fits < _WIDOW_LINES
 
     def _new_page(self) -> None:
         self.page += 1
@@ -345,7 +366,9 @@ def _place(flow: PageFlow, block: Block, width: float) -> list[Placement]:
         _paragraph(flow, Style.QUOTE, block.text, width)
         _paragraph(flow, Style.ATTRIBUTION, block.attribution, width)
     elif isinstance(block, Figure):
-        flow.block(block.height_pt + PICTURE_PADDING_PT, keep_with_next=True)
+        # The picture's line is as tall as the picture; its paragraph's space before merges with the
+        # space after the paragraph above, as any paragraph's does (read off LibreOffice's PDFs).
+        flow.block(block.height_pt, keep_with_next=True, before=PICTURE_PADDING_PT)
         _caption(flow, block.caption, width)
         if block.note is not None:
             _paragraph(flow, Style.SOURCE_NOTE, block.note, width)
