@@ -9,6 +9,7 @@ import pytest
 from docx.oxml.ns import qn
 from PIL import Image
 
+from briefing.build.pipeline import load
 from briefing.outline import read_outline
 from tests.conftest import DEFAULT_OUTLINE
 
@@ -58,12 +59,24 @@ def test_the_articles_dates_and_figures_are_in_the_text(document) -> None:
 def test_cover_summary_points_quotes_and_sources(document) -> None:
     outline = read_outline(DEFAULT_OUTLINE)
     assert paragraphs_in(document, "Title") == [outline.meta.title]
-    assert len(paragraphs_in(document, "List Bullet")) >= len(outline.summary) + 10
+    # The key takeaways and the closing implications: every part has prose, so none shows its points.
+    assert len(paragraphs_in(document, "List Bullet")) == len(outline.summary) + len(outline.general_implications)
     quotes = paragraphs_in(document, "Quote")
     assert any("TikTok 就像我的好朋友" in q for q in quotes)
     text = all_text(document)
     assert outline.meta.source.caveat in text
     assert "资料来源" in paragraphs_in(document, "Heading 1")
+
+
+def test_no_part_repeats_its_prose_as_a_list_of_its_points(document) -> None:
+    """Was: each part's prose, then its points as a bullet list saying the same things again."""
+    outline = load(DEFAULT_OUTLINE)  # references filled in, as the document shows them
+    points = [point for part in outline.parts() if part.prose for point in part.points]
+    assert len(points) > 40
+    texts = [p.text for p in document.paragraphs]
+    assert not [text for text in texts if any(text.startswith(point[:12]) for point in points)]
+    prose = [paragraph for part in outline.parts() for paragraph in part.prose]
+    assert sum(any(text.startswith(paragraph[:30]) for text in texts) for paragraph in prose) == len(prose)
 
 
 def test_every_chart_is_a_captioned_figure_with_alt_text(document) -> None:

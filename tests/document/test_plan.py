@@ -25,6 +25,8 @@ from briefing.document.plan import (
     Table,
     plan_document,
 )
+from briefing.outline.audience import select
+from briefing.outline.locale import title_numbers
 from briefing.outline.model import Outline
 from tests.conftest import DEFAULT_OUTLINE, FIXTURES
 
@@ -59,6 +61,39 @@ def test_the_summary_comes_first_then_the_sections_numbered_then_the_appendix_an
     summary, takeaways = plan.body[:2]
     assert summary == Heading(1, "", "核心要点", page_break_before=True)  # it opens the page after the contents
     assert takeaways == BulletList(tuple(outline.summary))
+
+
+def blocks_of(plan: DocumentPlan, heading_text: str) -> list[object]:
+    """The blocks under a heading, to the next heading."""
+    start = next(index for index, block in enumerate(plan.body) if isinstance(block, Heading)
+                 and block.text == heading_text) + 1
+    end = next((index for index, block in enumerate(plan.body[start:], start) if isinstance(block, Heading)),
+               len(plan.body))
+    return list(plan.body[start:end])
+
+
+@pytest.mark.parametrize("audience", [None, "executive", "policy", "creators"])
+def test_a_part_shows_its_prose_or_else_its_points_never_both(outline: Outline, audience: str | None) -> None:
+    """One rule for every reader: the prose is the document's text; a part without prose (an audience
+    of depth brief has its prose in the speaker notes) shows its points as a list instead."""
+    if audience is not None:
+        outline = select(outline, next(a for a in outline.audiences if a.name == audience))
+    plan = plan_document(outline, chart_sizes(outline))
+    numbers = title_numbers(outline)
+    checked = 0
+    for part in outline.parts():
+        blocks = blocks_of(plan, numbers[part.id] + part.title)
+        texts = [block.text for block in blocks if isinstance(block, Paragraph) and block.style is Style.NORMAL]
+        lists = [block for block in blocks if isinstance(block, BulletList)]
+        if part.prose:
+            assert [text[:20] for text in texts] == [text[:20] for text in part.prose], part.id
+            assert lists == [], part.id
+            checked += 1
+        elif part.points:
+            assert texts == [], part.id
+            assert [item[:10] for item in lists[0].items] == [point[:10] for point in part.points], part.id
+            checked += 1
+    assert checked >= 2
 
 
 def test_subsections_are_numbered_within_their_section(plan, outline) -> None:

@@ -4,6 +4,12 @@ The document reads top to bottom as a printed briefing: cover, table of
 contents, key takeaways, the sections with their figures, the data tables,
 the sources. Every fact in the tables points to a numbered source.
 
+Nothing is said twice. A part's prose is its text in the document; its
+points (slide-sized statements, the deck's) stand in for it only where a
+part has no prose, as a list: an outline without prose, or an audience of
+depth brief, whose prose has gone to the speaker notes. Points and prose are
+never printed one after the other.
+
 Everything a reader sees is decided here: the order of the blocks, the
 headings' numbers, the captions and their numbers, the notes under figures,
 the size of each picture, each paragraph's style. The page model
@@ -269,8 +275,10 @@ class _Planner:
 
     def _part(self, part: Part, level: int) -> None:
         self.body.append(Heading(level, self.numbers[part.id], part.title))
-        self.body.extend(Paragraph(Style.NORMAL, text) for text in part.prose)
-        self._bullets(part.points)
+        if part.prose:  # the points say it again, more briefly: they are left to the deck
+            self.body.extend(Paragraph(Style.NORMAL, text) for text in part.prose)
+        else:
+            self._bullets(part.points)
         for quote in part.quotes:
             who = quote.speaker + (self.words.comma + quote.context if quote.context else "")
             self.body.append(Quote(f"“{quote.text}”", self.words.quote_dash + who))
