@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -81,7 +82,7 @@ def test_an_english_outline_gets_english_labels_numbers_and_dates(tmp_path: Path
     build(FIXTURES / "english.yaml", tmp_path)
     document = docx.Document(str(tmp_path / "tiktok-brief.docx"))
     text = "\n".join(p.text for p in document.paragraphs)
-    for needle in ("Contents", "Key takeaways", "Figure 1", "Table 1", "Sources", "170 million", "24 April 2024",
+    for needle in ("Contents", "Key takeaways", "Figure 1", "Table A1", "Sources", "170 million", "24 April 2024",
                    "Page ", "Prepared: 3 February 2025"):
         assert needle in text or needle in document.sections[-1].footer.paragraphs[0].text, needle
     assert "亿" not in text and "年" not in text
@@ -172,10 +173,11 @@ def test_tags_select_sub_sections_not_whole_sections(all_built: Path) -> None:
 
 
 def key_takeaways(document_path: Path) -> list[str]:
-    """The bullets under the document's 核心要点."""
+    """The bullets under the document's 核心要点, without the references to figures placed there (（见图1）)."""
     paragraphs = docx.Document(str(document_path)).paragraphs
     start = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1" and p.text == "核心要点")
-    return [p.text for p in itertools.takewhile(lambda p: p.style.name != "Heading 1", paragraphs[start + 1:])
+    return [re.sub(r"（见图[\d、图]+）", "", p.text)
+            for p in itertools.takewhile(lambda p: p.style.name != "Heading 1", paragraphs[start + 1:])
             if p.style.name == "List Bullet"]
 
 

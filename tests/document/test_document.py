@@ -187,9 +187,85 @@ def test_points_are_a_real_word_list(document) -> None:
 def test_captions_are_numbered_seq_fields_in_order(document) -> None:
     captions = [p for p in document.paragraphs if p.style.name == "Caption"]
     figures = [c for c in captions if field_codes(c._p) == ["SEQ 图 \\* ARABIC"]]
-    tables = [c for c in captions if field_codes(c._p) == ["SEQ 表 \\* ARABIC"]]
+    tables = [c for c in captions if field_codes(c._p)[:1] == ["SEQ 附表 \\* ARABIC"]]
     assert [c.text.split()[1] for c in figures] == ["1", "2", "3", "4"]
-    assert [c.text.split()[1] for c in tables] == ["1", "2"]
+    assert [c.text.split()[1] for c in tables] == ["1", "2"]  # the appendix's own series: 附表 1
+
+
+def field_results(paragraph) -> list[tuple[str, str, int]]:
+    """Each field in a paragraph: its code, the result written for it, and the character offset of
+    that result in the paragraph's text."""
+    found, code, result, state, offset = [], "", "", None, 0
+    for element in paragraph._p.iter(qn("w:fldChar"), qn("w:instrText"), qn("w:t")):
+        if element.tag == qn("w:fldChar"):
+            kind = element.get(qn("w:fldCharType"))
+            if kind == "begin":
+                code, result, state = "", "", "code"
+            elif kind == "separate":
+                state, start = "result", offset
+            else:
+                found.append((" ".join(code.split()), result, start))
+                state = None
+        elif element.tag == qn("w:instrText"):
+            code += element.text or ""
+        else:
+            if state == "result":
+                result += element.text or ""
+            offset += len(element.text or "")
+    return found
+
+
+def bookmarked_numbers(document) -> dict[str, str]:
+    """Each bookmark around a caption's number: its name, and the number it holds."""
+    numbers = {}
+    for paragraph in document.paragraphs:
+        if paragraph.style.name != "Caption":
+            continue
+        inside, name, text = False, "", ""
+        for element in paragraph._p.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"), qn("w:t")):
+            if element.tag == qn("w:bookmarkStart"):
+                inside, name, text = True, element.get(qn("w:name")), ""
+            elif element.tag == qn("w:bookmarkEnd"):
+                inside, numbers[name] = False, text
+            elif inside:
+                text += element.text or ""
+        assert not inside
+    return numbers
+
+
+def test_every_figure_is_referred_to_from_the_text_by_a_field_showing_its_number(document) -> None:
+    """A REF field to the bookmark around the caption's number, before the figure, written with the
+    number: 见图2 reads right before fields are updated, and Word and LibreOffice keep it right."""
+    numbers = bookmarked_numbers(document)
+    assert len(numbers) == 6  # four figures, two appendix tables
+    paragraphs = document.paragraphs
+    captions = {name: next(i for i, p in enumerate(paragraphs) if p.style.name == "Caption"
+                           and any(b.get(qn("w:name")) == name for b in p._p.iter(qn("w:bookmarkStart"))))
+                for name in numbers}
+    referred = {}
+    for index, paragraph in enumerate(paragraphs):
+        for code, result, at in field_results(paragraph):
+            if code.startswith("REF "):
+                name = code.split()[1]
+                assert result == numbers[name], (paragraph.text, code)
+                assert paragraph.text[at - 2:at] in ("见图", "（图"), paragraph.text
+                referred.setdefault(name, []).append(index)
+    figures = [name for name, number in numbers.items() if name.startswith("_RefFigure")]
+    assert sorted(figures) == sorted(f"_RefFigure{n}" for n in range(1, 5))
+    for name in figures:
+        body_references = [index for index in referred[name] if paragraphs[index].style.name == "Normal"]
+        assert len(body_references) == 1 and body_references[0] < captions[name], name
+
+
+def test_the_timeline_is_one_exhibit_of_the_body_and_its_table_is_labelled_its_data(document) -> None:
+    paragraphs = document.paragraphs
+    appendix = next(i for i, p in enumerate(paragraphs) if p.text == "数据与时间线")
+    captions = [(i, p.text) for i, p in enumerate(paragraphs) if p.style.name == "Caption"]
+    body = [text for i, text in captions if i < appendix]
+    assert [text for text in body if "时间线" in text] == [body[0]] and body[0].startswith("图 1  事件时间线")
+    assert all(text.startswith("图 ") for text in body)
+    appendix_captions = [text for i, text in captions if i > appendix]
+    assert appendix_captions[0] == "附表 1  事件时间线（图1的数据及来源）"
 
 
 def test_sources_are_numbered_and_linked(document) -> None:

@@ -17,9 +17,11 @@ from briefing.document.plan import (
     FIGURE_NOTES_PT,
     BulletList,
     DocumentPlan,
+    Figure,
     Heading,
     Paragraph,
     Quote,
+    Reference,
     SourceEntry,
     Spacer,
     Table,
@@ -129,13 +131,19 @@ def test_quotes_carry_their_speaker_and_context(plan, outline) -> None:
         assert planned.attribution == "——" + quote.speaker + (f"，{quote.context}" if quote.context else "")
 
 
-def test_the_timeline_is_a_figure_in_the_first_section_and_a_table_in_the_appendix(plan, outline) -> None:
+def test_the_timeline_is_shown_once_in_the_body_and_its_table_is_the_appendixs_data_of_that_figure(
+        plan, outline) -> None:
+    """Was: the timeline as figure 1 and again as table 1, numbered as if a second exhibit of the body."""
     timeline = next(f for f in plan.figures if f.chart_id == "timeline")
     assert section_of(plan, timeline) == "一、" + outline.sections[0].title
     tables = [block for block in plan.body if isinstance(block, Table)]
-    assert [(t.caption.label, t.caption.number, t.caption.text) for t in tables] == [
-        ("表", 1, "事件时间线"), ("表", 2, "关键数据")]
     assert all(section_of(plan, table) == "数据与时间线" for table in tables)
+    # The appendix's tables are a series of their own; the timeline's says whose data it holds.
+    assert [(t.caption.label, t.caption.number_text, t.caption.text) for t in tables] == [
+        ("附表", "1", "事件时间线（图1的数据及来源）"), ("附表", "2", "关键数据")]
+    [reference] = tables[0].caption.references
+    assert reference.bookmark == timeline.caption.bookmark
+    assert tables[0].caption.text[reference.at:reference.at + len(reference.number)] == reference.number == "1"
     events = tables[0]
     assert events.header == ("日期", "事件", "来源") and len(events.rows) == len(outline.timeline)
     assert [row[0] for row in events.rows][0].startswith("2024年4月")  # by date, the earliest first
@@ -155,6 +163,52 @@ def test_the_as_of_column_gives_the_bare_date_its_heading_does_not_repeat(outlin
     assert cells["us-users"] == ("2025年1月" if as_of == "截至" else "January 2025")
     assert all(cell == "—" for s in outline.statistics if s.as_of is None for cell in [cells[s.id]])
     assert not any(cell.lower().startswith(as_of.lower()) for cell in cells.values())
+
+
+def references_to(plan: DocumentPlan, figure: Figure) -> list[tuple[str, Reference]]:
+    """The texts (paragraphs, list items) of the body that refer to a figure, with the reference."""
+    found = []
+    for block in plan.body:
+        if isinstance(block, Paragraph):
+            found += [(block.text, r) for r in block.references if r.bookmark == figure.caption.bookmark]
+        elif isinstance(block, BulletList):
+            found += [(item, r) for index, item in enumerate(block.items) for r in block.item_references(index)
+                      if r.bookmark == figure.caption.bookmark]
+    return found
+
+
+def test_every_figure_is_referred_to_where_its_part_names_its_figures(plan) -> None:
+    """Each figure once, at the end of the first paragraph of its part that names one of its figures
+    or dates, before the full stop; the reference shows the caption's number."""
+    expected = {"timeline": "美国本土1.7亿用户和大量创作者受到直接影响（见图1）。",
+                "download-growth": "转入小红书（见图2）。",
+                "creators": "但未说明估算方法和出处（见图3）。",
+                "users-by-region": "整个亚太地区的用户则超过6.82亿（见图4）。"}
+    assert sorted(f.chart_id for f in plan.figures) == sorted(expected)
+    for figure in plan.figures:
+        [(text, reference)] = references_to(plan, figure)
+        assert text.endswith(expected[figure.chart_id]), text
+        assert text[reference.at:reference.at + len(reference.number)] == str(figure.caption.number)
+        assert plan.body.index(next(b for b in plan.body if getattr(b, "text", None) == text)) < \
+            plan.body.index(figure)  # the text comes first, in the same part
+        assert section_of(plan, figure) == section_of(plan, next(b for b in plan.body
+                                                                  if getattr(b, "text", None) == text))
+
+
+def test_a_figure_is_referred_to_in_english_from_a_list_or_in_a_sentence_of_its_own(outline) -> None:
+    english = load(FIXTURES / "english.yaml")
+    plan = plan_document(english, chart_sizes(english))
+    texts = [text for figure in plan.figures for text, _ in references_to(plan, figure)]
+    assert len(texts) == len(plan.figures) == 2
+    assert texts[0].endswith("the day before the ban took effect (see Figure 1).")
+    assert texts[1] == "About 2 million creators earned a living on TikTok (see Figure 2)"  # a point: no stop
+    # Two figures in a part that has no text of its own: one sentence refers to both.
+    bare = msgspec.structs.replace(outline.sections[1], prose=[], points=[])
+    charts = [msgspec.structs.replace(chart, placement=bare.id) for chart in outline.charts[:2]]
+    plan = plan_document(msgspec.structs.replace(outline, sections=[bare], charts=charts), chart_sizes(outline))
+    [(text, first)] = references_to(plan, plan.figures[0])
+    [(_, second)] = references_to(plan, plan.figures[1])
+    assert text == "见图1、图2。" and (first.at, second.at) == (2, 5)
 
 
 def test_the_cover_and_the_sources_name_the_source(plan, outline) -> None:

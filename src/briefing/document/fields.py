@@ -62,6 +62,27 @@ def add_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
         paragraph.add_run(shown)
 
 
+def add_reference(paragraph: Paragraph, bookmark_name: str, shown: str) -> None:
+    """A cross-reference: a REF field showing what the bookmark holds (a caption's number), linked to it,
+    written with `shown` until it is updated. Word updates it with the numbers (on printing, or F9);
+    LibreOffice shows the bookmark's text as it lays the document out."""
+    add_field(paragraph, f"REF {bookmark_name} \\h", shown)
+
+
+@contextmanager
+def bookmarked(paragraph: Paragraph, name: str, bookmark_id: int) -> Iterator[None]:
+    """A bookmark around what the caller adds to the end of the paragraph."""
+    p = paragraph_element(paragraph)
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(bookmark_id))
+    start.set(qn("w:name"), name)
+    p.append(start)
+    yield
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(bookmark_id))
+    p.append(end)
+
+
 def bookmark(paragraph: Paragraph, name: str, bookmark_id: int) -> None:
     """Wrap the whole paragraph's content in a bookmark, as Word does for headings."""
     start = OxmlElement("w:bookmarkStart")

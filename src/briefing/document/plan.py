@@ -10,6 +10,14 @@ part has no prose, as a list: an outline without prose, or an audience of
 depth brief, whose prose has gone to the speaker notes. Points and prose are
 never printed one after the other.
 
+Every figure is referred to from the text, as a Word cross-reference to its
+caption's number: at the end of the first paragraph (or list item) of its
+part that names one of its figures or dates, else of the part's first,
+before the closing full stop: "……受到直接影响（见图1）。", "... took effect
+(see Figure 1)." The timeline is shown once in the body, as its figure; its
+table, with each event's source, is in the appendix, whose tables are
+numbered apart (附表 1, Table A1) and say which figure's data they hold.
+
 Everything a reader sees is decided here: the order of the blocks, the
 headings' numbers, the captions and their numbers, the notes under figures,
 the size of each picture, each paragraph's style. The page model
@@ -20,8 +28,9 @@ without making a file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 
 from briefing.charts.data import chart_note, describe, source_line
 from briefing.document.geometry import A4_AREA, EMU_PER_PT, PageArea, Style, heading_style
@@ -33,9 +42,10 @@ from briefing.outline.locale import (
     format_date_range,
     format_value,
     labels,
+    see_figures,
     title_numbers,
 )
-from briefing.outline.model import Chart, Outline, Part
+from briefing.outline.model import Chart, ChartKind, Event, Outline, Part
 
 LOGO_HEIGHT_PT = 40.0
 COVER_SPACER_PT = 120.0  # space above the cover's title
@@ -50,11 +60,22 @@ STATISTICS_COLUMNS = (0.16, 0.14, 0.14, 0.45, 0.11)
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A caption's number quoted in the text ("见图2", "see Figure 2"): a field that shows the number
+    in the bookmark around it in the caption, written with the number it has now."""
+
+    at: int  # where in the text the number starts
+    number: str  # "2", "A1"
+    bookmark: str
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """One paragraph of text in one style."""
 
     style: Style
     text: str
+    references: tuple[Reference, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,6 +112,10 @@ class Heading:
 @dataclass(frozen=True)
 class BulletList:
     items: tuple[str, ...]
+    references: tuple[tuple[Reference, ...], ...] = ()  # by item, where any item has some
+
+    def item_references(self, index: int) -> tuple[Reference, ...]:
+        return self.references[index] if self.references else ()
 
 
 @dataclass(frozen=True)
@@ -101,16 +126,29 @@ class Quote:
 
 @dataclass(frozen=True)
 class Caption:
-    """'图 1  title': label and number (a field Word renumbers), then the title."""
+    """'图 1  title': label and number (a field Word renumbers, in a bookmark the text's references
+    show), then the title. An appendix's numbers have their own series: 附表 1, Table A1."""
 
     label: str
     number: int
     text: str
+    bookmark: str
+    prefix: str = ""  # before the number: Table A1
     keep_with_next: bool = False
+    references: tuple[Reference, ...] = ()  # in text
+
+    @property
+    def number_text(self) -> str:
+        return f"{self.prefix}{self.number}"
+
+    @property
+    def sequence(self) -> str:
+        """The name of its numbers' series (the SEQ field's identifier)."""
+        return (self.label + self.prefix).replace(" ", "")
 
     @property
     def shown(self) -> str:
-        return f"{self.label} {self.number}  {self.text}"
+        return f"{self.label} {self.number_text}  {self.text}"
 
 
 @dataclass(frozen=True)
@@ -227,6 +265,7 @@ class _Planner:
         self.tables = 0
         self.numbers = title_numbers(outline)
         self.source_numbers = {source.id: n for n, source in enumerate(outline.all_sources, 1)}
+        self.charts = {chart.id: chart for chart in outline.charts}
         self.charts_by_part: dict[str | None, list[Chart]] = {}
         for chart in outline.charts:
             self.charts_by_part.setdefault(chart.placement, []).append(chart)
@@ -270,19 +309,17 @@ class _Planner:
 
     def _summary(self, after_contents: bool) -> None:
         self.body.append(Heading(1, "", self.words.summary, page_break_before=after_contents))
-        self._bullets(self.outline.summary)
-        self._charts_for(None)
+        self._text_and_figures(self._bullets(self.outline.summary), [], None)
 
     def _part(self, part: Part, level: int) -> None:
         self.body.append(Heading(level, self.numbers[part.id], part.title))
-        if part.prose:  # the points say it again, more briefly: they are left to the deck
-            self.body.extend(Paragraph(Style.NORMAL, text) for text in part.prose)
-        else:
-            self._bullets(part.points)
+        # Where there is prose, the points would say it again, more briefly: they are left to the deck.
+        text: list[Block] = [Paragraph(Style.NORMAL, paragraph) for paragraph in part.prose]
+        quotes: list[Block] = []
         for quote in part.quotes:
             who = quote.speaker + (self.words.comma + quote.context if quote.context else "")
-            self.body.append(Quote(f"“{quote.text}”", self.words.quote_dash + who))
-        self._charts_for(part.id)
+            quotes.append(Quote(f"“{quote.text}”", self.words.quote_dash + who))
+        self._text_and_figures(text or self._bullets(part.points), quotes, part.id)
 
     def _implications(self) -> None:
         """What it means for the reader: the briefing's own close, after the article's sections, unnumbered
@@ -290,15 +327,75 @@ class _Planner:
         items = [item.text for item in self.outline.general_implications]
         if items:
             self.body.append(Heading(1, "", self.words.implications))
-            self._bullets(items)
+            self.body.extend(self._bullets(items))
 
-    def _bullets(self, items: list[str]) -> None:
-        if items:
-            self.body.append(BulletList(tuple(items)))
+    @staticmethod
+    def _bullets(items: list[str]) -> list[Block]:
+        return [BulletList(tuple(items))] if items else []
 
-    def _charts_for(self, placement: str | None) -> None:
-        for chart in self.charts_by_part.get(placement, []):
-            self.body.append(self._figure(chart))
+    def _text_and_figures(self, text: list[Block], then: list[Block], placement: str | None) -> None:
+        """A part's text, what follows it, then the figures placed in it, each referred to from the text."""
+        figures = [self._figure(chart) for chart in self.charts_by_part.get(placement, [])]
+        self.body.extend(self._referring(text, figures))
+        self.body.extend(then)
+        self.body.extend(figures)
+
+    def _referring(self, text: list[Block], figures: list[Figure]) -> list[Block]:
+        """The text with each figure referred to at the end of the first paragraph or list item that
+        names one of its figures or dates, else of the first; in a sentence of its own where there is
+        no text."""
+        if not figures:
+            return text
+        units = [(index, item) for index, block in enumerate(text)
+                 for item in (range(len(block.items)) if isinstance(block, BulletList) else (None,))]
+        if not units:
+            text, units = [Paragraph(Style.NORMAL, "")], [(0, None)]
+        cited: dict[tuple[int, int | None], list[Figure]] = {}
+        for figure in figures:
+            names = self._mentions(self.charts[figure.chart_id])
+            unit = next((unit for unit in units if any(name in _unit_text(text, unit).casefold() for name in names)),
+                        units[0])
+            cited.setdefault(unit, []).append(figure)
+        text = list(text)
+        for (index, item), shown in cited.items():
+            block = text[index]
+            if isinstance(block, BulletList) and item is not None:
+                items, references = list(block.items), [block.item_references(i) for i in range(len(block.items))]
+                items[item], references[item] = self._see(items[item], [figure.caption for figure in shown])
+                text[index] = BulletList(tuple(items), tuple(references))
+            elif isinstance(block, Paragraph):
+                body, references_ = self._see(block.text, [figure.caption for figure in shown])
+                text[index] = replace(block, text=body, references=references_)
+        return text
+
+    def _mentions(self, chart: Chart) -> list[str]:
+        """How the text names the chart's figures and dates (as '{id}' references print them)."""
+        outline = self.outline
+        names = [format_value(outline.statistic(i), self.locale) for i in chart.statistics]
+        names += [format_date_range(event.date, event.end, self.locale)
+                  for event in (outline.event(i) for i in chart.events)]
+        return [name.casefold() for name in names]
+
+    def _see(self, text: str, captions: Sequence[Caption]) -> tuple[str, tuple[Reference, ...]]:
+        """The text with '（见图2）' / ' (see Figure 2)' before its closing full stop; or, for no text,
+        '见图2。' / 'See Figure 2.'"""
+        pieces = list(see_figures(self.locale, len(captions)))
+        text = text.rstrip()
+        if text:
+            closing = _CLOSING.search(text)
+            at = closing.start() if closing else len(text)
+            opening, close = self.words.aside.split("{}")
+        else:
+            at, opening, close = 0, "", self.words.full_stop.strip()
+            pieces[0] = pieces[0][:1].upper() + pieces[0][1:]
+        written = text[:at] + opening
+        references = []
+        for piece, caption in zip(pieces, [*captions, None], strict=True):
+            written += piece
+            if caption is not None:
+                references.append(Reference(len(written), caption.number_text, caption.bookmark))
+                written += caption.number_text
+        return written + close + text[at:], tuple(references)
 
     def _figure(self, chart: Chart) -> Figure:
         self.figures += 1
@@ -309,7 +406,8 @@ class _Planner:
         # under the figure, not only in the caption the outline may or may not give.
         return Figure(
             chart.id, chart.title, describe(chart, self.outline), width, height,
-            Caption(self.words.figure, self.figures, caption_text, keep_with_next=note is not None),
+            Caption(self.words.figure, self.figures, caption_text, f"_RefFigure{self.figures}",
+                    keep_with_next=note is not None),
             self.words.note_prefix + note if note is not None else None,
             source_line(chart, self.outline),
         )
@@ -337,6 +435,13 @@ class _Planner:
         self.body.append(Heading(1, "", words.data_appendix))
         rows: tuple[tuple[str, ...], ...]
         if outline.timeline:
+            title = words.timeline
+            references: tuple[Reference, ...] = ()
+            shown_in = self._figure_of(outline.timeline)
+            if shown_in is not None:  # the table holds the data of the timeline's figure, and says so
+                before, after = words.figure_data.split("{}")
+                references = (Reference(len(title + before), shown_in.number_text, shown_in.bookmark),)
+                title += before + shown_in.number_text + after
             rows = tuple(
                 (
                     format_date_range(e.date, e.end, self.locale),
@@ -346,7 +451,7 @@ class _Planner:
                 )
                 for e in sorted(outline.timeline, key=lambda e: (e.date, e.end or e.date))
             )
-            self._table(words.timeline, words.timeline_headers, rows, TIMELINE_COLUMNS)
+            self._table(title, words.timeline_headers, rows, TIMELINE_COLUMNS, references)
         if outline.statistics:
             rows = tuple(
                 (
@@ -360,10 +465,20 @@ class _Planner:
             )
             self._table(words.key_figures, words.statistics_headers, rows, STATISTICS_COLUMNS)
 
+    def _figure_of(self, events: Sequence[Event]) -> Caption | None:
+        """The caption of the body's timeline figure that shows all these events, if one does."""
+        ids = {event.id for event in events}
+        return next((block.caption for block in self.body if isinstance(block, Figure)
+                     and self.charts[block.chart_id].kind is ChartKind.TIMELINE
+                     and ids <= set(self.charts[block.chart_id].events)), None)
+
     def _table(self, title: str, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
-               shares: tuple[float, ...]) -> None:
+               shares: tuple[float, ...], references: tuple[Reference, ...] = ()) -> None:
+        """An appendix table: its numbers are a series of their own (附表 1, Table A1), apart from the body's."""
         self.tables += 1
-        caption = Caption(self.words.table, self.tables, title, keep_with_next=True)
+        words = self.words
+        caption = Caption(words.appendix_table, self.tables, title, f"_RefTable{words.appendix_number}{self.tables}",
+                          prefix=words.appendix_number, keep_with_next=True, references=references)
         self.body.append(Table(caption, header, rows, tuple(int(self.area.width * share) for share in shares)))
         self.body.append(Paragraph(Style.SOURCE_NOTE, ""))  # room between the table and what follows
 
@@ -378,6 +493,18 @@ class _Planner:
             self.body.append(SourceEntry(text, source.url))
             if source.caveat:
                 self.body.append(Paragraph(Style.CAVEAT, f"{words.caveat}{words.colon}{source.caveat}"))
+
+
+# A sentence's closing punctuation, where a reference goes before it.
+_CLOSING = re.compile(r"[。．！？!?.…]+$")
+
+
+def _unit_text(text: list[Block], unit: tuple[int, int | None]) -> str:
+    """A paragraph's text, or a list item's."""
+    block = text[unit[0]]
+    if isinstance(block, BulletList) and unit[1] is not None:
+        return block.items[unit[1]]
+    return block.text if isinstance(block, Paragraph) else ""
 
 
 def plan_document(outline: Outline, chart_sizes: dict[str, tuple[float, float]], area: PageArea = A4_AREA,

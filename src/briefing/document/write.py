@@ -13,10 +13,11 @@ being drawn in another process, and its page count is known without them.
 from __future__ import annotations
 
 import io
+import itertools
 import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -118,6 +119,7 @@ class _DocxWriter:
         # By name as the writer spells it; a template may capitalise differently.
         self.style_ids = {name: self.styles.named(name).style_id for name in USED_STYLES}
         self.pictures: dict[str, _ChartPicture] = {}
+        self.bookmark_ids = itertools.count(1)  # the headings' first, then the captions'
 
     def write(self, plan: DocumentPlan, pages: Pages) -> ComposedDocument:
         fill_core_properties(self.document.core_properties, self.outline.meta, language_tag(self.outline.meta.locale))
@@ -126,6 +128,7 @@ class _DocxWriter:
         # A new section, so the cover has no header or footer; the contents open it.
         self.document.add_section(WD_SECTION_START.NEW_PAGE)
         toc_anchor = self._contents_page(plan.contents) if plan.contents is not None else None
+        self.bookmark_ids = itertools.count(len(plan.headings) + 1)
         self._header_and_footer(plan.header, plan.footer)
         headings = iter(enumerate(pages.headings, 1))
         for block in plan.body:
@@ -146,8 +149,9 @@ class _DocxWriter:
         counts = text_counts(_paragraph_texts(self.document.element.find(_BODY)))
         return extended_properties({"Pages": pages, **counts}, [("Title", [self.outline.meta.title])])
 
-    def _paragraph(self, text: str = "", style: Style | None = None) -> Paragraph:
-        """A new last paragraph of the body.
+    def _paragraph(self, text: str = "", style: Style | None = None,
+                   references: tuple[blocks.Reference, ...] = ()) -> Paragraph:
+        """A new last paragraph of the body; the references in its text are fields.
 
         Made here rather than by document.add_paragraph, which costs the length of the
         document each time: it searches the whole body for the section properties at its
@@ -160,10 +164,7 @@ class _DocxWriter:
         if style is not None:
             properties = etree.SubElement(p, _PARAGRAPH_PROPERTIES)
             etree.SubElement(properties, _PARAGRAPH_STYLE).set(_VALUE, self.style_ids[style])
-        if text and _RUN_BREAKS.search(text):
-            paragraph.add_run(text)  # python-docx turns these into w:tab and w:br
-        elif text:
-            append_text_run(p, text)
+        _add_text(paragraph, text, references)
         return paragraph
 
     def _append(self, element: etree._Element) -> None:
@@ -231,10 +232,10 @@ class _DocxWriter:
 
     def _block(self, block: blocks.Block) -> None:
         if isinstance(block, blocks.Paragraph):
-            self._paragraph(block.text, block.style)
+            self._paragraph(block.text, block.style, block.references)
         elif isinstance(block, blocks.BulletList):
-            for item in block.items:
-                self._paragraph(item, Style.LIST_BULLET)
+            for index, item in enumerate(block.items):
+                self._paragraph(item, Style.LIST_BULLET, block.item_references(index))
         elif isinstance(block, blocks.Quote):
             self._paragraph(block.text, Style.QUOTE)
             self._paragraph(block.attribution, Style.ATTRIBUTION)
@@ -267,11 +268,16 @@ class _DocxWriter:
                                   posixpath.basename(picture.partname), Emu(figure.width), Emu(figure.height))
 
     def _caption(self, caption: blocks.Caption) -> None:
-        """'图 1  title', the number a SEQ field so Word renumbers figures it gains."""
+        """'图 1  title', the number a SEQ field so Word renumbers figures it gains, in the bookmark
+        the text's references show."""
         paragraph = self._paragraph(style=Style.CAPTION)
         paragraph.add_run(f"{caption.label} ")
-        fields.add_field(paragraph, f"SEQ {caption.label} \\* ARABIC", str(caption.number))
-        paragraph.add_run(f"  {caption.text}")
+        with fields.bookmarked(paragraph, caption.bookmark, next(self.bookmark_ids)):
+            if caption.prefix:
+                paragraph.add_run(caption.prefix)
+            fields.add_field(paragraph, f"SEQ {caption.sequence} \\* ARABIC", str(caption.number))
+        _add_text(paragraph, "  " + caption.text, tuple(
+            replace(reference, at=reference.at + 2) for reference in caption.references))
         paragraph.paragraph_format.keep_with_next = caption.keep_with_next or None
 
     # -- back matter -----------------------------------------------------------------
@@ -295,6 +301,23 @@ class _DocxWriter:
         paragraph = self._paragraph(source.text, Style.SOURCE_ENTRY)
         if source.url:
             fields.add_hyperlink(paragraph, source.url, self.outline.theme.primary_color)
+
+
+def _add_text(paragraph: Paragraph, text: str, references: tuple[blocks.Reference, ...] = ()) -> None:
+    """Text at the end of a paragraph, each reference in it a field."""
+    at = 0
+    for reference in references:
+        _add_run(paragraph, text[at:reference.at])
+        fields.add_reference(paragraph, reference.bookmark, reference.number)
+        at = reference.at + len(reference.number)
+    _add_run(paragraph, text[at:])
+
+
+def _add_run(paragraph: Paragraph, text: str) -> None:
+    if text and _RUN_BREAKS.search(text):
+        paragraph.add_run(text)  # python-docx turns these into w:tab and w:br
+    elif text:
+        append_text_run(paragraph_element(paragraph), text)
 
 
 def _bookmark_name(index: int) -> str:

@@ -42,7 +42,9 @@ class Labels:
     contents: str
     summary: str
     figure: str
-    table: str
+    figure_data: str  # after the title of the table that holds a figure's data; {} is the figure's number
+    appendix_table: str  # an appendix table's label, and what goes before its number: 附表 1, Table A1
+    appendix_number: str
     continued: str
     sources: str
     source_prefix: str
@@ -79,7 +81,9 @@ LABELS = {
         contents="目录",
         summary="核心要点",
         figure="图",
-        table="表",
+        figure_data="（图{}的数据及来源）",
+        appendix_table="附表",
+        appendix_number="",
         continued="（续）",
         sources="资料来源",
         source_prefix="来源：",
@@ -114,7 +118,9 @@ LABELS = {
         contents="Contents",
         summary="Key takeaways",
         figure="Figure",
-        table="Table",
+        figure_data=" (the data of Figure {}, with sources)",
+        appendix_table="Table",
+        appendix_number="A",
         continued=" (continued)",
         sources="Sources",
         source_prefix="Source: ",
@@ -160,6 +166,17 @@ def language_tag(locale: Locale) -> str:
 
 def labels(locale: Locale) -> Labels:
     return LABELS[locale]
+
+
+def see_figures(locale: Locale, count: int) -> tuple[str, ...]:
+    """The words before, between and after `count` figure numbers that the text refers to:
+    见图2、图3 and see Figures 2 and 3 are ('见图', '、图', '') and ('see Figures ', ' and ', '')."""
+    figure = labels(locale).figure
+    if locale is Locale.ZH_CN:
+        return (f"见{figure}", *[f"、{figure}"] * (count - 1), "")
+    if count == 1:
+        return (f"see {figure} ", "")
+    return (f"see {figure}s ", *[", "] * (count - 2), " and ", "")
 
 
 def chinese_number(n: int) -> str:
