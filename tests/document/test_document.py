@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 
 import docx
 import pytest
@@ -105,11 +106,54 @@ def test_each_figure_shows_a_drawn_chart_undistorted(document, default_build) ->
     assert set(shown) == drawn and len(shown) == len(drawn)
 
 
-def test_tables_of_timeline_and_statistics_repeat_their_header(document) -> None:
+def test_tables_of_timeline_and_statistics_repeat_their_header_and_keep_each_row_whole(document) -> None:
     assert len(document.tables) == 2
     for table in document.tables:
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+        assert all(row._tr.trPr.find(qn("w:tblHeader")) is None for row in table.rows[1:])
+        assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
     assert table.rows[0].cells[0].text == "指标"
+
+
+def keeps(paragraph, document) -> tuple[bool, bool]:
+    """(keep with next, keep lines together) as Word reads them: the paragraph's own, else its style's."""
+    layout, style = paragraph.paragraph_format, document.styles[paragraph.style.name].paragraph_format
+    with_next = layout.keep_with_next if layout.keep_with_next is not None else style.keep_with_next
+    whole = layout.keep_together if layout.keep_together is not None else style.keep_together
+    return bool(with_next), bool(whole)
+
+
+def test_a_quote_is_kept_whole_and_with_its_attribution(document) -> None:
+    """Was: a quote's attribution alone at the top of a page."""
+    paragraphs = document.paragraphs
+    quotes = [i for i, p in enumerate(paragraphs) if p.style.name == "Quote"]
+    assert len(quotes) == 4
+    for index in quotes:
+        assert keeps(paragraphs[index], document) == (True, True)
+        assert paragraphs[index + 1].style.name == "Attribution"
+        assert keeps(paragraphs[index + 1], document)[1]
+
+
+def test_a_short_list_is_kept_on_one_page(document) -> None:
+    """Was: a list split across pages, its last item alone at the top of the next."""
+    lists = [list(group) for bullet, group in itertools.groupby(document.paragraphs,
+                                                                 lambda p: p.style.name == "List Bullet") if bullet]
+    assert [len(items) for items in lists] == [5, 5]  # the key takeaways, the implications
+    for items in lists:
+        assert [keeps(p, document) for p in items] == [(True, True)] * (len(items) - 1) + [(False, True)]
+
+
+def test_a_figure_is_kept_with_its_caption_note_and_source(document) -> None:
+    paragraphs = document.paragraphs
+    pictures = [i for i, p in enumerate(paragraphs) if p._p.findall(f".//{qn('w:drawing')}")]
+    assert len(pictures) == 4
+    for index in pictures:
+        group = [index]
+        while keeps(paragraphs[group[-1]], document)[0]:
+            group.append(group[-1] + 1)
+        styles = [paragraphs[i].style.name for i in group]
+        assert styles[:2] == ["Figure", "Caption"] and styles[-1] == "Source Note", styles
+        assert paragraphs[group[-1]].text.startswith("来源：")
 
 
 def test_styles_set_the_east_asian_font_and_chinese_language(document) -> None:
@@ -131,6 +175,7 @@ def test_word_styles_have_the_measurements_the_page_model_uses(document) -> None
         assert layout.line_spacing.pt == spec.pitch, name
         assert (layout.space_before.pt, layout.space_after.pt) == (spec.before, spec.after), name
         assert bool(layout.keep_with_next) == spec.keep_with_next, name
+        assert bool(layout.keep_together) == spec.keep_lines, name
         assert (layout.left_indent or docx.shared.Pt(0)).pt == spec.left, name
         assert (layout.right_indent or docx.shared.Pt(0)).pt == spec.right, name
 

@@ -111,6 +111,21 @@ def test_a_heading_whose_paragraph_would_leave_one_line_for_the_next_page_starts
     assert heading.page == 1 and not heading.break_before
 
 
+def test_a_paragraph_kept_whole_moves_to_the_next_page_with_what_is_kept_with_it() -> None:
+    """A quote is kept whole and with its attribution (a short list's items likewise)."""
+    quote = ParagraphSpec(10.5, 18, before=6, after=2, keep_with_next=True, keep_lines=True)
+    attribution = ParagraphSpec(10.5, 18, after=10, keep_lines=True)
+    flow = PageFlow(200)
+    flow.paragraph(BODY, 6)  # to 108, then 6 after
+    placed = flow.paragraph(quote, 4)  # 114 to 186 would fit, but its attribution would not
+    said = flow.paragraph(attribution, 1)
+    assert (placed.page, said.page) == (2, 2)
+    assert flow.y == 4 * 18 + 2 + 18
+    taller = PageFlow(50)  # a paragraph taller than a page splits all the same
+    taller.paragraph(ParagraphSpec(10.5, 18, keep_lines=True), 6)
+    assert taller.finish() == 3
+
+
 def test_a_picture_is_as_tall_as_its_line_and_its_space_before_merges_with_the_space_above() -> None:
     """Read off LibreOffice's PDFs: a picture 66 pt tall below a paragraph with 10 pt after starts 10 pt
     below it, its caption 4 pt below the picture (the model had counted 4 pt more each time)."""

@@ -115,8 +115,8 @@ def test_every_chart_is_a_captioned_figure_in_its_part_with_its_source(plan, out
         assert figure.caption.label == "图" and figure.caption.text.startswith(chart.title)
         assert figure.source.startswith("来源：")
         assert figure.description.startswith(chart.title + "：")
-        # The caption stays with the note under it; without one, the source line may go to the next page.
-        assert figure.caption.keep_with_next == (figure.note is not None)
+        # The caption stays with what is under it: no note or source line alone at the top of a page.
+        assert figure.caption.keep_with_next
         assert figure.width <= A4_AREA.width * 0.98
     # Figures of different dates say so under the figure.
     assert next(f for f in figures if f.chart_id == "users-by-region").note.startswith("注：各项数据时点不同")

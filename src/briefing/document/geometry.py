@@ -99,6 +99,7 @@ class ParagraphSpec:
     colour: str = "text"  # a theme colour role: text, primary, muted
     heading: bool = False  # set in the heading fonts; the page model keeps it off a page's foot
     keep_with_next: bool = False
+    keep_lines: bool = False  # never split across pages
     left: float = 0
     right: float = 0
     hanging: float = 0
@@ -134,10 +135,12 @@ SPECS: dict[Style, ParagraphSpec] = {
                                    keep_with_next=True, custom=False),
     Style.TOC_HEADING: ParagraphSpec(16, 26, after=12, bold=True, colour="primary", heading=True, custom=False),
     Style.CAPTION: ParagraphSpec(9, 14, before=4, after=4, colour="muted", custom=False),
-    Style.QUOTE: ParagraphSpec(BODY_PT, 18, before=6, after=2, left=24, right=24, custom=False),
+    # A quote stays whole, and with its attribution.
+    Style.QUOTE: ParagraphSpec(BODY_PT, 18, before=6, after=2, keep_with_next=True, keep_lines=True, left=24,
+                               right=24, custom=False),
     Style.LIST_BULLET: ParagraphSpec(BODY_PT, 18, after=3, left=LIST_INDENT_PT, custom=False),
     Style.COVER_LINE: ParagraphSpec(12, 20, after=4),
-    Style.ATTRIBUTION: ParagraphSpec(BODY_PT, 18, after=10, colour="muted", align=Align.RIGHT),
+    Style.ATTRIBUTION: ParagraphSpec(BODY_PT, 18, after=10, colour="muted", keep_lines=True, align=Align.RIGHT),
     Style.SOURCE_NOTE: ParagraphSpec(8.5, 13, after=10, colour="muted"),
     Style.CAVEAT: ParagraphSpec(9, 15, after=6, italic=True, colour="muted", left=25.5),
     Style.TABLE_TEXT: ParagraphSpec(TABLE_PT, 14),

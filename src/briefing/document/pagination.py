@@ -6,8 +6,9 @@ what is written, so the page numbers written must be the ones they lay out.
 Every text style has an exact line pitch (geometry.py, the same table the
 Word styles are made from), so a paragraph's height is its wrapped line
 count times that pitch plus its spacing; the model follows the rules that
-move text between pages: page breaks, keep with next, widow and orphan
-control, rows that do not split, and repeated table headers, as LibreOffice
+move text between pages: page breaks, keep with next, lines kept together
+(a quote, a short list's items), widow and orphan control, rows that do not
+split, and repeated table headers, as LibreOffice
 applies them (tests/build/test_libreoffice.py compares whole generated
 documents with its PDFs).
 
@@ -145,10 +146,12 @@ class PageFlow:
     _pending: list[_Item] = field(default_factory=list)
 
     def paragraph(self, style: ParagraphSpec, lines: int) -> Placement:
-        """Add a paragraph; the returned placement is filled in once it is placed."""
+        """Add a paragraph; the returned placement is filled in once it is placed. One whose lines are
+        kept together moves whole, unless it is taller than a page."""
+        whole = style.keep_lines and lines * style.pitch <= self.body_height
         item = _Item(
-            height=lines * style.pitch, lines=lines, pitch=style.pitch, before=style.before, after=style.after,
-            keep_with_next=style.keep_with_next, heading=style.heading,
+            height=lines * style.pitch, lines=1 if whole else lines, pitch=style.pitch, before=style.before,
+            after=style.after, keep_with_next=style.keep_with_next, heading=style.heading,
         )
         self._add(item)
         return item.placement
@@ -360,8 +363,13 @@ def _place(flow: PageFlow, block: Block, width: float) -> list[Placement]:
     if isinstance(block, Paragraph):
         _paragraph(flow, block.style, block.text, width)
     elif isinstance(block, BulletList):
-        for item in block.items:
-            _paragraph(flow, Style.LIST_BULLET, item, width)
+        spec = SPECS[Style.LIST_BULLET]
+        for index, item in enumerate(block.items):
+            if block.kept_together:
+                kept = replace(spec, keep_lines=True, keep_with_next=index < len(block.items) - 1)
+                flow.paragraph(kept, line_count(item, width, kept))
+            else:
+                flow.paragraph(spec, line_count(item, width, spec))
     elif isinstance(block, Quote):
         _paragraph(flow, Style.QUOTE, block.text, width)
         _paragraph(flow, Style.ATTRIBUTION, block.attribution, width)
@@ -370,8 +378,9 @@ def _place(flow: PageFlow, block: Block, width: float) -> list[Placement]:
         # space after the paragraph above, as any paragraph's does (read off LibreOffice's PDFs).
         flow.block(block.height_pt, keep_with_next=True, before=PICTURE_PADDING_PT)
         _caption(flow, block.caption, width)
-        if block.note is not None:
-            _paragraph(flow, Style.SOURCE_NOTE, block.note, width)
+        if block.note is not None:  # kept with the source line
+            note = replace(SPECS[Style.SOURCE_NOTE], keep_with_next=True)
+            flow.paragraph(note, line_count(block.note, width, note))
         _paragraph(flow, Style.SOURCE_NOTE, block.source, width)
     elif isinstance(block, Table):
         _caption(flow, block.caption, width)

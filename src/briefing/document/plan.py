@@ -51,6 +51,7 @@ LOGO_HEIGHT_PT = 40.0
 COVER_SPACER_PT = 120.0  # space above the cover's title
 FIGURE_NOTES_PT = 48.0  # a figure's caption and source line below it, with their spacing
 FIGURE_SHARE = 0.98  # of the text's width: a picture as wide as the text would touch its margins
+SHORT_LIST = 6  # items: a list this short is kept on one page
 # Table column shares of the text width, by table.
 TIMELINE_COLUMNS = (0.24, 0.65, 0.11)
 STATISTICS_COLUMNS = (0.16, 0.14, 0.14, 0.45, 0.11)
@@ -117,6 +118,11 @@ class BulletList:
     def item_references(self, index: int) -> tuple[Reference, ...]:
         return self.references[index] if self.references else ()
 
+    @property
+    def kept_together(self) -> bool:
+        """A short list is not split across pages: each item is kept whole and with the next."""
+        return len(self.items) <= SHORT_LIST
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -153,7 +159,8 @@ class Caption:
 
 @dataclass(frozen=True)
 class Figure:
-    """A chart's picture at its size on the page, its caption, what to note and its source."""
+    """A chart's picture at its size on the page, its caption, what to note and its source, kept
+    together on one page."""
 
     chart_id: str
     title: str  # the picture's title and description, for screen readers
@@ -407,7 +414,7 @@ class _Planner:
         return Figure(
             chart.id, chart.title, describe(chart, self.outline), width, height,
             Caption(self.words.figure, self.figures, caption_text, f"_RefFigure{self.figures}",
-                    keep_with_next=note is not None),
+                    keep_with_next=True),
             self.words.note_prefix + note if note is not None else None,
             source_line(chart, self.outline),
         )

@@ -299,6 +299,7 @@ def _apply_spec(style: ParagraphStyle, spec: ParagraphSpec, colour: RGBColor) ->
     layout.space_before = Pt(spec.before)
     layout.space_after = Pt(spec.after)
     layout.keep_with_next = spec.keep_with_next or None
+    layout.keep_together = spec.keep_lines or None
     layout.widow_control = True
     if spec.left or spec.hanging:
         layout.left_indent = Pt(spec.left)

@@ -235,7 +235,10 @@ class _DocxWriter:
             self._paragraph(block.text, block.style, block.references)
         elif isinstance(block, blocks.BulletList):
             for index, item in enumerate(block.items):
-                self._paragraph(item, Style.LIST_BULLET, block.item_references(index))
+                paragraph = self._paragraph(item, Style.LIST_BULLET, block.item_references(index))
+                if block.kept_together:
+                    paragraph.paragraph_format.keep_together = True
+                    paragraph.paragraph_format.keep_with_next = index < len(block.items) - 1 or None
         elif isinstance(block, blocks.Quote):
             self._paragraph(block.text, Style.QUOTE)
             self._paragraph(block.attribution, Style.ATTRIBUTION)
@@ -255,8 +258,8 @@ class _DocxWriter:
         properties.set("descr", figure.description)
         properties.set("title", figure.title)
         self._caption(figure.caption)
-        if figure.note is not None:
-            self._paragraph(figure.note, Style.SOURCE_NOTE)
+        if figure.note is not None:  # kept with the source line under it
+            self._paragraph(figure.note, Style.SOURCE_NOTE).paragraph_format.keep_with_next = True
         self._paragraph(figure.source, Style.SOURCE_NOTE)
 
     def _chart_picture(self, figure: blocks.Figure, paragraph: Paragraph) -> InlineShape:
