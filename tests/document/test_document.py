@@ -364,3 +364,57 @@ def test_contents_ask_to_be_updated_where_the_page_model_cannot_be_sure(tmp_path
     build(outline, tmp_path / "build")
     [document_file] = (tmp_path / "build").glob("*.docx")
     assert _contents_dirty(document_file)
+
+
+def resolved(style, attribute: str):
+    """A font attribute as the style gives it, or the style it is based on, and so on; None if none does."""
+    while style is not None:
+        value = getattr(style.font, attribute)
+        if value is not None:
+            return value
+        style = style.base_style
+    return None
+
+
+def italic_runs(document) -> list[str]:
+    """The text of every run Word sets in italic: its own italic, else its paragraph style's."""
+    paragraphs = [*document.paragraphs, *(p for table in document.tables for row in table.rows
+                                          for cell in row.cells for p in cell.paragraphs)]
+    return [run.text for p in paragraphs for run in p.runs
+            if (run.font.italic if run.font.italic is not None else resolved(p.style, "italic"))]
+
+
+def test_chinese_is_never_set_in_italic(document) -> None:
+    """Was: the publisher's caveat in italic Chinese, a slanted distortion of the characters. It keeps its
+    muted colour and its rule."""
+    caveats = [p for p in document.paragraphs if p.style.name == "Caveat"]
+    assert len(caveats) == 2 and all(p.text.startswith("发布方声明") for p in caveats)
+    assert italic_runs(document) == []
+    caveat = document.styles["Caveat"]
+    assert caveat.element.pPr.find(qn("w:pBdr")).find(qn("w:left")) is not None
+    assert str(caveat.font.color.rgb) == read_outline(DEFAULT_OUTLINE).theme.muted_color.upper()
+
+
+def test_english_keeps_its_italic_caveat(tmp_path) -> None:
+    from briefing.build.pipeline import build
+    from tests.conftest import FIXTURES
+
+    build(FIXTURES / "english.yaml", tmp_path)
+    english = docx.Document(str(tmp_path / "tiktok-brief.docx"))
+    assert [text for text in italic_runs(english) if text.startswith("Publisher's note")]
+
+
+def test_chinese_breaks_lines_by_east_asian_rules(document) -> None:
+    """Every paragraph inherits kinsoku (no closing punctuation starts a line, no opening one ends it),
+    the space between Chinese and Latin text or digits, and widow control; no punctuation hangs in the
+    margin, in Word as in LibreOffice."""
+    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    for name in ("w:kinsoku", "w:autoSpaceDE", "w:autoSpaceDN", "w:widowControl"):
+        element = defaults.find(qn(name))
+        assert element is not None and element.get(qn("w:val")) in (None, "1", "true", "on"), name
+    for name in ("w:overflowPunct", "w:topLinePunct"):
+        assert defaults.find(qn(name)).get(qn("w:val")) == "0", name
+    # No style or paragraph switches them off again.
+    switched_off = [e for e in document.element.iter(qn("w:kinsoku"), qn("w:autoSpaceDE"), qn("w:autoSpaceDN"))
+                    if e.get(qn("w:val")) in ("0", "false", "off")]
+    assert switched_off == []

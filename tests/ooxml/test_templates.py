@@ -18,6 +18,7 @@ from pptx.util import Pt
 
 from briefing.build.pipeline import build
 from tests.conftest import FIXTURES, finishes, require
+from tests.document.test_document import italic_runs
 from tests.test_package import extended_properties
 from tests.validate_ooxml import validate_file
 
@@ -85,6 +86,9 @@ def test_pandoc_reference_documents(minimal_outline: Path, pandoc_templates) -> 
         "w:style[w:name/@w:val='Heading 1']/@w:styleId")[0]
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Abstract" not in text and "测试简报" in text
+    # pandoc's Caption style is italic; Chinese is not set in italic.
+    assert next(style for style in docx.Document(str(reference_docx)).styles if style.name == "Caption").font.italic
+    assert [p for p in document.paragraphs if p.style.name == "Caption"] and italic_runs(document) == []
     # The page model does not know the template's styles: the contents say they need updating.
     toc = next(document.element.body.iter(qn("w:fldChar")))
     assert toc.getparent().getnext().findtext(qn("w:instrText")).strip().startswith("TOC")
