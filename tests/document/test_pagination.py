@@ -140,11 +140,33 @@ def test_latin_letters_and_digits_are_spaced_from_full_width_brackets_as_from_ch
     """LibreOffice puts its quarter em between a digit and a full-width bracket too: '（见图2）' ended a
     line in the model 0.2 pt short of the margin, and began the next in LibreOffice's layout."""
     from briefing.document.geometry import A4_AREA, SPECS, Style
-    from briefing.document.pagination import line_count
+    from briefing.document.measure import line_count
 
     ending = "第一段" + ("一段文字。" * 8)[:36] + "i（见图2）。"  # one line, without the space after the 2
     assert line_count(ending, A4_AREA.width_pt, SPECS[Style.NORMAL]) == 2
     assert line_count(ending.replace("2", ""), A4_AREA.width_pt, SPECS[Style.NORMAL]) == 1
+
+
+def test_an_opening_bracket_never_ends_a_line() -> None:
+    """Kinsoku, as LibreOffice applies it: '（' goes to the next line with what follows it (the model had
+    left it at a line's end in 10 of 80 test paragraphs, LibreOffice in none)."""
+    from briefing.document.geometry import A4_AREA, SPECS, Style
+    from briefing.document.measure import lines_of
+
+    lines = lines_of("第三段" + "字" * 40 + "（注释）。", A4_AREA.width_pt, SPECS[Style.NORMAL])
+    assert [line[-2:] for line in lines] == ["字字", "）。"] and lines[1].startswith("（注释")
+
+
+def test_closing_marks_that_cannot_all_hang_go_down_with_the_character_before_them() -> None:
+    """One mark may reach past the margin; where two follow a full line ('释）。'), LibreOffice takes the
+    character before them to the next line too (the model had hung both: 2 of 50 test paragraphs a line
+    short, none now)."""
+    from briefing.document.geometry import A4_AREA, SPECS, Style
+    from briefing.document.measure import lines_of
+
+    lines = lines_of("第一段" + "字" * 38 + "（注释）。", A4_AREA.width_pt, SPECS[Style.NORMAL])
+    assert [line[-2:] for line in lines] == ["（注", "）。"] and lines[1] == "释）。"
+    assert len(lines_of("一段文字。" * 9, A4_AREA.width_pt, SPECS[Style.NORMAL])) == 1  # one full stop hangs
 
 
 def test_a_paragraph_of_many_pages_is_placed_in_whole_pages() -> None:

@@ -12,19 +12,18 @@ split, and repeated table headers, as LibreOffice
 applies them (tests/build/test_libreoffice.py compares whole generated
 documents with its PDFs).
 
-Text is measured with the bundled font. Chinese text is set the same way
-everywhere; Latin text is set in the theme's Latin font or whatever the
-reader's machine substitutes for it, so a document with much Latin text can
-differ by a line here and there (the contents field is marked for Word to
-update it on opening, in every document).
+Text is measured with the bundled font (measure.py). Chinese text is set
+the same way everywhere; Latin text is set in the theme's Latin font or
+whatever the reader's machine substitutes for it, so a document with much
+Latin text can differ by a line here and there (the contents field is marked
+for Word to update it on opening, in every document).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from briefing.document.geometry import (
     CELL_PADDING_PT,
@@ -36,6 +35,7 @@ from briefing.document.geometry import (
     Style,
     contents_style,
 )
+from briefing.document.measure import line_count
 from briefing.document.plan import (
     Block,
     BulletList,
@@ -50,53 +50,8 @@ from briefing.document.plan import (
     Spacer,
     Table,
 )
-from briefing.text.fonts import text_width_exact, wrap_with
 
-# Word and LibreOffice add about a quarter em between Chinese (full-width punctuation too: '图2）')
-# and Latin letters or digits.
-_ASIAN = r"[\u3400-\u9fff\uff01-\uff5e]"
-_AUTOSPACE = re.compile(rf"(?<={_ASIAN})(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?={_ASIAN})")
-_AUTOSPACE_EM = 0.25
-_FULL_WIDTH = re.compile(r"[\u2e80-\uffef]")
 _WIDOW_LINES = 2
-
-
-def line_count(text: str, width: float, style: ParagraphSpec) -> int:
-    """Lines the text takes at the style's size, breaking Chinese anywhere."""
-    advance, joint = _measures(style.size, style.bold)
-    return max(1, len(wrap_with(text, width - style.indent, advance, joint)))
-
-
-@lru_cache(maxsize=64)
-def _measures(size: float, bold: bool) -> tuple[Callable[[str], float], Callable[[str, str], float]]:
-    """A token's width and the space between two characters, at one size.
-
-    Token widths and gaps are remembered: a document repeats its characters and words
-    thousands of times, and measuring each once keeps the model a small part
-    of writing a long document.
-    """
-    widths: dict[str, float] = {}
-    joints: dict[str, float] = {}
-    autospace = _AUTOSPACE_EM * size
-
-    def advance(token: str) -> float:
-        width = widths.get(token)
-        if width is None:
-            gaps = len(_AUTOSPACE.findall(token)) if len(token) > 1 else 0
-            # A bold Chinese character keeps its full-em advance; only Latin text runs wider.
-            wider = bold and not _FULL_WIDTH.match(token)
-            width = widths[token] = text_width_exact(token, size, wider) + gaps * autospace
-        return width
-
-    def joint(before: str, after: str) -> float:
-        pair = before + after
-        gap = joints.get(pair)
-        if gap is None:
-            gap = joints[pair] = autospace if _AUTOSPACE.search(pair) else 0.0
-        return gap
-
-    return advance, joint
-
 
 
 @dataclass
@@ -385,7 +340,8 @@ def _place(flow: PageFlow, block: Block, width: float) -> list[Placement]:
     elif isinstance(block, Table):
         _caption(flow, block.caption, width)
         widths = [column / EMU_PER_PT - CELL_SIDES_PT for column in block.column_widths]
-        flow.table(_row_height(block.header, widths), [_row_height(row, widths) for row in block.rows])
+        header = _row_height(block.header, widths, replace(SPECS[Style.TABLE_TEXT], bold=True))
+        flow.table(header, [_row_height(row, widths) for row in block.rows])
     elif isinstance(block, SourceEntry):
         _paragraph(flow, Style.SOURCE_ENTRY, block.text + (block.url or ""), width)
     else:
@@ -405,9 +361,8 @@ def _caption(flow: PageFlow, caption: Caption, width: float) -> None:
     flow.paragraph(spec, line_count(caption.shown, width, spec))
 
 
-def _row_height(texts: tuple[str, ...], widths: list[float]) -> float:
-    """A table row's height: its tallest cell's lines, and the cell margins."""
-    spec = SPECS[Style.TABLE_TEXT]
+def _row_height(texts: tuple[str, ...], widths: list[float], spec: ParagraphSpec = SPECS[Style.TABLE_TEXT]) -> float:
+    """A table row's height: its tallest cell's lines, and the cell margins (the header row is bold)."""
     lines = max(line_count(text, width, spec) for text, width in zip(texts, widths, strict=True))
     return lines * spec.pitch + CELL_PADDING_PT
 

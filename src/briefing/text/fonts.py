@@ -126,7 +126,7 @@ Joint = Callable[[str, str], float]
 
 
 def wrap_with(text: str, width_pt: float, advance: Callable[[str], float], joint: Joint | None = None,
-              tokens: Callable[[str], list[str]] | None = None) -> list[str]:
+              tokens: Callable[[str], list[str]] | None = None, hanging_most: int = _MAX_HANGING) -> list[str]:
     """Line breaking with any width function: Chinese breaks anywhere, Latin at spaces.
 
     advance(token) is a token's width; joint(a, b) is any extra space a client
@@ -135,6 +135,8 @@ def wrap_with(text: str, width_pt: float, advance: Callable[[str], float], joint
     its tokens, so wrapping is linear in the length of the text, whatever it is
     (one word of 100,000 letters, thousands of zero-width marks). tokens(paragraph) gives the units
     a line may break between (words.py: whole Chinese words); by default Latin words and each CJK character.
+    hanging_most: how many marks that may not start a line may hang past its end; where more follow, they
+    start the next line with the word before them (as Word and LibreOffice set Chinese, one at most).
     """
     tokens = tokens or break_tokens
     lines: list[str] = []
@@ -155,13 +157,18 @@ def wrap_with(text: str, width_pt: float, advance: Callable[[str], float], joint
                 line.append(token)
                 width, trailing = grown, 0.0
                 continue
-            if line and token[0] in _NO_LINE_START and hanging < _MAX_HANGING:
+            if line and token[0] in _NO_LINE_START and hanging < hanging_most:
                 # (punctuation that may not start a line hangs at the end of this one)
                 line.append(token)
                 width, trailing, hanging = grown, 0.0, hanging + 1
                 continue
+            carried = _carried(line, token) if hanging_most < _MAX_HANGING else []
             if line:
                 lines.append("".join(line).rstrip())
+            if carried:  # the word before the marks goes down with them
+                line = [*carried, token]
+                width, trailing, hanging = sum(advance(piece) for piece in line), 0.0, 0
+                continue
             if size > width_pt and len(token) > 1:  # a single word wider than the line
                 pieces, token = _split_word(token, width_pt, advance)
                 lines.extend(pieces)
@@ -169,6 +176,21 @@ def wrap_with(text: str, width_pt: float, advance: Callable[[str], float], joint
             line, width, trailing, hanging = [token], size, 0.0, 0
         lines.append("".join(line).rstrip())
     return lines
+
+
+def _carried(line: list[str], token: str) -> list[str]:
+    """What leaves the end of a line (in place) so that `token`, a mark that may not start a line, does not:
+    the marks hanging there and the word before them; nothing where that would empty the line."""
+    if token[0] not in _NO_LINE_START:
+        return []
+    end = len(line)
+    while end > 1 and line[end - 1][0] in _NO_LINE_START:
+        end -= 1
+    if end <= 1 or line[end - 1].isspace():
+        return []
+    carried = line[end - 1:]
+    del line[end - 1:]
+    return carried
 
 
 def _split_word(word: str, width_pt: float, advance: Callable[[str], float]) -> tuple[list[str], str]:

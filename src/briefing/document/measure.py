@@ -1,0 +1,75 @@
+"""Text measured as Word and LibreOffice set it in the document's styles: its lines at a width, which the
+page model (pagination.py) counts every paragraph's height by, with the bundled font (text/fonts.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from briefing.document.geometry import ParagraphSpec
+from briefing.text.fonts import break_tokens, text_width_exact, wrap_with
+
+# Word and LibreOffice add about a quarter em between Chinese (full-width punctuation too: '图2）')
+# and Latin letters or digits.
+_ASIAN = r"[\u3400-\u9fff\uff01-\uff5e]"
+_AUTOSPACE = re.compile(rf"(?<={_ASIAN})(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?={_ASIAN})")
+_AUTOSPACE_EM = 0.25
+_FULL_WIDTH = re.compile(r"[\u2e80-\uffef]")
+
+
+def line_count(text: str, width: float, style: ParagraphSpec) -> int:
+    """Lines the text takes at the style's size, breaking Chinese anywhere."""
+    return max(1, len(lines_of(text, width, style)))
+
+
+def lines_of(text: str, width: float, style: ParagraphSpec) -> list[str]:
+    """The text's lines at the style's size."""
+    advance, joint = measures(style.size, style.bold)
+    return wrap_with(text, width - style.indent, advance, joint, tokens=_tokens, hanging_most=1)
+
+
+# Opening brackets and quotes, which kinsoku keeps off a line's end: they go to the next line with what follows.
+_OPENING = frozenset("（《「『【〔〖“‘([{")
+
+
+def _tokens(text: str) -> list[str]:
+    """Where a line may break: between Latin words and Chinese characters, never after an opening bracket."""
+    tokens: list[str] = []
+    for token in break_tokens(text):
+        if tokens and tokens[-1][-1] in _OPENING and not token.isspace():
+            tokens[-1] += token
+        else:
+            tokens.append(token)
+    return tokens
+
+
+@lru_cache(maxsize=64)
+def measures(size: float, bold: bool) -> tuple[Callable[[str], float], Callable[[str, str], float]]:
+    """A token's width and the space between two characters, at one size.
+
+    Token widths and gaps are remembered: a document repeats its characters and words
+    thousands of times, and measuring each once keeps the model a small part
+    of writing a long document.
+    """
+    widths: dict[str, float] = {}
+    joints: dict[str, float] = {}
+    autospace = _AUTOSPACE_EM * size
+
+    def advance(token: str) -> float:
+        width = widths.get(token)
+        if width is None:
+            gaps = len(_AUTOSPACE.findall(token)) if len(token) > 1 else 0
+            # A bold Chinese character keeps its full-em advance; only Latin text runs wider.
+            wider = bold and not _FULL_WIDTH.match(token)
+            width = widths[token] = text_width_exact(token, size, wider) + gaps * autospace
+        return width
+
+    def joint(before: str, after: str) -> float:
+        pair = before + after
+        gap = joints.get(pair)
+        if gap is None:
+            gap = joints[pair] = autospace if _AUTOSPACE.search(pair) else 0.0
+        return gap
+
+    return advance, joint
