@@ -167,6 +167,9 @@ def test_closing_marks_that_cannot_all_hang_go_down_with_the_character_before_th
     lines = lines_of("第一段" + "字" * 38 + "（注释）。", A4_AREA.width_pt, SPECS[Style.NORMAL])
     assert [line[-2:] for line in lines] == ["（注", "）。"] and lines[1] == "释）。"
     assert len(lines_of("一段文字。" * 9, A4_AREA.width_pt, SPECS[Style.NORMAL])) == 1  # one full stop hangs
+    # A closing bracket does not hang at all: '处）' goes down together (seen in a table cell).
+    bracket = lines_of("章称“据相关数据显示”，未注明原始出处）", 171, SPECS[Style.TABLE_TEXT])
+    assert bracket == ["章称“据相关数据显示”，未注明原始出", "处）"]
 
 
 def test_a_paragraph_of_many_pages_is_placed_in_whole_pages() -> None:

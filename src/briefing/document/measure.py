@@ -26,9 +26,13 @@ def line_count(text: str, width: float, style: ParagraphSpec) -> int:
 def lines_of(text: str, width: float, style: ParagraphSpec) -> list[str]:
     """The text's lines at the style's size."""
     advance, joint = measures(style.size, style.bold)
-    return wrap_with(text, width - style.indent, advance, joint, tokens=_tokens, hanging_most=1)
+    return wrap_with(text, width - style.indent, advance, joint, tokens=_tokens, hanging_most=1,
+                     hanging_marks=_HANGING)
 
 
+# The marks LibreOffice lets reach past the margin, one at a line's end; other closing marks that may not
+# start a line take the character before them to the next line.
+_HANGING = "、。，．"
 # Opening brackets and quotes, which kinsoku keeps off a line's end: they go to the next line with what follows.
 _OPENING = frozenset("（《「『【〔〖“‘([{")
 

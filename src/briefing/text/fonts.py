@@ -126,7 +126,8 @@ Joint = Callable[[str, str], float]
 
 
 def wrap_with(text: str, width_pt: float, advance: Callable[[str], float], joint: Joint | None = None,
-              tokens: Callable[[str], list[str]] | None = None, hanging_most: int = _MAX_HANGING) -> list[str]:
+              tokens: Callable[[str], list[str]] | None = None, hanging_most: int = _MAX_HANGING,
+              hanging_marks: str | None = None) -> list[str]:
     """Line breaking with any width function: Chinese breaks anywhere, Latin at spaces.
 
     advance(token) is a token's width; joint(a, b) is any extra space a client
@@ -135,8 +136,9 @@ def wrap_with(text: str, width_pt: float, advance: Callable[[str], float], joint
     its tokens, so wrapping is linear in the length of the text, whatever it is
     (one word of 100,000 letters, thousands of zero-width marks). tokens(paragraph) gives the units
     a line may break between (words.py: whole Chinese words); by default Latin words and each CJK character.
-    hanging_most: how many marks that may not start a line may hang past its end; where more follow, they
-    start the next line with the word before them (as Word and LibreOffice set Chinese, one at most).
+    hanging_most: how many marks that may not start a line may hang past its end, and hanging_marks which
+    (all of them by default); where others follow, they start the next line with the word before them
+    (as LibreOffice sets Chinese: one full stop or comma at most).
     """
     tokens = tokens or break_tokens
     lines: list[str] = []
@@ -157,12 +159,13 @@ def wrap_with(text: str, width_pt: float, advance: Callable[[str], float], joint
                 line.append(token)
                 width, trailing = grown, 0.0
                 continue
-            if line and token[0] in _NO_LINE_START and hanging < hanging_most:
+            if line and token[0] in _NO_LINE_START and hanging < hanging_most and (
+                    hanging_marks is None or token[0] in hanging_marks):
                 # (punctuation that may not start a line hangs at the end of this one)
                 line.append(token)
                 width, trailing, hanging = grown, 0.0, hanging + 1
                 continue
-            carried = _carried(line, token) if hanging_most < _MAX_HANGING else []
+            carried = _carried(line, token) if hanging_most < _MAX_HANGING or hanging_marks is not None else []
             if line:
                 lines.append("".join(line).rstrip())
             if carried:  # the word before the marks goes down with them
