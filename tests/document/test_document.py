@@ -395,13 +395,33 @@ def test_chinese_is_never_set_in_italic(document) -> None:
     assert str(caveat.font.color.rgb) == read_outline(DEFAULT_OUTLINE).theme.muted_color.upper()
 
 
-def test_english_keeps_its_italic_caveat(tmp_path) -> None:
+@pytest.fixture(scope="module")
+def english(tmp_path_factory) -> docx.document.Document:
     from briefing.build.pipeline import build
     from tests.conftest import FIXTURES
 
-    build(FIXTURES / "english.yaml", tmp_path)
-    english = docx.Document(str(tmp_path / "tiktok-brief.docx"))
+    out = tmp_path_factory.mktemp("english")
+    build(FIXTURES / "english.yaml", out)
+    return docx.Document(str(out / "tiktok-brief.docx"))
+
+
+def test_english_keeps_its_italic_caveat(english) -> None:
     assert [text for text in italic_runs(english) if text.startswith("Publisher's note")]
+
+
+def test_english_table_cells_fit_on_two_lines_at_most(english) -> None:
+    """Was: narrow columns wrapped a value over three lines ('nearly' / 'US$300' / 'million')."""
+    from briefing.document.geometry import CELL_SIDES_PT, SPECS, Style
+    from briefing.document.measure import line_count
+
+    assert len(english.tables) == 2
+    for table, values in zip(english.tables, [(0, 2), (1, 2, 4)], strict=True):  # dates; values, as of; sources
+        widths = [int(column.get(qn("w:w"))) / 20 - CELL_SIDES_PT
+                  for column in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        lines = [[line_count(cell.text, width, SPECS[Style.TABLE_TEXT]) for cell, width in
+                  zip(row.cells, widths, strict=True)] for row in table.rows]
+        assert max(max(row) for row in lines) <= 2, lines
+        assert all(row[c] == 1 for row in lines for c in values), lines
 
 
 def test_chinese_breaks_lines_by_east_asian_rules(document) -> None:

@@ -1,5 +1,11 @@
-"""Text measured as Word and LibreOffice set it in the document's styles: its lines at a width, which the
-page model (pagination.py) counts every paragraph's height by, with the bundled font (text/fonts.py)."""
+"""Text measured as Word and LibreOffice set it in the document's styles, with the bundled font
+(text/fonts.py): its lines at a width, which the page model (pagination.py) counts every paragraph's
+height by, and its width on one line, which a table's columns are made from (columns.py).
+
+Chinese text is set the same way everywhere; Latin text in the theme's Latin font or whatever the
+reader's machine substitutes for it, which may run wider (DejaVu Sans for Arial: up to a fifth in
+bold), so what must fit on one line is given room for that.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +22,8 @@ _ASIAN = r"[\u3400-\u9fff\uff01-\uff5e]"
 _AUTOSPACE = re.compile(rf"(?<={_ASIAN})(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?={_ASIAN})")
 _AUTOSPACE_EM = 0.25
 _FULL_WIDTH = re.compile(r"[\u2e80-\uffef]")
+# How much wider Latin text may be set than the bundled font measures it (a substitute font).
+LATIN_ALLOWANCE = 1.2
 
 
 def line_count(text: str, width: float, style: ParagraphSpec) -> int:
@@ -46,6 +54,34 @@ def _tokens(text: str) -> list[str]:
         else:
             tokens.append(token)
     return tokens
+
+
+def one_line(text: str, style: ParagraphSpec) -> float:
+    """The room the text needs to stay on one line (each line of it, where it has line breaks), in any
+    client's Latin font."""
+    return max(_extent(_tokens(line), style, LATIN_ALLOWANCE) for line in text.split("\n"))
+
+
+def width_of(line: str, style: ParagraphSpec) -> float:
+    """The width of a line as the page model measures it."""
+    return _extent(_tokens(line), style, 1.0)
+
+
+def widest_word(text: str, style: ParagraphSpec) -> float:
+    """The room its widest unbreakable piece needs (a Latin word or number, a Chinese character), in any
+    client's Latin font."""
+    return max((_extent([token], style, LATIN_ALLOWANCE) for token in _tokens(text) if not token.isspace()),
+               default=0.0)
+
+
+def _extent(tokens: list[str], style: ParagraphSpec, allowance: float) -> float:
+    advance, joint = measures(style.size, style.bold)
+    width = 0.0
+    for index, token in enumerate(tokens):
+        width += advance(token) * (1 if _FULL_WIDTH.match(token) else allowance)
+        if index:
+            width += joint(tokens[index - 1][-1], token[0])
+    return width
 
 
 @lru_cache(maxsize=64)

@@ -33,6 +33,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from briefing.charts.data import chart_note, describe, source_line
+from briefing.document.columns import column_widths
 from briefing.document.geometry import A4_AREA, EMU_PER_PT, PageArea, Style, heading_style
 from briefing.outline.assets import Logo
 from briefing.outline.locale import (
@@ -52,9 +53,6 @@ COVER_SPACER_PT = 120.0  # space above the cover's title
 FIGURE_NOTES_PT = 48.0  # a figure's caption and source line below it, with their spacing
 FIGURE_SHARE = 0.98  # of the text's width: a picture as wide as the text would touch its margins
 SHORT_LIST = 6  # items: a list this short is kept on one page
-# Table column shares of the text width, by table.
-TIMELINE_COLUMNS = (0.24, 0.65, 0.11)
-STATISTICS_COLUMNS = (0.16, 0.14, 0.14, 0.45, 0.11)
 
 
 # -- blocks ---------------------------------------------------------------------------
@@ -458,7 +456,7 @@ class _Planner:
                 )
                 for e in sorted(outline.timeline, key=lambda e: (e.date, e.end or e.date))
             )
-            self._table(title, words.timeline_headers, rows, TIMELINE_COLUMNS, references)
+            self._table(title, words.timeline_headers, rows, values=(0, 2), references=references)
         if outline.statistics:
             rows = tuple(
                 (
@@ -470,7 +468,7 @@ class _Planner:
                 )
                 for s in outline.statistics
             )
-            self._table(words.key_figures, words.statistics_headers, rows, STATISTICS_COLUMNS)
+            self._table(words.key_figures, words.statistics_headers, rows, values=(1, 2, 4))
 
     def _figure_of(self, events: Sequence[Event]) -> Caption | None:
         """The caption of the body's timeline figure that shows all these events, if one does."""
@@ -479,14 +477,15 @@ class _Planner:
                      and self.charts[block.chart_id].kind is ChartKind.TIMELINE
                      and ids <= set(self.charts[block.chart_id].events)), None)
 
-    def _table(self, title: str, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
-               shares: tuple[float, ...], references: tuple[Reference, ...] = ()) -> None:
+    def _table(self, title: str, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], values: tuple[int, ...],
+               references: tuple[Reference, ...] = ()) -> None:
         """An appendix table: its numbers are a series of their own (附表 1, Table A1), apart from the body's."""
         self.tables += 1
         words = self.words
         caption = Caption(words.appendix_table, self.tables, title, f"_RefTable{words.appendix_number}{self.tables}",
                           prefix=words.appendix_number, keep_with_next=True, references=references)
-        self.body.append(Table(caption, header, rows, tuple(int(self.area.width * share) for share in shares)))
+        # Its columns as wide as what they hold needs: a date, a figure, a source never wraps (values).
+        self.body.append(Table(caption, header, rows, column_widths(header, rows, self.area.width, values)))
         self.body.append(Paragraph(Style.SOURCE_NOTE, ""))  # room between the table and what follows
 
     def _sources(self) -> None:
