@@ -412,29 +412,30 @@ def finished(process: subprocess.Popen[str], seconds: float = 120) -> tuple[int,
     return process.returncode, out, err
 
 
-def in_session(session: int) -> list[str]:
-    """The processes of a session: a worker its first process did not wait for would still be there."""
+# Fields of /proc/PID/stat after the command's name: state, parent, process group, session.
+_PARENT, _SESSION = 1, 3
+
+
+def _processes_whose(field: int, value: int) -> list[str]:
+    """'PID (name)' of every process whose stat field (counted after the name) is value."""
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             text = stat.read_text()
         except OSError:
             continue
-        if int(text[text.rindex(")") + 2:].split()[3]) == session:
+        if int(text[text.rindex(")") + 2:].split()[field]) == value:
             found.append(text[: text.rindex(")") + 1])
     return found
+
+
+def in_session(session: int) -> list[str]:
+    """The processes of a session: a worker its first process did not wait for would still be there."""
+    return _processes_whose(_SESSION, session)
 
 
 def children_of(pid: int) -> list[str]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            text = stat.read_text()
-        except OSError:
-            continue
-        if int(text[text.rindex(")") + 2:].split()[1]) == pid:
-            found.append(text[: text.rindex(")") + 1])
-    return found
+    return _processes_whose(_PARENT, pid)
 
 
 def assert_nothing_left(process: subprocess.Popen[str], err: str) -> None:
