@@ -358,12 +358,10 @@ class BuildWorkers:
         job runs in the build's own process; otherwise the charts are shared out among that many.
         """
         self.processes = processes or os.cpu_count() or 1
-        # A first build into this folder draws every chart, and importing matplotlib (0.3 s or more)
-        # then drawing them is its longest job: that worker starts now, and the decks' worker gives
-        # way to it. The outline, once read, decides what is drawn; when nothing is, it is stopped.
-        first = not self.here and not _any_chart_cached(out_dir)
-        self.decks = Worker(_DECK_MODULES, here=self.here, nice=_GIVE_WAY if first else 0)
-        self._charts = _chart_worker() if first else None
+        # The decks' worker starts now; the charts' only once the parsed outline has charts to draw
+        # (charts()): started on a guess, it cost an outline without charts 0.2 s to stop again.
+        self.decks = Worker(_DECK_MODULES, here=self.here)
+        self._charts: Worker | None = None
 
     @property
     def here(self) -> bool:
@@ -391,17 +389,9 @@ class BuildWorkers:
 # frozen once imported, so the collections that importing the next one sets off need not walk it.
 _DECK_MODULES = ("lxml.etree", "pptx", "briefing.build.jobs", "briefing.deck.plan", "briefing.deck.render")
 _CHART_MODULES = ("numpy", "matplotlib", "briefing.charts.style", "briefing.charts")
-# The nice value of a worker that gives way: it gets about a tenth of a core that others want.
-_GIVE_WAY = 10
 
 
 def _chart_worker() -> Worker:
     # numpy, under matplotlib, does no linear algebra for a chart. Told to use one thread, OpenBLAS
     # starts none of its own: the worker stays a single thread, which run_all may fork.
     return Worker(_CHART_MODULES, environment={"OPENBLAS_NUM_THREADS": "1"})
-
-
-def _any_chart_cached(out_dir: Path) -> bool:
-    from briefing.build.freshness import CACHE_FOLDER
-
-    return any((out_dir / CACHE_FOLDER).glob("chart-*.png"))
