@@ -290,7 +290,7 @@ from pathlib import Path
 from briefing.build.pipeline import build
 from briefing.build.workers import BuildWorkers
 out = Path(sys.argv[2])
-report = build(Path(sys.argv[1]), out, workers=BuildWorkers(out, processes=int(sys.argv[3])))
+report = build(Path(sys.argv[1]), out, workers=BuildWorkers(processes=int(sys.argv[3])))
 print(len(report.outputs), 'matplotlib' in sys.modules, 'pptx' in sys.modules)
 """
 
@@ -317,7 +317,7 @@ def test_a_build_draws_its_charts_and_writes_its_deck_in_workers_unless_it_has_o
 
 def test_no_chart_worker_is_started_before_the_outline_has_charts_to_draw(tmp_path: Path) -> None:
     """Was: started on a guess (no chart cached), it cost an outline without charts 0.2 s to stop on every build."""
-    with BuildWorkers(tmp_path, processes=2) as workers:
+    with BuildWorkers(processes=2) as workers:
         assert children_of(os.getpid()) and workers._charts is None
         assert not workers.charts().here  # started when the pipeline asks for it
 
@@ -330,7 +330,7 @@ def _can_share_out() -> tuple[bool, str]:
 
 @pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
 def test_the_charts_worker_stays_one_thread_so_it_can_fork_copies_to_share_the_drawing(tmp_path: Path) -> None:
-    with BuildWorkers(tmp_path, processes=2) as workers:
+    with BuildWorkers(processes=2) as workers:
         assert workers.charts().submit(_can_share_out).result() == (True, "fork")
 
 
@@ -338,7 +338,7 @@ def test_the_same_files_whatever_the_number_of_processes(tmp_path: Path, monkeyp
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1738540800")
     folders = {processes: tmp_path / str(processes) for processes in (1, 2, 4)}
     for processes, out in folders.items():
-        build(DEFAULT_OUTLINE, out, every_audience=True, workers=BuildWorkers(out, processes))
+        build(DEFAULT_OUTLINE, out, every_audience=True, workers=BuildWorkers(processes))
     charts = {path.name: path.read_bytes() for path in (folders[1] / ".cache").glob("chart-*.png")}
     assert charts
     for out in folders.values():

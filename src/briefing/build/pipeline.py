@@ -127,7 +127,7 @@ def build(outline: OutlineSource | Path, out_dir: Path, audiences: list[str] | N
     source = as_source(outline)
     outline_file = source.file
     steps = Steps()
-    with workers or BuildWorkers(out_dir) as started_workers, _unchanged_if_the_system_refuses():
+    with workers or BuildWorkers() as started_workers, _unchanged_if_the_system_refuses():
         check_folder(out_dir, "name a folder for the outputs with -o")
         source_date_epoch()  # checked now, not in the middle of writing
         with steps.step("load and validate"):

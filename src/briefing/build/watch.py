@@ -51,7 +51,7 @@ def watch(outline_file: Path, out_dir: Path, audiences: list[str], every_audienc
             on_error(error)
             return {outline_file.resolve()}
         try:
-            report = build(source, out_dir, audiences, every_audience, workers=BuildWorkers(out_dir, processes=1))
+            report = build(source, out_dir, audiences, every_audience, workers=BuildWorkers(processes=1))
         except BriefingError as error:
             on_error(error)
             return named_files(source)

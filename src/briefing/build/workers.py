@@ -45,7 +45,6 @@ from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from pathlib import Path
 from types import TracebackType
 from typing import Any, Generic, Literal, Self, TypeVar
 
@@ -83,11 +82,10 @@ class Worker:
     """One process that imports `imports` first, then runs the jobs it is given, one at a time.
 
     here=True: no process; each job runs in this process when its result is first asked for.
-    nice: how much lower the worker's CPU priority is, for work that can wait (os.nice).
     environment: variables set in the worker before it imports anything.
     """
 
-    def __init__(self, imports: Sequence[str] = (), here: bool = False, nice: int = 0,
+    def __init__(self, imports: Sequence[str] = (), here: bool = False,
                  environment: Mapping[str, str] | None = None):
         self._last: Job[Any] | None = None
         self._process: BaseProcess | None = None
@@ -96,7 +94,7 @@ class Worker:
         fork = start_method() == "fork"
         context = multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
         self._connection, theirs = context.Pipe()
-        self._process = context.Process(target=_serve, args=(theirs, tuple(imports), nice, dict(environment or {})),
+        self._process = context.Process(target=_serve, args=(theirs, tuple(imports), dict(environment or {})),
                                         name="briefing worker")
         with _sigterm_held():  # until the worker can unwind from it, however soon it is stopped
             self._process.start()
@@ -197,7 +195,7 @@ def _run(work: Callable[[], T] | None) -> tuple[bool, Any]:
 # ------------------------------------------------------------------ in the worker process
 
 
-def _serve(connection: Connection, imports: tuple[str, ...], nice: int, environment: dict[str, str]) -> None:
+def _serve(connection: Connection, imports: tuple[str, ...], environment: dict[str, str]) -> None:
     """A worker's life: import, then run jobs until it is stopped, or the process that started it ends."""
     # Ctrl+C is the parent's to handle; it stops this process with SIGTERM, which unwinds the job
     # at work as an interrupt does, removing its temporary files.
@@ -206,8 +204,6 @@ def _serve(connection: Connection, imports: tuple[str, ...], nice: int, environm
     try:
         if hasattr(signal, "pthread_sigmask"):
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})  # held back until now: see Worker
-        if nice and hasattr(os, "nice"):
-            os.nice(nice)
         os.environ.update(environment)
         for name in imports:
             # A module that fails to import fails the job that needs it, which reports the error properly.
@@ -351,8 +347,8 @@ def run_all(jobs: Sequence[Callable[[], object]], processes: int) -> None:
 class BuildWorkers:
     """The processes a build gives its side jobs: every target's decks to one, their charts to another."""
 
-    def __init__(self, out_dir: Path, processes: int | None = None):
-        """Start the workers now, so they import their libraries while this process reads the outline.
+    def __init__(self, processes: int | None = None):
+        """Start the decks' worker now, so it imports python-pptx while this process reads the outline.
 
         processes: how many may run at once (the cores, unless given). 1: none is started, and every
         job runs in the build's own process; otherwise the charts are shared out among that many.

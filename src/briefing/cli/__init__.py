@@ -129,7 +129,7 @@ def build(outline: Path, out_dir: Path, audiences: tuple[str, ...], every_audien
     gc.freeze()
     # Started before the pipeline is imported: the workers import their libraries while this process
     # imports the rest and reads the outline.
-    with BuildWorkers(out_dir) as workers:
+    with BuildWorkers() as workers:
         from briefing.build.pipeline import build as run_build
 
         report = run_build(source, out_dir, list(audiences), every_audience, pdf, progress, docx_template,
