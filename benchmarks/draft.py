@@ -35,6 +35,7 @@ Exit status 0 whatever the scores; 2 when `briefing draft` does not exist, 1 whe
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import math
 import re
@@ -48,7 +49,6 @@ import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, TypeVar
@@ -91,8 +91,8 @@ class CommandMissing(RuntimeError):
 
 @dataclass(frozen=True)
 class KeyEvent:
-    date: date
-    end: date | None
+    date: dt.date
+    end: dt.date | None
     words: str
 
 
@@ -118,7 +118,7 @@ class AnswerKey:
     article: Path                 # the file drafted (a .docx is built from `built_from` first)
     built_from: Path | None
     language: str
-    published: date
+    published: dt.date
     events: tuple[KeyEvent, ...]
     figures: tuple[KeyFigure, ...]
     headings: tuple[KeyHeading, ...]
@@ -133,13 +133,13 @@ class AnswerKey:
         return self.article.suffix.lstrip(".")
 
 
-def _day(value: object, where: str) -> date:
-    if isinstance(value, datetime):
+def _day(value: object, where: str) -> dt.date:
+    if isinstance(value, dt.datetime):
         return value.date()
-    if isinstance(value, date):
+    if isinstance(value, dt.date):
         return value
     try:
-        return date.fromisoformat(str(value))
+        return dt.date.fromisoformat(str(value))
     except ValueError:
         raise KeyProblem(f"{where}: {value!r} is not a date (write YYYY-MM-DD)") from None
 
@@ -290,7 +290,7 @@ def build_docx(source: Path, target: Path) -> None:
     core.title = next((text for style, text in paragraphs if style == "Title"), "")
     core.author = core.last_modified_by = properties.get("author", "")
     if "created" in properties:
-        core.created = core.modified = datetime.fromisoformat(properties["created"])
+        core.created = core.modified = dt.datetime.fromisoformat(properties["created"])
     document.save(str(target))
 
 
@@ -299,8 +299,8 @@ def build_docx(source: Path, target: Path) -> None:
 
 @dataclass(frozen=True)
 class DraftedEvent:
-    date: date | None             # None when the outline's date is not a date: never real
-    end: date | None
+    date: dt.date | None          # None when the outline's date is not a date: never real
+    end: dt.date | None
     title: str
 
 
@@ -322,13 +322,13 @@ class Drafted:
     headings: tuple[KeyHeading, ...]
 
 
-def _maybe_day(value: object) -> date | None:
-    if isinstance(value, datetime):
+def _maybe_day(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
         return value.date()
-    if isinstance(value, date):
+    if isinstance(value, dt.date):
         return value
     try:
-        return date.fromisoformat(str(value))
+        return dt.date.fromisoformat(str(value))
     except ValueError:
         return None
 
@@ -418,10 +418,11 @@ def event_matches(key: KeyEvent, drafted: DraftedEvent) -> bool:
 
 
 _NUMBERING = re.compile(r"""^(?:
-      第[一二三四五六七八九十百零〇两\d]+[章节部分篇]?[、.:\s]*     # 第一部分
+      第[一二三四五六七八九十百零〇两\d]+(?:章|节|部分|篇)[、.:\s]*  # 第一部分 (not 第三季度)
     | [一二三四五六七八九十百零〇]+[、.]                            # 一、
     | \([一二三四五六七八九十百零〇\d]{1,3}\)                        # (一) (1), also （一） after NFKC
-    | \d{1,2}(?:\.\d{1,2})*(?:[.、)]|\s)(?!\s*[年月日号])            # 1. 1.1 2、 3)
+    | \d{1,2}(?:\.\d{1,2})+\.?(?=\s)                                # 1.1 (not 1.5K)
+    | \d{1,2}[.、)](?!\d)                                           # 1. 2、 3) (not 24 小时, 3.5)
     | [IVXLC]{1,6}\.(?=\s)                                          # I. II.
     | [A-Z]\.(?=\s)                                                 # A.
 )""", re.VERBOSE)
