@@ -72,7 +72,7 @@ CURRENCY_NOUNS = {
     "JPY": re.compile(r"日元|\byen\b|\bjpy\b", re.IGNORECASE),
     "HKD": re.compile(r"港元|港币|\bhkd\b", re.IGNORECASE),
 }
-GOALS = {"facts found": 0.90, "real": 0.80, "headings kept": 1.0, "shipped carried": 0.90}
+GOALS = {"facts found": 0.90, "real": 0.80, "headings kept": 1.0, "shipped carried": 0.90, "drafts built": 1.0}
 SECONDS_GOAL = 1.0
 DRAFT_TIMEOUT = 120
 BUILD_TIMEOUT = 600
@@ -588,12 +588,9 @@ def measure_article(briefing: list[str], key: AnswerKey, root: Path) -> Row:
     else:
         shutil.copyfile(key.article, article)
     draft, build, outline = draft_and_build(briefing, article, folder)
-    row = Row(key.name, key.language, key.format, draft, build)
-    if draft.status == "ok":
-        row.score = score(key, read_outline(outline))
-    else:  # nothing drafted: every key fact and heading is missed
-        row.score = score(key, Drafted((), (), ()))
-    return row
+    # Nothing drafted: every key fact and heading is missed.
+    drafted = read_outline(outline) if draft.status == "ok" else Drafted((), (), ())
+    return Row(key.name, key.language, key.format, draft, build, score(key, drafted))
 
 
 def shipped_article() -> Path | None:
@@ -641,6 +638,9 @@ def goals(rows: list[Row], shipped: Row | None) -> dict[str, dict[str, Any]]:
         statistics_carried, events_carried = shipped.shipped
         measured["shipped carried"] = _share(statistics_carried.found + events_carried.found,
                                              statistics_carried.total + events_carried.total)
+    everything = [*rows, *([shipped] if shipped else [])]
+    measured["drafts built"] = _share(sum(row.build is not None and row.build.status == "ok" for row in everything),
+                                      len(everything))
     result = {name: {"goal": GOALS[name], "measured": value, "met": value is not None and value >= GOALS[name]}
               for name, value in measured.items()}
     seconds = [row.draft.seconds for row in rows if row.draft.status == "ok"]

@@ -276,6 +276,7 @@ def test_a_draft_that_crashes_is_shown_and_fails_the_run(tmp_path, capsys, monke
     assert re.search(r"^en-heat +en +md +[\d.]+ +crashed +- +0/7 0% +0/11 0% +0/0 +0/6 0%$", out, re.MULTILINE)
     assert "RuntimeError: the stand-in crashed" in out
     assert "draft.py: crashed on en-heat (draft)" in err
+    assert "MISS  drafts built: 0% (goal >= 100%)" in out
 
 
 @pytest.mark.slow
@@ -289,6 +290,7 @@ def test_the_benchmark_drafts_builds_and_scores_an_article(tmp_path, capsys, mon
     assert [row[name]["found"] for name in ("events", "figures", "real", "headings")] == [3, 4, 7, 5]
     assert report["totals"]["facts found"]["found"] == 7 and report["totals"]["facts found"]["total"] == 18
     assert report["goals"]["real"] == {"goal": 0.8, "measured": 0.7, "met": False}
+    assert report["goals"]["drafts built"] == {"goal": 1.0, "measured": 1.0, "met": True}
     built = kept / "en-heat" / "out-en-heat"
     assert sorted(path.name for path in built.iterdir() if path.is_file()) == ["briefing.docx", "briefing.pptx"]
     assert findings_in(built) == []
