@@ -1,4 +1,10 @@
-"""Evidence and sources' local copies: validated where they are written, never printed."""
+"""Evidence: the default outline quotes its article for every fact; sources' copies and evidence are validated.
+
+The paragraphs are numbered here by the contract evidence is written to (the
+source readers number them the same way): after the file's leading '# ...'
+header lines and its first plain line (the title), each non-empty line is
+one paragraph or heading, numbered from 1.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +16,56 @@ import pytest
 
 from briefing.build.pipeline import build
 from briefing.outline import read_outline
+from briefing.outline.errors import format_path
+from briefing.outline.evidence import cited_source, evidenced
+from tests.conftest import DEFAULT_OUTLINE
 from tests.outline.test_validate import edit, line_of
 from tests.refusals import refused, run
+
+ARTICLE = DEFAULT_OUTLINE.parent / "sources" / "tiktok-article.zh.txt"
+
+
+def numbered_paragraphs(article: Path) -> dict[int, str]:
+    """The article's paragraphs and headings by the numbers evidence cites."""
+    lines = [line for line in article.read_text(encoding="utf-8").splitlines() if line.strip()]
+    while lines[0].startswith("#"):
+        lines.pop(0)
+    return dict(enumerate(lines[1:], 1))  # the first plain line is the title
+
+
+def test_paragraphs_are_numbered_from_the_first_heading_after_the_title() -> None:
+    paragraphs = numbered_paragraphs(ARTICLE)
+    assert paragraphs[1] == "一、事件突发:TikTok 关停震动全球"
+    assert paragraphs[2].startswith("美东时间 1 月 18 日深夜")
+    assert paragraphs[len(paragraphs)].startswith("对于社交媒体行业而言")
+
+
+def test_the_default_outline_ships_the_article_it_names() -> None:
+    source = read_outline(DEFAULT_OUTLINE).meta.source
+    assert source.file == "sources/tiktok-article.zh.txt"
+    assert hashlib.sha256(ARTICLE.read_bytes()).hexdigest() == source.sha256
+
+
+def test_every_fact_of_the_default_outline_quotes_its_paragraph_word_for_word() -> None:
+    """A typo in the evidence, or a wrong paragraph number, fails here."""
+    outline = read_outline(DEFAULT_OUTLINE)
+    paragraphs = numbered_paragraphs(ARTICLE)
+    found = list(evidenced(outline))
+    quotes = [quote for part in outline.parts() for quote in part.quotes]
+    assert len(found) == len(outline.statistics) + len(outline.timeline) + len(quotes) > 20  # every fact
+    wrong = []
+    for path, fact, evidence in found:
+        assert cited_source(outline, fact, evidence) == "article"
+        if evidence.paragraph is None or evidence.text not in paragraphs.get(evidence.paragraph, ""):
+            wrong.append(f"{format_path(path)}: {evidence.text!r} is not in paragraph {evidence.paragraph}")
+    assert wrong == []
+
+
+def test_a_quote_s_evidence_holds_its_words() -> None:
+    outline = read_outline(DEFAULT_OUTLINE)
+    quotes = [quote for part in outline.parts() for quote in part.quotes]
+    assert quotes and all(quote.evidence and quote.text in quote.evidence.text for quote in quotes)
+
 
 # A source's copy for the fixture: its statistic is stated in paragraph 2.
 COPY = "标题\n\n一、第一部分\n\n约 1.7 亿用户\n".encode()
