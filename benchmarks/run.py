@@ -260,14 +260,16 @@ def unchanged_rebuild(outline: Path, root: Path, runs: int) -> Sample:
 
 
 def copy_outline(outline: Path, root: Path) -> Path:
-    """The outline copied into its own folder, with the logo it names (if any)."""
+    """The outline copied into its own folder, with the files it names: its logo and its sources' copies."""
     folder = fresh_dir(root, "edited")
     copy = folder / outline.name
     shutil.copy2(outline, copy)
-    logo = (yaml.load(outline.read_text(encoding="utf-8"), Loader=yaml.BaseLoader).get("theme") or {}).get("logo")
-    if logo:
-        (folder / logo).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(outline.parent / logo, folder / logo)
+    data = yaml.load(outline.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    sources = [(data.get("meta") or {}).get("source") or {}, *(data.get("sources") or [])]
+    named = [(data.get("theme") or {}).get("logo"), *(source.get("file") for source in sources)]
+    for name in filter(None, named):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(outline.parent / name, folder / name)
     return copy
 
 

@@ -12,6 +12,7 @@ import pytest
 from briefing.build.freshness import Request, record
 from briefing.outline.source import read_source
 from tests.conftest import FIXTURES
+from tests.outline.test_validate import edit
 from tests.validate_ooxml import findings_in
 
 LOGO = (FIXTURES / "logo.png").read_bytes()
@@ -67,6 +68,17 @@ def test_any_change_to_what_the_build_read_or_wrote_rebuilds(built: Path, change
         assert result.returncode == 2 and "no audience named 'nobody'" in result.stderr  # checked, not skipped
         return
     assert "wrote build/mini.docx" in build(built, *args)
+
+
+def test_a_source_s_copy_is_no_input(minimal_outline: Path) -> None:
+    """Evidence is never printed, so no output depends on the copy of the source it quotes: editing the copy
+    leaves the build up to date ('briefing check' is what compares it with its checksum)."""
+    folder = minimal_outline.parent
+    (folder / "article.txt").write_text("标题\n\n正文。\n", encoding="utf-8")
+    edit(minimal_outline, "    caveat: 内容未经核实。\n", "    caveat: 内容未经核实。\n    file: article.txt\n")
+    assert "wrote build/mini.docx" in build(folder)
+    (folder / "article.txt").write_text("标题\n\n改过的正文。\n", encoding="utf-8")
+    assert "up to date: build/mini.docx" in build(folder)
 
 
 def test_force_always_builds(built: Path) -> None:

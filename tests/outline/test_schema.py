@@ -91,7 +91,7 @@ def test_the_starter_uses_every_key_of_the_format() -> None:
 
     text = starter_text("zh-CN")
     schema = json.loads(schema_text())
-    # 'number' and 'audience' are set by audience profiles; files (logo, templates) are commented.
+    # 'number' and 'audience' are set by audience profiles; files (logo, templates, a source's copy) are commented.
     optional_elsewhere = {"schema_version", "number", "audience"}
     keys = {key for definition in [schema, *schema["$defs"].values()] for key in definition.get("properties", {})}
     missing = sorted(key for key in keys - optional_elsewhere if f"{key}:" not in text)

@@ -1,4 +1,4 @@
-"""Files an outline names (a logo, templates): found next to the outline, and checked through before use.
+"""Files an outline names (a logo, templates, a source's copy): found next to the outline, checked before use.
 
 A path is taken relative to the outline's folder and must stay inside it
 once resolved, so an outline handed around cannot make the tool read
@@ -9,7 +9,8 @@ decoded and made into a PNG both writers handle (logo.py), a template
 checked as the package its library will open (templatefile.py). So a bad
 file is reported as that file's problem, by `validate` as by `build`,
 instead of failing a writer halfway through. Pillow and lxml are imported
-only when there is such a file to check.
+only when there is such a file to check. A source's local copy is only found
+here, not read: no output depends on it, and 'briefing check' reads it.
 """
 
 from __future__ import annotations
@@ -45,8 +46,12 @@ class ThemeFiles:
         return [path for path in (self.logo and self.logo.path, self.docx_template, self.pptx_template) if path]
 
 
-def resolve_asset(base_dir: Path, name: str, kinds: tuple[str, ...]) -> Path:
-    """The checked absolute path of a file the outline names, or AssetProblem."""
+def resolve_asset(base_dir: Path, name: str, kinds: tuple[str, ...] | None,
+                  example: str = "assets/logo.png") -> Path:
+    """The checked absolute path of a file the outline names, or AssetProblem.
+
+    kinds: the suffixes it may have (None: any); example: a name to show in the hint for a path outside.
+    """
     if _NOT_A_NAME.intersection(name):
         raise AssetProblem(f"{name!r} is not a file name (it contains a control character)",
                            "write the file's name as it is, without escapes like \\0")
@@ -55,7 +60,7 @@ def resolve_asset(base_dir: Path, name: str, kinds: tuple[str, ...]) -> Path:
     if candidate.is_absolute() or ".." in candidate.parts:
         raise AssetProblem(
             f"'{name}' points outside the outline's folder",
-            "put the file in the outline's folder and name it relative to it, e.g. assets/logo.png",
+            f"put the file in the outline's folder and name it relative to it, e.g. {example}",
         )
     try:
         path = (folder / candidate).resolve()
@@ -63,7 +68,7 @@ def resolve_asset(base_dir: Path, name: str, kinds: tuple[str, ...]) -> Path:
             raise AssetProblem(f"'{name}' is a link to a file outside the outline's folder",
                                "copy the file into the outline's folder")
         suffix = path.suffix.lower()
-        if suffix not in kinds:
+        if kinds is not None and suffix not in kinds:
             raise AssetProblem(f"'{name}' is not a {' or '.join(kinds)} file", _other_kind_hint(suffix))
         if not path.exists():
             raise AssetProblem(f"'{name}' does not exist in {folder}", "check the file name and folder")

@@ -188,6 +188,7 @@ def _pattern_hint(path: KeyPath) -> str:
         "url": "write a full address starting with https://",
         "output": "use letters, digits, '.', '_' and '-' only",
         "as_of": "write YYYY, YYYY-MM or YYYY-MM-DD, like 2025-01",
+        "sha256": "write the 64 hex digits that sha256sum prints for the file",
     }
     if name.endswith("color"):
         return "write six hex digits, like 1F3A5F"

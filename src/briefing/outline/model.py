@@ -25,6 +25,8 @@ PartialDate = Annotated[str, msgspec.Meta(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 HexColor = Annotated[str, msgspec.Meta(pattern=r"^[0-9A-Fa-f]{6}$")]
 FileStem = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=100)]
 Url = Annotated[str, msgspec.Meta(pattern=r"^https?://[^\s\x00-\x1f\x7f]+$")]
+# As sha256sum prints it (lower case), or PowerShell's Get-FileHash (upper case).
+Sha256 = Annotated[str, msgspec.Meta(pattern=r"^[0-9A-Fa-f]{64}$")]
 
 
 def described(description: str, example: Any) -> msgspec.Meta:
@@ -69,6 +71,24 @@ class Source(Model, kw_only=True, frozen=True):
         "Publication date, YYYY-MM-DD.", "2025-02-02")] = None
     caveat: Annotated[Text | None, described(
         "The publisher's own warning about the content, shown as written.", "本信息真实性未证实，仅供参考。")] = None
+    file: Annotated[Text | None, described(
+        "Its local copy, relative to the outline's folder and inside it: what evidence is checked against.",
+        "sources/article.txt")] = None
+    sha256: Annotated[Sha256 | None, described(
+        "The local copy's SHA-256 checksum, 64 hex digits (sha256sum FILE), so a changed copy is noticed; "
+        "only with file.", "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0")] = None
+
+
+class Evidence(Model, kw_only=True, frozen=True):
+    """Where the source states a fact, in its own words: for checking the fact against it, never printed."""
+
+    text: Annotated[Text, described(
+        "The source's exact words that state the fact, copied as they are (spaces and punctuation too).",
+        "这一事件不仅影响了美国本土的 1.7 亿用户")]
+    paragraph: Annotated[Annotated[int, msgspec.Meta(ge=1)] | None, described(
+        "The paragraph's number in the source, counting headings and paragraphs from 1 after the title.", 3)] = None
+    source: Annotated[Id | None, described(
+        "The source the words are from; the fact's own source when absent.", "article")] = None
 
 
 class Meta(Model, kw_only=True, frozen=True):
@@ -111,6 +131,9 @@ class Quote(Model, kw_only=True, frozen=True):
         "Where or when it was said.", "在社交媒体上留言")] = None
     source: Annotated[Id | None, described(
         "The source that reports it.", "article")] = None
+    evidence: Annotated[Evidence | None, described(
+        "Where the source reports the words, for checking; not printed.",
+        {"text": "TikTok 就像我的好朋友", "paragraph": 17})] = None
     takeaway: Annotated[Text | None, described(
         "What the quote shows, in one sentence: its slide's title, when it has a slide of its own.",
         "对许多用户而言，TikTok 是陪伴而不只是应用")] = None
@@ -174,6 +197,9 @@ class Event(Model, kw_only=True, frozen=True):
         "The source that reports it.", "article")]
     attribution: Annotated[Text | None, described(
         "Who states it, where it is contested.", "据文章转述")] = None
+    evidence: Annotated[Evidence | None, described(
+        "Where the source states it, for checking; not printed.",
+        {"text": "拜登政府在 2024 年 4 月 24 日签署的 “不卖就禁用” 法案", "paragraph": 4})] = None
     tags: Annotated[list[Id], described(
         "Themes, for audiences that select by tag.", ["law"])] = []
 
@@ -215,6 +241,9 @@ class Statistic(Model, kw_only=True, frozen=True):
         "The source that reports it.", "article")]
     attribution: Annotated[Text | None, described(
         "How the source itself sources it.", "文章援引“据统计”，未注明出处")] = None
+    evidence: Annotated[Evidence | None, described(
+        "Where the source states it, for checking; not printed.",
+        {"text": "这一事件不仅影响了美国本土的 1.7 亿用户", "paragraph": 3})] = None
     part_of: Annotated[Id | None, described(
         "The statistic this one is a part of (Indonesia's users, of Asia-Pacific's): charts say so.",
         "apac-users")] = None

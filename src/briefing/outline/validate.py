@@ -3,7 +3,8 @@
 Problems with the data's shape are found by the model (explain.py words
 them); what types cannot say is checked here, on the typed model: the
 cross-references between parts (a chart naming a statistic, a fact naming
-an event, duplicate ids), real calendar days, and files the theme names.
+an event, duplicate ids), real calendar days, files the theme names, and
+the sources' local copies (where they are, not what they hold).
 Notes are not problems: a part or chart without a takeaway builds, with
 its heading as the slide's title; 'briefing validate' lists them.
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 import msgspec
 
 from briefing.errors import AssetProblem
-from briefing.outline.assets import Logo, ThemeFiles, check_asset
+from briefing.outline.assets import Logo, ThemeFiles, check_asset, resolve_asset
 from briefing.outline.audience import select
 from briefing.outline.errors import (
     KeyPath,
@@ -27,13 +28,14 @@ from briefing.outline.errors import (
     format_path,
     suggestion,
 )
+from briefing.outline.evidence import evidenced
 from briefing.outline.limits import (
     FIGURES_AT_MOST,
     MAX_BARS_PER_CHART,
     MAX_EVENTS_PER_CHART,
 )
 from briefing.outline.load import LoadedYaml, Positions, load_yaml
-from briefing.outline.model import THEME_FILES, Event, Outline, Part, Statistic, Theme, outline_from
+from briefing.outline.model import THEME_FILES, Event, Outline, Part, Source, Statistic, Theme, outline_from
 from briefing.outline.source import OutlineSource, as_source
 from briefing.outline.textrefs import referenced_ids, text_fields
 from briefing.outline.writing import doubled_qualifiers, literal_figures
@@ -77,7 +79,8 @@ def _checked(source: OutlineSource) -> tuple[Outline, ThemeFiles, LoadedYaml]:
                         for found in findings(loaded.data, Outline))
     if outline is not None:
         files, file_problems = check_files(outline.theme, source.file.parent)
-        found = [*check_references(outline), *check_dates(outline), *file_problems, *check_limits(outline),
+        found = [*check_references(outline), *check_dates(outline), *file_problems,
+                 *check_source_files(outline, source.file.parent), *check_limits(outline),
                  *check_chart_units(outline), *doubled_qualifiers(outline), *literal_figures(outline)]
         problems.extend(_at(loaded.file, loaded.positions, path, message, hint) for path, message, hint in found)
     if problems:
@@ -200,6 +203,26 @@ def check_files(theme: Theme, base_dir: Path) -> tuple[ThemeFiles, list[tuple[Ke
     return ThemeFiles(**found), problems  # type: ignore[arg-type]  # each key holds its own kind
 
 
+def check_source_files(outline: Outline, base_dir: Path) -> Iterator[tuple[KeyPath, str, str | None]]:
+    """Each source's local copy is inside the outline's folder, there, and a file; a checksum comes with one.
+
+    Nothing is read: 'briefing check' compares the checksum and reads the words. Nor is the copy an input
+    of the build (no output depends on it), so editing it leaves a build up to date and 'watch' idle.
+    """
+    sources: list[tuple[KeyPath, Source]] = [
+        (("meta", "source"), outline.meta.source),
+        *((("sources", index), source) for index, source in enumerate(outline.sources))]
+    for path, source in sources:
+        if source.file is not None:
+            try:
+                resolve_asset(base_dir, source.file, None, example="sources/article.txt")
+            except AssetProblem as problem:
+                yield (path + ("file",), str(problem), problem.hint)
+        elif source.sha256 is not None:
+            yield (path + ("sha256",), "a checksum without a file: sha256 is the checksum of the local copy "
+                   "that file names", "add file: with the copy's path in the outline's folder, or remove sha256")
+
+
 def check_references(outline: Outline) -> Iterator[tuple[KeyPath, str, str | None]]:
     """Problems with ids: duplicates, and references to ids that do not exist."""
     statistic_ids = [s.id for s in outline.statistics]
@@ -241,6 +264,9 @@ def check_references(outline: Outline) -> Iterator[tuple[KeyPath, str, str | Non
             for q, quote in enumerate(part.quotes):
                 if quote.source is not None:
                     yield from _unknown(part_path + ("quotes", q, "source"), [quote.source], source_ids, "source")
+    for fact_path, _, evidence in evidenced(outline):
+        if evidence.source is not None:
+            yield from _unknown(fact_path + ("evidence", "source"), [evidence.source], source_ids, "source")
     sourced: tuple[tuple[str, Sequence[Event | Statistic]], ...] = (
         ("timeline", outline.timeline), ("statistics", outline.statistics))
     for key, items in sourced:
