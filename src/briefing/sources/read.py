@@ -15,7 +15,6 @@ from briefing.sources.article import Article, Draft
 from briefing.sources.assemble import finish
 from briefing.sources.decode import declared_in_page, decode
 from briefing.sources.errors import SourceError
-from briefing.sources.fetch import fetch
 
 __all__ = ["SourceError", "read_article", "read_article_bytes"]
 
@@ -116,6 +115,8 @@ def read_article(location: str | Path) -> Article:
     """The Article at a path or an http(s) address (see the module's docstring)."""
     given = str(location)
     if isinstance(location, str) and _ADDRESS.match(given):
+        from briefing.sources.fetch import fetch  # urllib and ssl: only for an address
+
         fetched = fetch(given)
         kind = _kind_by_media_type(fetched.data, given, fetched.media_type)
         return _read(fetched.data, given, kind, url=fetched.url, charset=fetched.charset)

@@ -56,19 +56,18 @@ def read_word(data: bytes, name: str) -> Draft:
     """The draft of a Word document; a SourceError naming `name` when it is not a readable .docx."""
     _refuse_what_is_not_a_docx(data, name)
     import docx  # only when a Word document is read
-    from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
+    from docx.text.paragraph import Paragraph
     from lxml.etree import XMLSyntaxError
 
     try:
         document = docx.Document(io.BytesIO(data))
         content = list(document.iter_inner_content())
-    except (PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, zipfile.BadZipFile) as error:
+    except (KeyError, ValueError, XMLSyntaxError, zipfile.BadZipFile) as error:
         raise SourceError(f"{name} is not a Word document that briefing can read ({error}); "
                           "open it in Word and save it as a Word document (.docx)") from None
     draft = Draft(nothing_found="the document has no paragraphs of text")
     for part in content:
-        if isinstance(part, Table):
+        if not isinstance(part, Paragraph):  # a table, the one other kind of content in a body
             for row in part.rows:
                 cells = list(dict.fromkeys(row.cells))  # a merged cell appears once for each grid column
                 draft.pieces.append(Piece("\t".join(cell.text.strip() for cell in cells), may_be_heading=False))
