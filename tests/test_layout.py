@@ -1,6 +1,7 @@
 """The code's layout holds: imports point one way, down from the command line to the base modules.
 
-    cli  >  build  >  document, deck  >  charts  >  outline  >  ooxml, text  >  errors, files, installed, __init__
+    cli  >  build  >  document, deck  >  charts, sources  >  outline  >  ooxml, text  >  errors, files, installed,
+    __init__
 
 A module may import its own level and the levels below it, never one above: the writers know nothing of
 the pipeline that runs them, the charts nothing of the writers that place them, the outline nothing of
@@ -20,7 +21,7 @@ LEVELS = {
     "cli": 6, "__main__": 6,
     "build": 5,
     "document": 4, "deck": 4,
-    "charts": 3,
+    "charts": 3, "sources": 3,
     "outline": 2,
     "ooxml": 1, "text": 1,
     "errors": 0, "files": 0, "installed": 0, "__init__": 0,

@@ -1,0 +1,110 @@
+"""Plain text: the header's metadata, the date line under the title, and the rules that leave a copied web
+page's menus and footer out while keeping every line of an article that has none."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefing.sources.read import read_article_bytes
+
+BODY_ZH = ("近年来，城市新区人口增长较快，原有线路难以覆盖新建住宅区，居民反映换乘次数多、等车时间长。",
+           "交通运输局表示，这次调整以“填补空白、减少重复”为主要原则，新开线路 6 条，撤销线路 3 条。")
+BODY_EN = ("Passenger numbers rose by about 18% last year, to 2.4 million trips, and queues at the pier grew.",
+           "Two new electric ferries, each carrying 150 passengers, enter service in March after sea trials.")
+
+
+def read(text: str) -> tuple[str | None, list[str]]:
+    """(title, the blocks' texts) of a plain-text file."""
+    article = read_article_bytes(text.encode("utf-8"), "article.txt")
+    return article.title, [block.text for block in article.blocks]
+
+
+def test_the_header_gives_title_date_address_publisher_and_caveat() -> None:
+    text = ("# Title: 公交调整\n# Published: 2025-03-04, https://news.example.cn/bus.html\n# Publisher: 示例资讯网\n"
+            "# The publisher notes: 本文内容仅供参考。\n\n公交调整\n\n" + "\n\n".join(BODY_ZH) + "\n")
+    article = read_article_bytes(text.encode(), "bus.txt")
+    assert (article.title, article.published, article.url, article.publisher, article.caveat) == (
+        "公交调整", date(2025, 3, 4), "https://news.example.cn/bus.html", "示例资讯网", "本文内容仅供参考。")
+    assert [block.text for block in article.blocks] == list(BODY_ZH)
+
+
+def test_comment_lines_that_are_no_header_are_text() -> None:
+    """'#' lines are a header only when one of them is a key it knows."""
+    assert read("# 公交调整\n" + "\n".join(BODY_ZH)) == ("# 公交调整", list(BODY_ZH))
+
+
+def test_the_first_line_is_the_title_when_it_reads_as_one() -> None:
+    assert read("公交调整\n" + "\n".join(BODY_ZH)) == ("公交调整", list(BODY_ZH))
+    # A sentence is not a title; a numbered heading neither.
+    assert read("\n".join(BODY_ZH)) == (None, list(BODY_ZH))
+    assert read("一、原因\n" + "\n".join(BODY_ZH)) == (None, ["一、原因", *BODY_ZH])
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    ("发布时间：2025-02-02 10:00", date(2025, 2, 2)),
+    ("2025年02月02日 10:00 来源：新华网", date(2025, 2, 2)),
+    ("2025年2月2日", date(2025, 2, 2)),
+    ("Published: February 2, 2025", date(2025, 2, 2)),
+    ("Updated 3 Feb. 2025, 10:00 a.m.", date(2025, 2, 3)),
+])
+def test_a_date_line_under_the_title_is_the_publication_date(line: str, published: date) -> None:
+    article = read_article_bytes(f"公交调整\n{line}\n{BODY_ZH[0]}\n{BODY_ZH[1]}".encode(), "bus.txt")
+    assert (article.title, article.published) == ("公交调整", published)
+    assert [block.text for block in article.blocks] == list(BODY_ZH)
+
+
+def test_a_date_in_the_running_text_is_no_publication_date() -> None:
+    text = "公交调整\n2025年2月2日，市交通运输局公布了新一轮公交线路调整方案。\n"
+    article = read_article_bytes(text.encode(), "bus.txt")
+    assert article.published is None and len(article.blocks) == 1
+
+
+def test_an_article_without_a_web_page_around_it_keeps_every_line() -> None:
+    """Short lines in the middle (a heading without a number, a short sentence) are the article's."""
+    lines = ["渡轮时刻调整", BODY_ZH[0], "背景", BODY_ZH[1], "结语", "我们拭目以待。", "新线路", BODY_ZH[0]]
+    assert read("\n".join(lines)) == ("渡轮时刻调整", lines[1:])
+    english = ["Ferry changes", BODY_EN[0], "Background", BODY_EN[1], "Outlook", "We shall see.", "More", BODY_EN[0]]
+    assert read("\n\n".join(english)) == ("Ferry changes", english[1:])
+
+
+def test_a_footer_marker_ends_the_article_only_once_it_has_begun() -> None:
+    text = "\n".join(["城市公交线路调整", "相关阅读", BODY_ZH[0], BODY_ZH[1],
+                      "相关阅读", "地铁三号线开通运营", "版权所有 © 2025"])
+    assert read(text) == ("城市公交线路调整", ["相关阅读", *BODY_ZH])
+
+
+def test_a_caveat_in_the_footer_is_still_the_articles() -> None:
+    text = "\n".join(["公交调整", *BODY_ZH, "上一篇：地铁三号线", "免责声明：本文仅代表作者个人观点。",
+                      "版权所有 © 2025"])
+    article = read_article_bytes(text.encode(), "bus.txt")
+    assert article.caveat == "免责声明：本文仅代表作者个人观点。"
+    assert [block.text for block in article.blocks] == list(BODY_ZH)
+
+
+@pytest.mark.parametrize("line", [
+    "首页 > 本地新闻 > 正文", "您的位置：首页 » 新闻 » 本地", "Home / News / Europe", "Home | News | Sport | Weather",
+    "新闻  体育  财经  科技", "分享到：微信 微博", "【字体：大 中 小】", "Share this",
+    "Sign up for our morning briefing", "Advertisement", "Read more: Bridge repairs to close two lanes",
+])
+def test_lines_that_are_never_the_articles_are_left_out_wherever_they_are(line: str) -> None:
+    assert read("\n".join(["公交调整", BODY_ZH[0], line, BODY_ZH[1]])) == ("公交调整", list(BODY_ZH))
+
+
+def test_an_english_paragraph_wrapped_by_an_editor_is_one_block() -> None:
+    text = ("Ferry changes\n\nThe harbour authority announced on Monday that ferries between the old town\n"
+            "and the island will run every 20 minutes.\n\nFares are unchanged.\n")
+    assert read(text) == ("Ferry changes", ["The harbour authority announced on Monday that ferries between the "
+                                            "old town and the island will run every 20 minutes.",
+                                            "Fares are unchanged."])
+
+
+def test_a_short_note_is_read_whole() -> None:
+    assert read("Ferry notes\nBoats every 20 minutes\nFares unchanged") == (
+        "Ferry notes", ["Boats every 20 minutes", "Fares unchanged"])
+
+
+def test_a_sentence_that_begins_as_a_footer_marker_does_not_end_the_article() -> None:
+    lines = ["Ferry changes", BODY_EN[0], "Comments from residents at the pier were mixed.", BODY_EN[1]]
+    assert read("\n".join(lines)) == ("Ferry changes", lines[1:])
