@@ -22,6 +22,7 @@ from briefing.errors import BriefingError, SystemProblem, is_system_problem
 
 if TYPE_CHECKING:
     from briefing.build.pipeline import BuildReport
+    from briefing.outline.source import OutlineSource
 
 DEFAULT_OUTLINE = Path("outline.yaml")
 
@@ -165,14 +166,67 @@ def validate(outline: Path) -> None:
     """Check OUTLINE and print every problem as FILE:LINE:COL: key.path: what is wrong.
 
     A valid outline may still get notes (on standard error, exit status 0): the parts and
-    charts without a takeaway, whose slides are titled by their heading.
+    charts without a takeaway, whose slides are titled by their heading. Where the outline
+    names a copy of its source (meta.source.file), its facts are also checked against it,
+    as 'briefing check' does.
     """
+    from briefing.outline.source import read_source
     from briefing.outline.validate import validate_outline
 
-    _, notes = validate_outline(outline)
+    source = read_source(outline)
+    model, notes = validate_outline(source)
     click.echo(f"{outline}: valid")
     for note in notes:
         click.echo(str(note), err=True)
+    if any(known.file for known in model.all_sources):
+        _check_against_sources(source)
+
+
+@main.command()
+@outline_argument
+@reports_errors
+def check(outline: Path) -> None:
+    """Prove OUTLINE against its sources, and print every disagreement as FILE:LINE:COL: key.path: what.
+
+    Each statistic, event and quote with evidence: the evidence is in the source file, in the
+    paragraph named; the value or date agrees with it; the source file has its checksum. Figures
+    typed in a part's text agree with the statistics the part relies on.
+    """
+    from briefing.outline.source import read_source
+
+    _check_against_sources(read_source(outline))
+
+
+def _check_against_sources(source: OutlineSource) -> None:
+    from briefing.sources.check import check_outline
+
+    report = check_outline(source)
+    files = ", ".join(str(file) for file in report.sources) or "no source file"
+    click.echo(f"{report.outline}: {report.checked} facts agree with {files}"
+               + (f"; {len(report.unchecked)} without evidence to check" if report.unchecked else ""))
+    for note in report.unchecked:
+        click.echo(str(note), err=True)
+
+
+@main.command()
+@click.argument("source")
+@click.option("-o", "--output", default=Path("outline.yaml"), type=click.Path(path_type=Path, dir_okay=False),
+              show_default=True, help="The outline file to write; a copy of the source goes beside it in sources/.")
+@click.option("--force", is_flag=True, help="Replace the outline file (and the source's copy) if they exist.")
+@reports_errors
+def draft(source: str, output: Path, force: bool) -> None:
+    """Draft an outline from SOURCE: a saved web page (.html), Markdown, Word (.docx), text, or an http(s) address.
+
+    The draft keeps the article's sections, and lists its dated events, figures and quotes, each with the
+    source's words as evidence; its points are the source's sentences, cut short, for you to rewrite.
+    It validates and builds as it is.
+    """
+    from briefing.sources.drafting import write_draft
+
+    report = write_draft(source, output, force=force)
+    click.echo(f"{report.outline}: drafted from {source}: {report.sections} sections, {report.events} events, "
+               f"{report.statistics} figures, {report.quotes} quotes; the source's copy is {report.copy}")
+    click.echo(f"next: rewrite the points marked draft, add takeaways, then run: briefing build {report.outline}")
 
 
 @main.command()

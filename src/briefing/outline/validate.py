@@ -63,6 +63,12 @@ def validate_outline(outline: OutlineSource | Path) -> tuple[Outline, list[Note]
     return outline_read, sorted(notes, key=lambda note: (note.line, note.column))
 
 
+def validated_outline(outline: OutlineSource | Path) -> tuple[Outline, LoadedYaml]:
+    """The validated outline and the YAML it came from, for commands that place findings of their own."""
+    outline_read, _, loaded = _checked(as_source(outline))
+    return outline_read, loaded
+
+
 def _checked(source: OutlineSource) -> tuple[Outline, ThemeFiles, LoadedYaml]:
     """The outline, its theme's files, and the YAML it came from (for the positions of notes)."""
     loaded = load_yaml(source)

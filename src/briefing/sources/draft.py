@@ -1,0 +1,438 @@
+"""A first outline from an article: its structure, facts, points, charts and one audience, as YAML to edit.
+
+The draft keeps the article's parts (its headings; chunks of paragraphs where it has none), states
+every dated event, figure and quote it finds with the source's words as evidence, and cuts each
+part's points from the article's sentences. Those points are the source's wording, not the
+briefing's: the file says so at the top and beside each list, for the writer to rewrite.
+What the draft writes validates and builds as it is; ids in the text ('{fig-3}') keep each
+figure tied to its statistic, so a corrected value is corrected everywhere.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from io import StringIO
+from typing import Any
+
+from briefing.outline.limits import MAX_BARS_PER_CHART, MAX_EVENTS_PER_CHART
+from briefing.sources.article import Article, Block
+from briefing.sources.facts import DraftStatistic, Facts, find_facts
+from briefing.sources.sentences import sentences, shorten
+from briefing.text.figures import find_figures
+
+# How long a drafted text may be: Chinese characters or English words.
+POINT_LIMIT = {True: 42, False: 22}
+SUMMARY_LIMIT = {True: 56, False: 28}
+PART_TITLE_LIMIT = {True: 20, False: 9}
+POINTS_PER_PART = 6
+QUOTES_PER_PART = 2
+KEY_FIGURES = 4
+# An article without headings is cut into parts of about this many paragraphs, and at most this many parts.
+PARAGRAPHS_PER_PART = 4
+MOST_PARTS = 6
+
+# Numbering the article wrote into its headings; the outline numbers them itself.
+_HEADING_NUMBER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|第[一二三四五六七八九十百]+[部章节分]+[、:：\s]*|"
+    r"\d+(?:\.\d+)*[、.．)]?(?=\s)|\d+[、.．]|[IVXLC]+[.)](?=\s))\s*")
+
+_WORDS = {
+    True: {
+        "overview": "概述", "timeline": "事件时间线", "compared": "对比", "audience": "管理层摘要",
+        "audience_description": "要点、关键数据与时间线，十页以内的幻灯片", "cover": "面向：管理层",
+        "bar_caption": "数字按原文；各项的时点可能不同，仅作量级对比。",
+        "timeline_caption": "事件按原文所述日期排列。",
+    },
+    False: {
+        "overview": "Overview", "timeline": "Timeline of events", "compared": "compared",
+        "audience": "Executive summary",
+        "audience_description": "Key points, key figures and the timeline, in ten slides or fewer",
+        "cover": "For: leadership",
+        "bar_caption": "Figures as the source gives them; they may hold for different dates.",
+        "timeline_caption": "Events on the dates the source gives.",
+    },
+}
+
+
+@dataclass
+class DraftPart:
+    """A section or sub-section of the draft, and the article's paragraphs under it."""
+
+    title: str
+    paragraphs: list[Block] = field(default_factory=list)
+    subsections: list[DraftPart] = field(default_factory=list)
+    from_heading: bool = True
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class DraftedOutline:
+    """The outline's YAML, and how much of the article it holds."""
+
+    text: str
+    sections: int
+    events: int
+    statistics: int
+    quotes: int
+
+
+@dataclass(frozen=True)
+class SourceCopy:
+    """The local copy of the source that the outline names, relative to the outline's folder."""
+
+    file: str
+    sha256: str
+
+
+def draft_outline(article: Article, copy: SourceCopy | None, today: date) -> DraftedOutline:
+    """The article as an outline, in YAML with comments saying what to review."""
+    chinese = article.language.startswith("zh")
+    facts = find_facts(article)
+    parts = _parts(article, chinese)
+    _name_parts(parts, chinese)
+    outline: dict[str, Any] = {
+        "meta": _meta(article, copy, today, chinese),
+        "summary": _summary(parts, facts, chinese),
+        "sections": [_section(part, facts, chinese) for part in parts],
+        "timeline": [_event(event) for event in facts.events],
+        "statistics": [_statistic(statistic) for statistic in facts.statistics],
+        "charts": _charts(facts, parts, chinese),
+        "key_figures": _key_figures(facts.statistics),
+        "audiences": [_audience(facts, chinese)],
+    }
+    quotes = sum(len(part.get("quotes", [])) for section in outline["sections"]
+                 for part in (section, *section.get("subsections", [])))
+    return DraftedOutline(_dump(outline, article, today), len(parts), len(facts.events), len(facts.statistics), quotes)
+
+
+# --- structure --------------------------------------------------------------------------------------------
+
+def _parts(article: Article, chinese: bool) -> list[DraftPart]:
+    """Sections with their sub-sections from the headings; chunks of paragraphs where there are none."""
+    blocks = list(article.blocks)
+    if not any(block.heading for block in blocks):
+        return _chunked([b for b in blocks if b.text.strip()], chinese)
+    sections: list[DraftPart] = []
+    lead = DraftPart(_WORDS[chinese]["overview"], from_heading=False)
+    current: DraftPart | None = None
+    for block in blocks:
+        if block.heading == 1:
+            current = DraftPart(_heading_title(block.text, chinese))
+            sections.append(current)
+        elif block.heading == 2:
+            if current is None:  # a sub-section before any section: the lead's
+                current = lead
+            current.subsections.append(DraftPart(_heading_title(block.text, chinese)))
+        else:
+            # Body text, or a heading deeper than the outline's two levels: content of the part it is in.
+            target = current if current is not None else lead
+            (target.subsections[-1] if target.subsections else target).paragraphs.append(block)
+    if lead.paragraphs or lead.subsections:
+        sections.insert(0, lead)
+    return [_pruned(section) for section in sections if _has_content(section)]
+
+
+def _chunked(paragraphs: list[Block], chinese: bool) -> list[DraftPart]:
+    """An article without headings, cut into parts titled by their first sentence."""
+    count = max(1, min(MOST_PARTS, math.ceil(len(paragraphs) / PARAGRAPHS_PER_PART)))
+    size = math.ceil(len(paragraphs) / count) if paragraphs else 1
+    parts = []
+    for start in range(0, len(paragraphs), size):
+        chunk = paragraphs[start:start + size]
+        first = sentences(chunk[0].text)
+        title = shorten(first[0].text if first else chunk[0].text, PART_TITLE_LIMIT[chinese])
+        parts.append(DraftPart(title, chunk, from_heading=False))
+    return parts
+
+
+def _has_content(part: DraftPart) -> bool:
+    return bool(part.paragraphs) or any(_has_content(sub) for sub in part.subsections)
+
+
+def _pruned(section: DraftPart) -> DraftPart:
+    section.subsections = [sub for sub in section.subsections if _has_content(sub)]
+    return section
+
+
+def _heading_title(text: str, chinese: bool) -> str:
+    """A heading without the number the article gave it; the outline numbers its parts itself."""
+    title = _HEADING_NUMBER.sub("", text, count=1).strip() or text.strip()
+    return shorten(title, PART_TITLE_LIMIT[chinese] * 2) if len(title) > 80 else title
+
+
+def _name_parts(sections: list[DraftPart], chinese: bool) -> None:
+    taken: set[str] = set()
+    for s, section in enumerate(sections, start=1):
+        section.id = _part_id(section.title, f"part-{s}", chinese, taken)
+        for j, sub in enumerate(section.subsections, start=1):
+            sub.id = _part_id(sub.title, f"part-{s}-{j}", chinese, taken)
+
+
+def _part_id(title: str, fallback: str, chinese: bool, taken: set[str]) -> str:
+    words = [] if chinese else [w for w in re.findall(r"[a-z0-9]+", title.lower()) if len(w) > 2][:3]
+    stem = "-".join(words) or fallback
+    candidate, count = stem, 1
+    while candidate in taken:
+        count += 1
+        candidate = f"{stem}-{count}"
+    taken.add(candidate)
+    return candidate
+
+
+# --- text ---------------------------------------------------------------------------------------------------
+
+def _with_references(text: str, statistics: list[DraftStatistic]) -> str:
+    """The text with each figure that is a statistic written as its '{id}', braces of its own doubled."""
+    text = text.replace("{", "{{").replace("}", "}}")
+    pieces, last = [], 0
+    for figure in find_figures(text):
+        statistic = next((s for s in statistics if s.value == figure.value and s.figure.unit == figure.unit
+                          and (s.figure.currency == figure.currency)), None)
+        if statistic is None:
+            continue
+        start = figure.start
+        # The statistic prints its own qualifier: one written apart from the figure ('约有 200 万') would show twice.
+        if statistic.qualifier:
+            before = re.search(r"(?:大约|大概|将近|接近|约有|约|近|超过|逾|about|around|nearly|almost|over|more than)\s*$",
+                               text[last:start], re.IGNORECASE)
+            if before:
+                start = last + before.start()
+        pieces += [text[last:start], "{" + statistic.id + "}" + statistic.reference_suffix]
+        last = figure.end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _point(paragraph: Block, facts: Facts, chinese: bool) -> str | None:
+    found = sentences(paragraph.text)
+    if not found:
+        return None
+    return _with_references(shorten(found[0].text, POINT_LIMIT[chinese]), facts.statistics) or None
+
+
+def _summary(parts: list[DraftPart], facts: Facts, chinese: bool) -> list[str]:
+    """One sentence per section: the one stating the most facts, else its first."""
+    summary = []
+    for section in parts[:5]:
+        paragraphs = [*section.paragraphs, *(p for sub in section.subsections for p in sub.paragraphs)]
+        candidates = [(len(facts.by_paragraph.get(p.number, [])), -i, s.text)
+                      for i, p in enumerate(paragraphs) for s in sentences(p.text)[:2]]
+        if candidates:
+            best = max(candidates)[2]
+            summary.append(_with_references(shorten(best, SUMMARY_LIMIT[chinese]), facts.statistics))
+    return [text for text in summary if text] or [parts[0].title]
+
+
+# --- the outline's entries -----------------------------------------------------------------------------------
+
+def _meta(article: Article, copy: SourceCopy | None, today: date, chinese: bool) -> dict[str, Any]:
+    title = article.title or (article.blocks[0].text if article.blocks else article.location)
+    title = shorten(title, 60) if len(title) > 120 else title
+    source: dict[str, Any] = {"id": "article", "title": title}
+    for key, value in (("url", article.url), ("publisher", article.publisher), ("published", article.published),
+                       ("caveat", article.caveat)):
+        if value:
+            source[key] = value
+    if copy is not None:
+        source["file"] = copy.file
+        source["sha256"] = copy.sha256
+    meta: dict[str, Any] = {"title": title}
+    short = shorten(re.split(r"[:：|–—]", title)[0], PART_TITLE_LIMIT[chinese])
+    if short != title:
+        meta["short_title"] = short
+    meta.update({"date": today, "locale": "zh-CN" if chinese else "en", "source": source})
+    return meta
+
+
+def _section(part: DraftPart, facts: Facts, chinese: bool) -> dict[str, Any]:
+    entry = _part(part, facts, chinese)
+    if part.subsections:
+        entry["subsections"] = [_part(sub, facts, chinese) for sub in part.subsections]
+    return entry
+
+
+def _part(part: DraftPart, facts: Facts, chinese: bool) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": part.id, "title": part.title}
+    chosen = _chosen_paragraphs(part.paragraphs, facts)
+    points = [point for point in (_point(p, facts, chinese) for p in chosen) if point]
+    if points:
+        entry["points"] = points
+    numbers = {p.number for p in part.paragraphs}
+    quotes = [q for q in facts.quotes if q.evidence.paragraph in numbers][:QUOTES_PER_PART]
+    if quotes:
+        entry["quotes"] = [_quote(quote) for quote in quotes]
+    relied_on = [fact for p in part.paragraphs for fact in facts.by_paragraph.get(p.number, [])]
+    if relied_on:
+        entry["facts"] = list(dict.fromkeys(relied_on))
+    return entry
+
+
+def _chosen_paragraphs(paragraphs: list[Block], facts: Facts) -> list[Block]:
+    """The paragraphs a part's points come from: all of them, or, past the limit, those stating facts first."""
+    if len(paragraphs) <= POINTS_PER_PART:
+        return paragraphs
+    ranked = sorted(paragraphs, key=lambda p: -len(facts.by_paragraph.get(p.number, [])))
+    kept = {p.number for p in ranked[:POINTS_PER_PART]}
+    return [p for p in paragraphs if p.number in kept]
+
+
+def _quote(quote: Any) -> dict[str, Any]:
+    entry: dict[str, Any] = {"text": quote.text, "speaker": quote.speaker}
+    if quote.context:
+        entry["context"] = quote.context
+    entry["source"] = "article"
+    entry["evidence"] = {"text": quote.evidence.text, "paragraph": quote.evidence.paragraph}
+    return entry
+
+
+def _event(event: Any) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": event.id, "date": event.first}
+    if event.last is not None and event.last != event.first:
+        entry["end"] = event.last
+    entry.update({"title": event.title or event.first.isoformat(), "detail": event.detail, "source": "article",
+                  "evidence": {"text": event.evidence.text, "paragraph": event.evidence.paragraph}})
+    return entry
+
+
+def _statistic(statistic: DraftStatistic) -> dict[str, Any]:
+    value = round(statistic.value, 6)
+    entry: dict[str, Any] = {"id": statistic.id, "label": statistic.label,
+                             "value": int(value) if float(value).is_integer() else value, "unit": statistic.unit}
+    if statistic.noun:
+        entry["noun"] = statistic.noun
+    if statistic.qualifier:
+        entry["qualifier"] = statistic.qualifier
+    entry["measures"] = statistic.measures
+    if statistic.as_of:
+        entry["as_of"] = statistic.as_of
+    entry["source"] = "article"
+    if statistic.attribution:
+        entry["attribution"] = statistic.attribution
+    entry["evidence"] = {"text": statistic.evidence.text, "paragraph": statistic.evidence.paragraph}
+    return entry
+
+
+def _charts(facts: Facts, parts: list[DraftPart], chinese: bool) -> list[dict[str, Any]]:
+    """A timeline of the events, and bars for each set of figures that compare like with like."""
+    words = _WORDS[chinese]
+    charts: list[dict[str, Any]] = []
+    events = sorted(facts.events, key=lambda e: e.first)[:MAX_EVENTS_PER_CHART]
+    if len(events) >= 2:
+        charts.append({"id": "timeline", "kind": "timeline", "title": words["timeline"],
+                       "caption": words["timeline_caption"], "events": [e.id for e in events]})
+    part_of = {p.number: part.id for section in parts for part in (section, *section.subsections)
+               for p in part.paragraphs}
+    for group in _comparable(facts.statistics):
+        first = group[0]
+        noun = first.noun or first.label
+        title = f"{noun}{words['compared']}" if chinese else f"{noun[:1].upper()}{noun[1:]} {words['compared']}"
+        chart: dict[str, Any] = {"id": f"bars-{first.id}", "kind": "bar", "title": title,
+                                 "caption": words["bar_caption"], "statistics": [s.id for s in group]}
+        placement = part_of.get(first.evidence.paragraph)
+        if placement:
+            chart["placement"] = placement
+        charts.append(chart)
+    return charts
+
+
+def _comparable(statistics: list[DraftStatistic]) -> list[list[DraftStatistic]]:
+    """Sets of two or more figures that share a unit and count the same thing: counts of one noun
+    anywhere in the article; other units only within one paragraph (one comparison the article makes)."""
+    groups: dict[tuple[Any, ...], list[DraftStatistic]] = {}
+    for statistic in statistics:
+        if statistic.unit == "count":
+            if not statistic.noun:
+                continue  # a bare number says nothing of what it counts
+            key: tuple[Any, ...] = ("count", statistic.noun)
+        else:
+            key = (statistic.unit, statistic.noun, statistic.evidence.paragraph)
+        groups.setdefault(key, []).append(statistic)
+    return [group[:MAX_BARS_PER_CHART] for group in groups.values() if len(group) >= 2]
+
+
+def _key_figures(statistics: list[DraftStatistic]) -> list[str]:
+    """The figures worth showing large: counts of something and money first, in the article's order."""
+    def weight(statistic: DraftStatistic) -> int:
+        if statistic.unit in ("usd",) or (statistic.unit == "count" and statistic.noun and statistic.value >= 1000):
+            return 0
+        return 1 if statistic.unit in ("percent", "times") else 2
+
+    chosen = sorted(statistics, key=weight)[:KEY_FIGURES]
+    return [s.id for s in statistics if s in chosen]
+
+
+def _audience(facts: Facts, chinese: bool) -> dict[str, Any]:
+    words = _WORDS[chinese]
+    audience: dict[str, Any] = {"name": "executive", "display_name": words["audience"],
+                                "description": words["audience_description"], "depth": "brief",
+                                "slide_budget": 10, "cover_line": words["cover"], "table_of_contents": False}
+    if len(facts.events) >= 2:
+        audience["charts"] = ["timeline"]
+    return audience
+
+
+# --- YAML ------------------------------------------------------------------------------------------------
+
+_HEADER = {
+    True: """\
+briefing 草稿：由 `briefing draft` 于 {today} 据 {source} 生成。交付前请逐项审阅：
+- 各部分的 points 是原文句子的节选（标有 draft），请改写为简报自己的话，有争议的说法注明出处（“文章认为”“某方称”）；
+- 为各部分补写 takeaway（幻灯片标题，一句话说明要点）；
+- 核对每个事件的 title 和日期、每个数字的 label 与 measures；删去不需要的事实、图表和引语；
+- 每个事实的 evidence 是原文的原话及其段落；`briefing check` 会逐一核对原文、数值与日期。""",
+    False: """\
+Draft briefing written by `briefing draft` on {today} from {source}. Review before you hand it out:
+- each part's points are the source's sentences, cut short (marked draft): rewrite them in the briefing's
+  own words, and attribute contested claims ("the article argues", "X states");
+- give each part a takeaway (its slide's title: its point in one sentence);
+- check each event's title and date, each statistic's label and measures; delete facts, charts and quotes
+  you do not need;
+- each fact's evidence is the source's own words and paragraph; `briefing check` proves them, the values
+  and the dates against the source.""",
+}
+_DRAFT_POINTS = {True: "draft：原文句子节选，请改写", False: "draft: the source's sentences, cut short; rewrite them"}
+_SECTION_COMMENTS = {
+    True: {"timeline": "原文中的日期事件（日期按原文并以发布日期补全年份）",
+           "statistics": "原文中的数字，value 为原始数值", "charts": "据上述事件与数字草拟的图表",
+           "key_figures": "幻灯片上以大字显示的数字", "audiences": "一个读者版本示例：briefing build --audience executive"},
+    False: {"timeline": "Dated events of the source (years completed from its context and publication date)",
+            "statistics": "Figures of the source, as raw values", "charts": "Charts drafted from the events and figures",
+            "key_figures": "Figures the deck shows large",
+            "audiences": "One audience profile to start from: briefing build --audience executive"},
+}
+
+
+def _dump(outline: dict[str, Any], article: Article, today: date) -> str:
+    """The outline as YAML: keys in the outline's order, one line per text, comments for the writer."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    chinese = article.language.startswith("zh")
+
+    def commented(value: Any) -> Any:
+        if isinstance(value, dict):
+            return CommentedMap((key, commented(item)) for key, item in value.items())
+        if isinstance(value, list):
+            return CommentedSeq(commented(item) for item in value)
+        return value
+
+    document = commented(outline)
+    header = _HEADER[chinese].format(today=today.isoformat(), source=article.location)
+    document.yaml_set_start_comment(header)
+    for key, comment in _SECTION_COMMENTS[chinese].items():
+        if key in document:
+            document.yaml_set_comment_before_after_key(key, before="\n" + comment)
+    for section in document["sections"]:
+        for part in (section, *section.get("subsections", [])):
+            if "points" in part:
+                part.yaml_add_eol_comment(_DRAFT_POINTS[chinese], "points")
+    yaml = YAML()
+    yaml.width = 4096  # one line per text: a writer edits sentences, not folded lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.allow_unicode = True
+    stream = StringIO()
+    yaml.dump(document, stream)
+    return stream.getvalue()

@@ -1,0 +1,122 @@
+"""Sentences and clauses of an article's paragraphs, and shortening them into slide-sized drafts.
+
+A draft's points, event titles and labels are cut from the source's own sentences: a sentence
+ends at 。！？ (and . ! ? before a capital in English, abbreviations aside), a clause at a comma
+or semicolon. Shortening keeps whole words (Chinese words by text/words.py) and whole clauses
+where it can, so a drafted point reads as a phrase, not a fragment cut mid-word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A Chinese sentence ends at its full stop, question or exclamation mark, with any closing quote after it.
+_ZH_END = re.compile(r"[。！？!?；]+[”’」』)）]*")
+# An English sentence ends at . ! ? (with closing quotes) before a space and a capital, digit or quote.
+_EN_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"“‘(]?[A-Z0-9])")
+# Abbreviations whose full stop ends no sentence.
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gen|Gov|Sen|Rep|Inc|Ltd|Co|Corp|No|vs|etc|e\.g|i\.e|U\.S|U\.K|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$"
+)
+_CLAUSE_END = re.compile(r"[，,；;：:]\s*")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a paragraph and where it is in it."""
+
+    start: int
+    end: int
+    text: str
+
+
+def is_chinese(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def sentences(paragraph: str) -> list[Sentence]:
+    """The paragraph's sentences, in order, each stripped of surrounding blanks."""
+    ends: list[int] = []
+    for match in _ZH_END.finditer(paragraph):
+        ends.append(match.end())
+    for match in _EN_END.finditer(paragraph):
+        if not _ABBREVIATIONS.search(paragraph, 0, match.start() + 1):
+            ends.append(match.end())
+    found: list[Sentence] = []
+    start = 0
+    for end in sorted({*ends, len(paragraph)}):
+        if end <= start:
+            continue
+        piece = paragraph[start:end]
+        stripped = piece.strip()
+        if stripped:
+            offset = start + piece.index(stripped)
+            found.append(Sentence(offset, offset + len(stripped), stripped))
+        start = end
+    return found
+
+
+def sentence_at(paragraph: str, position: int) -> Sentence:
+    """The sentence that holds the character at `position`."""
+    for sentence in sentences(paragraph):
+        if sentence.start <= position < sentence.end:
+            return sentence
+    return Sentence(0, len(paragraph), paragraph.strip())
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause (between commas, semicolons or colons) holding text[start:end]."""
+    left = 0
+    for match in _CLAUSE_END.finditer(text, 0, start):
+        left = match.end()
+    right = len(text)
+    following = _CLAUSE_END.search(text, end)
+    if following:
+        right = following.start()
+    return left, right
+
+
+def _words(text: str) -> list[str]:
+    """Words and the spaces and marks between them, joined back into the text."""
+    if is_chinese(text):
+        from briefing.text.words import word_tokens
+
+        return word_tokens(text)
+    return re.findall(r"\S+\s*|\s+", text)
+
+
+def shorten(text: str, limit: int) -> str:
+    """The text cut to at most `limit` characters (Chinese) or words (English): at the last clause that
+    fits, else at a word; trailing marks dropped. A text that fits comes back as it is, without its
+    sentence-final full stop."""
+    text = text.strip()
+    chinese = is_chinese(text)
+    size = _size(text, chinese)
+    if size <= limit:
+        return _trim_end(text)
+    # Whole clauses first: the longest run of leading clauses that fits, when it says enough.
+    best = ""
+    for match in _CLAUSE_END.finditer(text):
+        head = text[: match.start()]
+        if _size(head, chinese) <= limit:
+            best = head
+    if _size(best, chinese) >= limit // 2:
+        return _trim_end(best)
+    kept = ""
+    for word in _words(text):
+        if _size(kept + word, chinese) > limit:
+            break
+        kept += word
+    return _trim_end(kept) or text[:limit]
+
+
+def _size(text: str, chinese: bool) -> int:
+    """Length as a reader counts it: characters of Chinese (blanks aside), words of English."""
+    return len(re.sub(r"\s+", "", text)) if chinese else len(text.split())
+
+
+def _trim_end(text: str) -> str:
+    return text.strip().rstrip("，,；;：:、。.!！?？ ")
