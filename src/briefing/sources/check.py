@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from briefing.outline.errors import KeyPath, Note, OutlineError, Problem
+from briefing.outline.evidence import cited_source, evidenced
 from briefing.outline.model import Event, Evidence, Outline, Quote, Source, Statistic
 from briefing.outline.source import OutlineSource, as_source
 from briefing.outline.textrefs import REFERENCE
@@ -71,15 +72,16 @@ def check_outline(outline: OutlineSource | Path) -> CheckReport:
             findings += problems
             if text is not None:
                 texts[known.id] = text
+    if not any(known.file for known in model.all_sources):
+        findings.append((("meta", "source"), "names no copy of the source to check the outline against",
+                         "keep a copy of the source beside the outline and name it here as file:, "
+                         "as 'briefing draft' does"))
     checked = 0
-    unchecked: list[tuple[KeyPath, str]] = []
-    for path, fact, evidence, source_id in _facts(model):
-        if evidence is None:
-            unchecked.append((path, "has no evidence to check"))
-            continue
-        text = texts.get(evidence.source or source_id or model.meta.source.id)
+    unchecked = [(path, "has no evidence to check") for path in _without_evidence(model)]
+    for path, fact, evidence in evidenced(model):
+        text = texts.get(cited_source(model, fact, evidence))
         if text is None:
-            unchecked.append(((*path, "evidence"), "names a source without a file to check against"))
+            unchecked.append(((*path, "evidence"), "cites a source without a file to check against"))
             continue
         problems = list(_prove(path, fact, evidence, text))
         findings += problems
@@ -108,17 +110,12 @@ def _read(folder: Path, known: Source, path: KeyPath) -> tuple[_SourceText | Non
     return _SourceText(file, article, dates), findings
 
 
-def _facts(model: Outline) -> Iterator[tuple[KeyPath, Statistic | Event | Quote, Evidence | None, str | None]]:
-    for i, statistic in enumerate(model.statistics):
-        yield ("statistics", i), statistic, statistic.evidence, statistic.source
-    for i, event in enumerate(model.timeline):
-        yield ("timeline", i), event, event.evidence, event.source
-    for s, section in enumerate(model.sections):
-        parts = [(("sections", s), section),
-                 *((("sections", s, "subsections", j), sub) for j, sub in enumerate(section.subsections))]
-        for path, part in parts:
-            for q, quote in enumerate(part.quotes):
-                yield (*path, "quotes", q), quote, quote.evidence, quote.source
+def _without_evidence(model: Outline) -> Iterator[KeyPath]:
+    """The statistics and events without evidence, which check cannot prove."""
+    for key, facts in (("timeline", model.timeline), ("statistics", model.statistics)):
+        for index, fact in enumerate(facts):
+            if fact.evidence is None:
+                yield key, index
 
 
 def _prove(path: KeyPath, fact: Statistic | Event | Quote, evidence: Evidence,

@@ -7,6 +7,7 @@ Every refusal is a SourceError (exit status 2) that names the file or address an
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -16,7 +17,7 @@ from briefing.sources.assemble import finish
 from briefing.sources.decode import declared_in_page, decode
 from briefing.sources.errors import SourceError
 
-__all__ = ["SourceError", "read_article", "read_article_bytes"]
+__all__ = ["LoadedSource", "SourceError", "load_source", "read_article", "read_article_bytes"]
 
 _ADDRESS = re.compile(r"(?i)https?://")
 _SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown", ".markdown": "markdown",
@@ -111,14 +112,42 @@ def _file_bytes(path: Path) -> bytes:
     return data
 
 
-def read_article(location: str | Path) -> Article:
-    """The Article at a path or an http(s) address (see the module's docstring)."""
+@dataclass(frozen=True)
+class LoadedSource:
+    """A source as read: its article, its bytes (which a copy keeps), and the file and name of that copy."""
+
+    article: Article
+    data: bytes
+    path: Path | None  # the file read, for a source on disk; None for an address
+    name: str  # a file name its copy can have and be read again by: the file's own, or one for the address
+
+
+def load_source(location: str | Path) -> LoadedSource:
+    """The source at a path or an http(s) address, read (see the module's docstring)."""
     given = str(location)
     if isinstance(location, str) and _ADDRESS.match(given):
         from briefing.sources.fetch import fetch  # urllib and ssl: only for an address
 
         fetched = fetch(given)
         kind = _kind_by_media_type(fetched.data, given, fetched.media_type)
-        return _read(fetched.data, given, kind, url=fetched.url, charset=fetched.charset)
-    data = _file_bytes(Path(given))
-    return _read(data, given, _kind_by_name(data, given), url=None)
+        article = _read(fetched.data, given, kind, url=fetched.url, charset=fetched.charset)
+        return LoadedSource(article, fetched.data, None, _copy_name(fetched.url, kind))
+    path = Path(given)
+    data = _file_bytes(path)
+    return LoadedSource(_read(data, given, _kind_by_name(data, given), url=None), data, path, path.name)
+
+
+def read_article(location: str | Path) -> Article:
+    """The Article at a path or an http(s) address."""
+    return load_source(location).article
+
+
+_KIND_SUFFIXES = {"html": ".html", "markdown": ".md", "text": ".txt", "word": ".docx"}
+
+
+def _copy_name(url: str, kind: str) -> str:
+    """A file name for a page's copy: the last part of its address, made safe, with its kind's suffix."""
+    parts = urlsplit(url)
+    stem = PurePosixPath(parts.path).stem or parts.hostname or "source"
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-._")[:60] or "source"
+    return stem + _KIND_SUFFIXES[kind]
