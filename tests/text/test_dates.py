@@ -76,6 +76,10 @@ def test_the_shipped_article_dates_every_event_and_nothing_else() -> None:
     ("14 日夜间至 15 日上午", "2025-01-14", "2025-01-15", "day", True),  # the time of day between
     ("8 月至 10 月", "2024-08-01", "2024-10-31", "month", True),
     ("2020 年至 2024 年", "2020-01-01", "2024-12-31", "year", False),
+    ("2025 年 1-3 月", "2025-01-01", "2025-03-31", "month", False),
+    ("2024 年一至三月", "2024-01-01", "2024-03-31", "month", False),
+    ("3 月份", "2024-03-01", None, "month", True),  # a month without a future word: the last one
+    ("将于 3 月份", "2025-03-01", None, "month", True),
     ("新华社北京 18 日电", "2025-01-18", None, "day", True),  # a bare day: of this month or the one before
     ("2025-01-18", "2025-01-18", None, "day", False),
     ("发布于2025/1/18", "2025-01-18", None, "day", False),
@@ -122,13 +126,14 @@ def test_english_dates(text: str, written: str, first: str, last: str | None, pr
     "较前 7 天增长超过 20 倍", "给予 TikTok90 天的禁令延缓执行期限", "为期 5 日", "3 日内完成", "连续 3 日上涨",
     "每月 15 日发薪", "每年 3 月 15 日是消费者权益日", "近 2000 年的历史", "2000 多年", "上世纪 90 年代",
     "第 3 日", "5 日元", "3 号楼", "地铁 1 号线", "5日均线", "三日", "十八日", "三月", "2024年2月30日",
-    "约 1.7 亿用户", "新增 1000 个工作岗位", "1.576 亿用户", "版本 2.1.18", "电话 010-2025-0118",
+    "昨日黄花", "约 1.7 亿用户", "新增 1000 个工作岗位", "1.576 亿用户", "版本 2.1.18", "电话 010-2025-0118",
     # English: durations, times, scores, codes
     "The app had 90 days to comply.", "compared with the previous 7 days", "a COVID-19 bug",
     "available 24/7", "won the match 3-1", "at 10:30 a.m.", "call 555-0199", "version 2.1.18 and v2025.01.18",
     "under Section 230 of the law", "ISBN 978-0-306-40615-7", "Windows 10 and Route 66", "the 2024 election",
     "in the 2020s", "the 19th Amendment", "on the 2nd floor", "sales may 2 percent", "every Jan. 1",
-    "by Oct. 1 of each year", "paid 1/18/2025", "in 2,024 cases", "a 2-1 vote on the 3-1 score",
+    "by Oct. 1 of each year", "paid 1/18/2025", "in 2,024 cases", "a 2-1 vote on the 3-1 score", "in 2024/25",
+    "March Madness", "Mar-a-Lago", "May I ask?", "in the 1990s", "Monday's vote", "on Mondays", "every Monday",
 ])
 def test_numbers_that_are_not_dates(text: str) -> None:
     assert read(text) == []

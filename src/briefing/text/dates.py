@@ -8,7 +8,7 @@ What is a date:
   Chinese  2024年4月24日, 2024 年 4 月 24 日, 二〇二四年四月二十四日, 1 月 18 日, 18 日 (a bare day),
            2025 年 1 月 / 7 月份 (month), 2024 年 (year), 去年 12 月 (year from the publication date);
            ranges: 1 月 8 日至 1 月 14 日, 1月8日至14日, 1月8日—14日, 1 月 8-14 日, 2024 年 12 月 30 日至
-           2025 年 1 月 5 日, 5 月至 7 月, 2020 年至 2024 年.
+           2025 年 1 月 5 日, 14 日夜间至 15 日上午, 5 月至 7 月, 2025 年 1-3 月, 2020 年至 2024 年.
   English  April 24, 2024; 24 April 2024; Jan. 18; January 18th; Saturday, Jan. 18; July 2024 (month);
            in July / since March / mid-January (month); in 2024 / since 2019 (year); on the 19th (a bare
            day); ISO 2025-01-18, 2025/1/18, 2025.01.18; ranges: January 8-14, Jan 18-19, 2025, January 8
@@ -44,9 +44,10 @@ and years are too often background, '自 2024 年 4 月上市以来', to carry a
          (section five) follows '2024 年 5 月 7 日' (section four) and is 2025-01-18, and in 'sued on
          May 7, 2024; the Supreme Court upheld the law on Jan. 17' the ruling is in 2025;
       4. with no publication date, the one nearest the anchor; with neither, it is not reported.
-    In 2. and 3. no date is more than three months after publication, unless its sentence speaks of
-    the future (将于, 预计, 计划于, 定于, will, scheduled, expected to, plans to ...): then up to a
-    year ('新规将于 3 月 1 日起施行'). A bare day with no anchor is never after publication without them.
+    In 2. and 3. no day is more than three months after publication, and no month after publication's
+    month ('3 月份' in February is last March), unless the sentence speaks of the future (将于, 预计,
+    计划于, 定于, will, scheduled, expected to, plans to ...): then up to a year after it ('新规将于
+    3 月 1 日起施行'). A bare day with no anchor is never after publication without them.
   * A range's end takes what it leaves out from its start and is never before it ('12 月 30 日至
     1 月 5 日' ends in the next year); a start without the year its end has takes that year ('between
     Oct. 27 and Nov. 2, 2021'). `last` is the range's last day (of its month or year, for months
@@ -118,7 +119,7 @@ _YEARS = range(1900, 2101)  # a year in news is one of these; 1000 年 or 3000 �
 # How far from the anchor, and from publication, a date without its year is looked for (module docstring).
 _AFTER_ANCHOR = timedelta(days=183)
 _BEFORE_ANCHOR = {"day": timedelta(days=31), "month": timedelta(days=92)}
-_SOON = timedelta(days=92)
+_SOON = {"day": timedelta(days=92), "month": timedelta(0)}
 _FUTURE_WORDS = timedelta(days=366)
 
 # ---- Chinese ---------------------------------------------------------------------------------------
@@ -131,7 +132,7 @@ _CN_DASH = r"(?:至|到|—{1,2}|–|－|-|~|～|〜)"
 _CN_DATE = re.compile(
     rf"""(?<![\d.])(?=[\d〇零一二三四五六七八九十去今明前])
     (?:(?P<relative>去年|今年|明年|前年){_S}(?={_CN_NUMBER}{_S}月)|(?P<year>{_CN_YEAR}){_S}年(?!代|龄|级){_S})?
-    (?:(?P<month>{_CN_NUMBER}){_S}月(?:份)?{_S})?
+    (?:(?P<month>{_CN_NUMBER})(?:{_S}{_CN_DASH}{_S}(?P<months_until>{_CN_NUMBER}))?{_S}月(?:份)?{_S})?
     (?:(?P<day>{_CN_NUMBER})(?:{_S}{_CN_DASH}{_S}(?P<until>{_CN_NUMBER}))?{_S}(?P<unit>[日号]))?""",
     re.VERBOSE,
 )
@@ -173,11 +174,14 @@ def _cn_atom(text: str, match: re.Match[str]) -> _Found | None:
     if not match.group():
         return None
     relative, year, month, day, until = match.group("relative", "year", "month", "day", "until")
+    months_until = match.group("months_until")
+    if months_until is not None and day is not None:
+        return None  # '1-3 月 5 日' is no date
     if match.group("unit") == "号" and month is None:
         return None  # '3 号楼', '1 号线'
     if day is not None and month is None and (year or relative or not day.isdecimal()):
         return None  # '2024 年 18 日'; a bare day in Chinese numerals ('三日') is a count
-    written = [part for part in (year, month, day, until) if part is not None]
+    written = [part for part in (year, month, months_until, day, until) if part is not None]
     if any(not part.isdecimal() for part in written) and (month is None or (year is None and day is None)):
         return None  # Chinese numerals only in whole dates: '二〇二四年一月', '一月十八日', not '三月' alone
     before = max(0, match.start() - 8)
@@ -195,7 +199,8 @@ def _cn_atom(text: str, match: re.Match[str]) -> _Found | None:
     )
     if first.year is not None and first.year not in _YEARS:
         return None
-    last = _Written(day=_cn_number(until)) if until else None
+    last = (_Written(day=_cn_number(until)) if until
+            else _Written(month=_cn_number(months_until)) if months_until else None)  # '1 月 8-14 日', '1-3 月'
     if _CN_EVERY.search(text, before, match.start()):
         return None  # '每年 3 月 15 日': a day of every year, not a date
     compared = _CN_COMPARED.search(text, before, match.start()) or _CN_COMPARED_AFTER.match(text, match.end())
@@ -241,14 +246,13 @@ _EN_DATE = re.compile(
     )(?![\w-])""",
     re.VERBOSE,
 )
-_EN_MONTH_ONLY = re.compile(
-    rf"(?<![A-Za-z])(?=[A-Za-z])(?:\b(?i:in|since|by|until|till|through|during|from|before|after|last|early|late|(?:end|beginning|start|middle)"
-    rf"\s+of)\s+|\bmid-){_month('month')}(?!\.?\s*\d|[\w-])"
-)
+# A month or a year on its own is a date only after words that place something in time: 'in July', 'since 2019'
+# ('the 2024 election' is not one). The look-ahead first skips, cheaply, every place no word starts.
+_EN_WHEN = (r"(?<![A-Za-z])(?=[A-Za-z])(?:\b(?i:in|since|by|until|till|through|during|from|before|after|early|late"
+            r"|(?:end|beginning|start|middle)\s+of|{more})\s+|\bmid-)")
+_EN_MONTH_ONLY = re.compile(_EN_WHEN.format(more="last") + rf"{_month('month')}(?!\.?\s*\d|[\w-])")
 _EN_YEAR_ONLY = re.compile(
-    rf"(?<![A-Za-z])(?=[A-Za-z])(?:\b(?i:in|since|by|until|till|through|during|from|before|after|early|late|(?:end|beginning|start|middle)"
-    rf"\s+of|summer|spring|autumn|fall|winter)\s+|\bmid-)(?P<year>{_EN_YEAR})(?![\w%-]|\.\d)"
-)
+    _EN_WHEN.format(more="summer|spring|autumn|fall|winter") + rf"(?P<year>{_EN_YEAR})(?![\w%/-]|\.\d)")
 _EN_COMPARED = re.compile(r"(?i:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:in\s+)?$")
 _EN_BARE_DAY = re.compile(
     r"\b(?i:on|by|until|till|from|before|after|since|through)\s+(?P<the>the\s+(?P<day>\d{1,2})(?:st|nd|rd|th))\b"
@@ -342,7 +346,7 @@ def _range_words_fit(text: str, found: _Found, following: _Found) -> bool:
 
 _RELATIVE = re.compile(
     r"(?P<next>次日|翌日|第二天|隔天|\b(?i:the\s+(?:next|following)\s+day|a\s+day\s+later)\b)"
-    r"|(?P<yesterday>昨天|昨日|\b[Yy]esterday\b)"
+    r"|(?P<yesterday>昨天|昨日(?!黄花)|\b[Yy]esterday\b)"
     rf"|\b(?P<how>[Oo]n|[Ll]ast|[Ll]ate|[Ee]arly)\s+(?P<weekday>{'|'.join(_WEEKDAYS)})\b(?!s)"
 )
 
@@ -515,7 +519,7 @@ class DateContext:
             candidates = [c for year in range(target.year - 1, target.year + 2)
                           if (c := _safe_date(year, month, day)) is not None
                           and target - before <= c <= target + after
-                          and (limit is None or c <= limit + (_FUTURE_WORDS if future else _SOON))]
+                          and (limit is None or c <= limit + (_FUTURE_WORDS if future else _SOON[precision]))]
             return min(candidates, key=lambda c: (abs((c - target).days), c), default=None)
 
         chosen = None
