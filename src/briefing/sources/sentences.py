@@ -1,9 +1,9 @@
 """Sentences and clauses of an article's paragraphs, and shortening them into slide-sized drafts.
 
-A draft's points, event titles and labels are cut from the source's own sentences: a sentence
-ends at 。！？ (and . ! ? before a capital in English, abbreviations aside), a clause at a comma
-or semicolon. Shortening keeps whole words (Chinese words by text/words.py) and whole clauses
-where it can, so a drafted point reads as a phrase, not a fragment cut mid-word.
+A draft's points, event titles and labels are cut from the source's own sentences (where one ends
+is text/sentences.py's rule); a clause ends at a comma, semicolon or colon. Shortening keeps whole
+words (Chinese words by text/words.py) and whole clauses where it can, so a drafted point reads as
+a phrase, not a fragment cut mid-word.
 """
 
 from __future__ import annotations
@@ -11,15 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A Chinese sentence ends at its full stop, question or exclamation mark, with any closing quote after it.
-_ZH_END = re.compile(r"[。！？!?；]+[”’」』)）]*")
-# An English sentence ends at . ! ? (with closing quotes) before a space and a capital, digit or quote.
-_EN_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"“‘(]?[A-Z0-9])")
-# Abbreviations whose full stop ends no sentence.
-_ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gen|Gov|Sen|Rep|Inc|Ltd|Co|Corp|No|vs|etc|e\.g|i\.e|U\.S|U\.K|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$"
-)
+from briefing.text.sentences import sentence_end
+
 _CLAUSE_END = re.compile(r"[，,；;：:]\s*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -39,23 +32,16 @@ def is_chinese(text: str) -> bool:
 
 def sentences(paragraph: str) -> list[Sentence]:
     """The paragraph's sentences, in order, each stripped of surrounding blanks."""
-    ends: list[int] = []
-    for match in _ZH_END.finditer(paragraph):
-        ends.append(match.end())
-    for match in _EN_END.finditer(paragraph):
-        if not _ABBREVIATIONS.search(paragraph, 0, match.start() + 1):
-            ends.append(match.end())
     found: list[Sentence] = []
-    start = 0
-    for end in sorted({*ends, len(paragraph)}):
-        if end <= start:
-            continue
-        piece = paragraph[start:end]
+    position = 0
+    while position < len(paragraph):
+        end = sentence_end(paragraph, position)
+        piece = paragraph[position:end]
         stripped = piece.strip()
         if stripped:
-            offset = start + piece.index(stripped)
-            found.append(Sentence(offset, offset + len(stripped), stripped))
-        start = end
+            start = position + piece.index(stripped)
+            found.append(Sentence(start, start + len(stripped), stripped))
+        position = max(end, position + 1)
     return found
 
 
