@@ -172,6 +172,11 @@ def test_chinese_figures(text: str, written: str, value: float, unit: str, curre
     ("close to $1 billion", "close to $1 billion", 1e9, "usd", None, "nearly", None, 1),
     ("less than 3% of users", "less than 3%", 3, "percent", None, "nearly", "users", 1),
     ("at least 300 workers", "at least 300", 300, "count", None, "over", "workers", 1),
+    ("Downloads grew 20 times.", "20 times", 20, "times", None, None, None, 1),
+    ("up more than 3 times", "more than 3 times", 3, "times", None, "over", None, 1),
+    ("3 times more users", "3 times", 3, "times", None, None, None, 1),
+    ("It has 10k runners.", "10k", 1e4, "count", None, None, "runners", 1),
+    ("It has 5m users.", "5m", 5e6, "count", None, None, "users", 1),
     ("More than 300 Twitter employees", "More than 300", 300, "count", None, "over", "Twitter employees", 1),
     ("It has 1,000+ stores.", "1,000+", 1000, "count", None, "over", "stores", 1),
     ("some 200 or so people", "some 200 or so", 200, "count", None, "about", "people", 1),
@@ -196,7 +201,8 @@ def test_english_figures(text: str, written: str, value: float, unit: str, curre
     "5G 网络", "G20 峰会", "iPhone 16 系列", "MH370 航班", "乘坐 7557 次列车", "“十四五”规划", "二十大",
     "电话:010-12345678", "手机 13800138000", "访问 https://example.com/2024/17 了解", "邮箱 news2024@example.cn",
     # units this model has none for
-    "气温 30℃", "3 个月", "5 年", "1.5 万公里", "3 个百分点", "增长 3 成", "三成用户", "1 小时",
+    "气温 30℃", "3 个月", "5 年", "1.5 万公里", "产量 1.4 万亿斤", "速率达到1Tbps", "3 个百分点", "增长 3 成",
+    "三成用户", "1 小时",
     # vague quantities and words made of numerals
     "数百万粉丝", "上千家企业", "几十倍", "十几个国家", "一位用户", "十分重要", "一系列措施", "千万不要",
     "百万粉丝", "两三天", "一下子", "千层浪", "万一失败",
@@ -221,7 +227,8 @@ def test_chinese_numbers_that_are_not_figures(text: str) -> None:
     "call +1 (202) 555-0143", "dial 1-800-555-0199", "see www.example.com/2024/17", "mail press2024@example.com",
     # units this model has none for, and limits that are not quantities
     "30°C", "12 miles", "1.2 million tons of steel", "a 3 percentage point rise", "rose 3 percentage points",
-    "children under 13", "people over 65", "it fell 300 points",
+    "children under 13", "people over 65", "it fell 300 points", "a 100m sprint", "speeds of 1Tbps",
+    "shortly after 1 a.m. Two neighbors called", "he called 911 at least 25 times", "she won 3 times",
     # vague quantities, ranges and words
     "millions of users", "dozens of firms", "a third of users", "2-3 million", "one in five", "the 737 Max",
 ])
@@ -232,6 +239,16 @@ def test_english_numbers_that_are_not_figures(text: str) -> None:
 def test_a_figure_glued_to_a_name_is_a_figure_only_with_a_unit() -> None:
     assert [f.written for f in find_figures("TikTok90 天,A380 飞机,G20 峰会,TikTok1000 名员工")] == [
         "90 天", "1000"]
+
+
+def test_traditional_characters_read_as_simplified_and_are_given_as_written() -> None:
+    assert listed("美國約 80% 的青少年,1.7 億用戶,近 3 億美元,超過 20 倍,1000 個工作崗位,懷政辦發〔2023〕9號") == [
+        ("約 80%", 80, "percent", "about", "青少年"),
+        ("1.7 億", 170_000_000, "count", None, "用戶"),
+        ("近 3 億美元", 300_000_000, "usd", "nearly", None),
+        ("超過 20 倍", 20, "times", "over", None),
+        ("1000", 1000, "count", None, "個工作崗位"),
+    ]
 
 
 def test_a_range_of_percentages_gives_both_ends() -> None:

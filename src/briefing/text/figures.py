@@ -67,9 +67,15 @@ def agrees(value: float, figure: Figure) -> bool:
     return math.isclose(value, figure.value, rel_tol=1e-9)
 
 
-# Full-width digits, letters and marks as their ASCII selves, one character for one, so that offsets
-# in the folded text are offsets in the text.
-_HALF_WIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x3000: 0x20}
+# Full-width digits, letters and marks as their ASCII selves, and the traditional forms of the Chinese
+# letters read here as their simplified ones (萬 -> 万, 號 -> 号, 超過 -> 超过), one character for one,
+# so that offsets in the folded text are offsets in the text.
+_TRADITIONAL = ("萬億兩個號歲頁點時週輛項種場張條門間臺幣約過餘數幾層屆紀單員戶網國業車機區縣鎮廠師眾軍額歐鎊韓盧節級樓"
+                "碼線鐘釐噸畝頃將於為與從對後這該裡裏內並還隻頭筆處顆絲編電話熱傳財茲幀會職設備應視頻崗資潤營訂閱躍擊圓")
+_SIMPLIFIED = ("万亿两个号岁页点时周辆项种场张条门间台币约过余数几层届纪单员户网国业车机区县镇厂师众军额欧镑韩卢节级楼"
+               "码线钟厘吨亩顷将于为与从对后这该里里内并还只头笔处颗丝编电话热传财兹帧会职设备应视频岗资润营订阅跃击圆")
+_FOLD = str.maketrans({0xFF01 + i: 0x21 + i for i in range(94)} | {0x3000: 0x20}
+                      | dict(zip(map(ord, _TRADITIONAL), map(ord, _SIMPLIFIED), strict=True)))
 
 _HANZI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                  "八": 8, "九": 9}
@@ -175,8 +181,8 @@ _NOT_A_FIGURE_AFTER = re.compile(
     r"[.][0-9]"                     # a version or a section: 1.1.2
     r"|[-‐–—/:][0-9]"               # a range, date, time or phone number: 8-14, 1/18, 10:30, 555-0143
     r"|\s+[0-9]"                    # a run of numbers: phone numbers, codes
-    r"|(?:st|nd|rd|th)\b"           # an ordinal: 2nd, 21st
-    r"|['’]s\b|s\b"                 # a decade or a year's: 1990s, 2024's
+    r"|[A-Za-z]"                    # an ordinal, a decade, a name or a unit: 2nd, 1990s, 5G, 3D, 10am, 1Tbps
+    r"|['’]s\b"                     # a year's: 2024's
     r"|\s*(?:°|℃|℉)"                # a temperature or an angle
     r"|、"                          # a list number: 1、
     r"|-(?:year|month|week|hour|minute|second|day-old|member|person|point|page|inch|foot|mile|km|"
@@ -208,7 +214,15 @@ _CURRENCY_AFTER = re.compile(
 _CENTS_AFTER = re.compile(r"(?i)\s*(?:cents?|pence)\b")
 _PERCENT_POINTS = re.compile(r"(?i)\s*(?:%\s*|per\s*cent(?:age)?\s+|percentage\s+)points?\b|\s*个?百分点|\s*pp\b")
 _PERCENT_AFTER = re.compile(r"(?i)\s*(?:%|percent\b|per\s+cent\b|pct\b)")
-_TIMES_AFTER = re.compile(r"(?i)\s*(?:倍|times\b|-?fold\b)")
+_TIMES_AFTER = re.compile(r"(?i)\s*(?:倍|-?fold\b)")
+# 'times' multiplies after growth ('grew 20 times', 'up 3 times') or before a comparison ('20 times more',
+# 'three times as many'); elsewhere it counts occasions ('called 25 times'), which are not figures here.
+_TIMES_WORD = re.compile(r"(?i)\s*times\b")
+_COMPARED_AFTER = re.compile(r"(?i)\s+(?:more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|"
+                             r"as|over|the|that|its|their|what)\b")
+_GROWTH_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:grew|grow|grows|growing|grown|rose|rise|rises|risen|rising|"
+                            r"increased?|increases|increasing|jumped|jumps|surged?|surges|soared|soars|climbed|climbs|"
+                            r"multiplied|expanded|up|boosted)(?:\s+by)?\s*$")
 _DAYS_AFTER = re.compile(r"(?i)\s*(?:天|days?\b|-day\b)")
 _QUALIFIER_AFTER = re.compile(r"(?i)\s*(?P<zh>左右|上下|以上|多)|(?P<plus>\+|-plus\b)|\s+(?P<en>or so|or more)\b")
 # Units this model has no unit for, and what makes a number a date or a time: skip, don't mislabel.
@@ -216,14 +230,15 @@ _QUALIFIER_AFTER = re.compile(r"(?i)\s*(?P<zh>左右|上下|以上|多)|(?P<plus
 _UNMODELLED_AFTER = re.compile(
     r"\s*(?:年(?!轻)|月(?!活)|日(?!活)|号|时(?!长)|点(?!击|赞|评|播)|分(?!享|别|之|钟)|秒|岁|度(?!假)|页|章|节(?!目)|版"
     r"|代(?!表|理)|级|楼|层|届|期|世纪|周(?!边)|星期|小时|分钟|季度|财年|米|公里|厘米|毫米"
-    r"|公斤|克|吨|升|毫升|亩|公顷|平方|立方|英里|英尺|英寸|寸|磅|盎司|桶|瓦|千瓦|兆瓦|伏|赫兹|字节|像素|帧|码|基点|位数"
+    r"|公斤|斤|克|吨|升|毫升|亩|公顷|平方|立方|英里|英尺|英寸|寸|磅|盎司|桶|瓦|千瓦|兆瓦|伏|赫兹|字节|像素|帧|码|基点|位数"
     r"|次(?=列车|火车|动车|高铁|绿皮|慢火车|特快|航班)|路(?!人)|号线|个月|个小时|个季度|个星期|个工作日|个交易日|个百分点|个字)"
     r"|(?i:\s*(?:years?|yrs?|months?|weeks?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|centuries|century"
     r"|a\.m\.|p\.m\.|am|pm|o'clock|gmt|utc|cet|bst|est|edt|pst|pdt|et|pt|km|kms|kilomet(?:er|re)s?|miles?|"
     r"meters?|metres?|m|cm|mm|nm|feet|foot|ft|inch(?:es)?|in\.|kg|kgs|kilos?|kilograms?|grams?|g|mg|tons?|tonnes?|"
     r"lbs?|ounces?|oz|litres?|liters?|l|ml|gallons?|barrels?|bpd|acres?|hectares?|ha|square|sq|cubic|degrees?|"
     r"mph|kph|km/h|knots?|kw|kwh|mw|mwh|gw|gwh|tw|twh|megawatts?|gigawatts?|watts?|volts?|bytes?|kb|mb|gb|tb|"
-    r"bits?|hz|khz|mhz|ghz|points?|pts|basis|bps|calories|kcal|sq\.?\s*ft|ppm|storeys?|stories|floors?)\b)")
+    r"bits?|hz|khz|mhz|ghz|points?|pts|basis|bps|calories|kcal|sq\.?\s*ft|ppm|storeys?|stories|floors?)"
+    r"(?![A-Za-z0-9]))")
 
 # Chinese measure words that count things, and the letters a Chinese noun for people or things ends in.
 _MEASURE_WORDS = frozenset("个名位家人只头台辆部座所项件款种次场套份间架艘枚张本篇首支户起例宗批条封笔处片颗根"
@@ -245,11 +260,11 @@ _NOT_NOUNS = _PLAIN_WORDS | _words(
     "percent times days day fold plus says said say told according reported news us yes thus unless "
     "perhaps always whereas")
 
-_IDIOMS = ("十万火急", "一五一十", "千千万万", "万万")
+_IDIOMS = ("十万火急", "一五一十", "千千万万", "万万")  # in the folded text: 十萬火急 too
 
 _LONGEST_NUMBER = 16  # digits: 9,999,999,999,999 is more than any count or sum in an article
-_SEVEN_DIGIT_MOBILE = re.compile(r"1[3-9][0-9]{9}")
-_LINE_MARKS = " \t#*>-•·"
+_MOBILE_NUMBER = re.compile(r"1[3-9][0-9]{9}")  # China's: 13800138000
+_LINE_MARKS = frozenset(" \t#*>-•·(")
 
 
 @dataclass
@@ -269,8 +284,7 @@ class _Reading:
     unit: str = "count"
     currency: str | None = None
     qualifier: str | None = None
-    noun: str | None = None
-    noun_end: int = 0
+    noun: tuple[int, int] | None = None  # its span
     measure: bool = False       # the noun starts with a Chinese measure word
     glued: bool = False         # a latin letter right before the digits: TikTok90
     named: bool = False         # a capitalised word before: Section 230, Boeing 737
@@ -278,7 +292,7 @@ class _Reading:
 
 def find_figures(text: str) -> list[Figure]:
     """Every figure in `text`, in order (see the module's docstring for what counts as one)."""
-    folded = text.translate(_HALF_WIDTH)
+    folded = text.translate(_FOLD)
     hidden = [span for found in _HIDDEN.finditer(folded) for span in found.span()]
     figures: list[Figure] = []
     resume = 0
@@ -291,8 +305,9 @@ def find_figures(text: str) -> list[Figure]:
         figures.append(Figure(
             start=reading.start, end=reading.end, written=text[reading.start:reading.end],
             value=float(reading.value), unit=reading.unit, currency=reading.currency,
-            qualifier=reading.qualifier, noun=reading.noun, digits=reading.digits))
-        resume = max(reading.end, reading.noun_end)
+            qualifier=reading.qualifier, noun=text[slice(*reading.noun)] if reading.noun else None,
+            digits=reading.digits))
+        resume = reading.noun[1] if reading.noun else reading.end
     return figures
 
 
@@ -472,26 +487,36 @@ def _after(text: str, reading: _Reading) -> bool:
 
 
 def _looks_like_scale(text: str, at: int, reading: _Reading) -> bool:
-    """'2bn', '£3m': letters glued to the digits that are a scale, not a name or a unit."""
+    """'2bn', '£3m', '5m users': letters glued to the digits that are a scale, not a name or a unit."""
     scale = _SCALE_AFTER.match(text, at)
     if scale is not None and scale.group("scale").lower() in ("mn", "mln", "bn", "bln", "tn", "trn"):
         return True
-    return reading.currency is not None and _SHORT_SCALE_AFTER.match(text, at) is not None
+    return _short_scale(text, at, reading) is not None
+
+
+def _short_scale(text: str, at: int, reading: _Reading) -> re.Match[str] | None:
+    """'m', 'k' or 'b' after the digits, where it can only be a scale: after a currency sign ('£3m') or before
+    what it counts ('10k runners'); elsewhere metres, or a name ('100m sprint', '3b')."""
+    short = _SHORT_SCALE_AFTER.match(text, at)
+    if short is None or (reading.currency is None and _english_noun(text, short.end()) is None):
+        return None
+    return short
 
 
 def _line_start(text: str, at: int) -> bool:
-    line_start = text.rfind("\n", 0, at) + 1
-    return not text[line_start:at].strip(_LINE_MARKS + "(")
+    """Whether only spaces and list marks stand between the start of the line and `at` (looking back over
+    those alone, so that a long line is not read again for each of its numbers)."""
+    while at > 0 and text[at - 1] in _LINE_MARKS:
+        at -= 1
+    return at == 0 or text[at - 1] == "\n"
 
 
 def _scale(text: str, at: int, reading: _Reading) -> int:
     """Multiply by a scale after the number ('亿', 'million', '多万', the '£3m' of money); where it ends."""
     scale = _SCALE_AFTER.match(text, at)
-    short = _SHORT_SCALE_AFTER.match(text, at) if reading.currency is not None else None
-    if scale is None and short is None:
-        return at
-    if reading.hanzi and reading.scaled and scale is not None and scale.group("scale") not in ("万", "亿", "万亿"):
-        return at
+    short = _short_scale(text, at, reading) if scale is None else None
+    if (scale is None and short is None) or reading.scaled:
+        return at  # '两千万' has its scale already
     found = scale if scale is not None else short
     assert found is not None
     reading.value *= _SCALES[found.group("scale").lower()]
@@ -521,6 +546,12 @@ def _unit(text: str, at: int, reading: _Reading) -> int:
         if (found := pattern.match(text, at)) is not None:
             reading.unit = unit
             return found.end()
+    if (times := _TIMES_WORD.match(text, at)) is not None:
+        if not (_COMPARED_AFTER.match(text, times.end())
+                or _GROWTH_BEFORE.search(text, max(0, reading.start - _LEFT), reading.start)):
+            return -1
+        reading.unit = "times"
+        return times.end()
     return at
 
 
@@ -537,14 +568,11 @@ def _noun(text: str, reading: _Reading) -> None:
         at = linked.end()
     elif reading.unit != "count":
         return
-    found = _chinese_noun(text, at, reading) or _english_noun(text, at)
-    if found is not None:
-        reading.noun, reading.noun_end = text[found[0]:found[1]], found[1]
+    reading.noun = _chinese_noun(text, at, reading) or _english_noun(text, at)
 
 
 def _chinese_noun(text: str, at: int, reading: _Reading) -> tuple[int, int] | None:
     """(start, end) of a Chinese noun at `at`, after an optional latin brand ('TikTok 用户'); None if none."""
-    start = at
     while text[at:at + 1].isspace():
         at += 1
     start = at
@@ -618,12 +646,12 @@ def _is_figure(text: str, reading: _Reading) -> bool:
     if quantity:
         return True
     digits = text[reading.number_start:reading.number_end]
-    if _SEVEN_DIGIT_MOBILE.fullmatch(digits):
+    if _MOBILE_NUMBER.fullmatch(digits):
         return False  # a mobile phone number
     year_like = not reading.grouped and digits.isdigit() and 1000 <= int(digits) <= 2100
     if year_like and not (reading.measure or reading.qualifier):
         return False
-    if reading.named and not reading.measure and not (reading.noun and reading.noun[0].isupper()):
+    if reading.named and not reading.measure and not (reading.noun and text[reading.noun[0]].isupper()):
         return False  # Section 230 protections, iPhone 16 models (but a headline's 'Cuts 600 Jobs')
     if "." in digits and (reading.noun is None or _line_start(text, reading.number_start)):
         return False  # a section number: '1.1 背景', '2.3 用户数据'; '2.5 children' in a sentence is a count
