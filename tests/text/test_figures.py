@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.text.figures import QUALIFIERS, UNITS, Figure, agrees, find_figures
+from briefing.text.figures import QUALIFIERS, UNITS, Figure, agrees, find_figures, unqualified
 from tests.conftest import FIXTURES, finishes
 
 ARTICLE = (FIXTURES / "tiktok-article.zh.txt").read_text(encoding="utf-8")
@@ -177,6 +177,8 @@ def test_chinese_figures(text: str, written: str, value: float, unit: str, curre
     ("3 times more users", "3 times", 3, "times", None, None, None, 1),
     ("It has 10k runners.", "10k", 1e4, "count", None, None, "runners", 1),
     ("It has 5m users.", "5m", 5e6, "count", None, None, "users", 1),
+    ("影响 170 million用户", "170 million", 1.7e8, "count", None, None, "用户", 2),  # an English word ends at 用
+    ("up\u00a080\u202fpercent", "80\u202fpercent", 80, "percent", None, None, None, 1),  # no-break spaces
     ("More than 300 Twitter employees", "More than 300", 300, "count", None, "over", "Twitter employees", 1),
     ("It has 1,000+ stores.", "1,000+", 1000, "count", None, "over", "stores", 1),
     ("some 200 or so people", "some 200 or so", 200, "count", None, "about", "people", 1),
@@ -249,6 +251,12 @@ def test_traditional_characters_read_as_simplified_and_are_given_as_written() ->
         ("超過 20 倍", 20, "times", "over", None),
         ("1000", 1000, "count", None, "個工作崗位"),
     ]
+
+
+def test_unqualified_is_the_figure_without_the_words_that_qualify_it() -> None:
+    text = "约80%的青少年,80%以上的用户,200多万创作者,150 多个国家,more than $300 million,1,000+ stores,约 3 倍"
+    assert [unqualified(figure) for figure in find_figures(text)] == [
+        "80%", "80%", "200多万", "150", "$300 million", "1,000", "3 倍"]
 
 
 def test_a_range_of_percentages_gives_both_ends() -> None:

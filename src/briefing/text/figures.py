@@ -67,6 +67,16 @@ def agrees(value: float, figure: Figure) -> bool:
     return math.isclose(value, figure.value, rel_tol=1e-9)
 
 
+def unqualified(figure: Figure) -> str:
+    """The figure as written without the words that qualify it: '约 80%' -> '80%', '80%以上' -> '80%',
+    'more than $300 million' -> '$300 million' (but '200多万' stays: its 多 is inside the number)."""
+    written = figure.written
+    if figure.qualifier is not None:
+        written = _QUALIFIER_AT_START.sub("", written, count=1)
+        written = _QUALIFIER_AT_END.sub("", written, count=1)
+    return written
+
+
 # Full-width digits, letters and marks as their ASCII selves, and the traditional forms of the Chinese
 # letters read here as their simplified ones (萬 -> 万, 號 -> 号, 超過 -> 超过), one character for one,
 # so that offsets in the folded text are offsets in the text.
@@ -74,7 +84,8 @@ _TRADITIONAL = ("萬億兩個號歲頁點時週輛項種場張條門間臺幣約
                 "碼線鐘釐噸畝頃將於為與從對後這該裡裏內並還隻頭筆處顆絲編電話熱傳財茲幀會職設備應視頻崗資潤營訂閱躍擊圓")
 _SIMPLIFIED = ("万亿两个号岁页点时周辆项种场张条门间台币约过余数几层届纪单员户网国业车机区县镇厂师众军额欧镑韩卢节级楼"
                "码线钟厘吨亩顷将于为与从对后这该里里内并还只头笔处颗丝编电话热传财兹帧会职设备应视频岗资润营订阅跃击圆")
-_FOLD = str.maketrans({0xFF01 + i: 0x21 + i for i in range(94)} | {0x3000: 0x20}
+_SPACES = (0x3000, 0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F)  # ideographic, no-break, thin ...
+_FOLD = str.maketrans({0xFF01 + i: 0x21 + i for i in range(94)} | dict.fromkeys(_SPACES, 0x20)
                       | dict(zip(map(ord, _TRADITIONAL), map(ord, _SIMPLIFIED), strict=True)))
 
 _HANZI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -94,10 +105,13 @@ _SCALES = {
     "tn": 10**12, "trn": 10**12,
 }
 
+# Patterns that read English words are ASCII ((?a)): a word ends where the English alphabet does, so
+# '170 million用户' has its scale though '用' is a letter to Unicode (the text's spaces are folded to ' ').
+
 # Where a number may start: digits (grouped or not), 百分之 and a number, Chinese numerals, English
 # number words before a scale ('two million'), and '-fold' words ('tenfold').
 _NUMBER = re.compile(
-    r"(?P<hundredths>百分之\s*)?(?:"
+    r"(?a)(?P<hundredths>百分之\s*)?(?:"
     r"(?P<arabic>(?<![0-9])(?<![0-9][.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)"
     r"|(?P<hanzi>[〇零一二两三四五六七八九十百千万亿]+(?:点[〇零一二两三四五六七八九]+[万亿]*)?))"
     rf"|(?i:\b(?P<words>half\s+a|(?:{_WORD_NUMBER})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
@@ -140,6 +154,9 @@ _QUALIFIED = {
              "at least", "upwards of", "in excess of", "exceeding"),
 }
 _QUALIFIER_OF = {word: qualifier for qualifier, words in _QUALIFIED.items() for word in words}
+_QUALIFIER_AT_START = re.compile(
+    "(?i)^(?:" + "|".join(re.escape(word) for word in sorted(_QUALIFIER_OF, key=len, reverse=True)) + r")\s*")
+_QUALIFIER_AT_END = re.compile(r"(?i)\s*(?:左右|上下|以上|多|or so|or more|\+|-plus)$")
 
 # An ordinal, rank, list number or comparison window before the number: '第 3', '前 7 天', '较前 7 天'
 # (but 目前, 当前 and their kind are 'now', and what follows them may well be a figure).
@@ -178,7 +195,7 @@ _PLAIN_WORDS = _words(
 
 # Right after the digits: what makes the number something else than a figure.
 _NOT_A_FIGURE_AFTER = re.compile(
-    r"[.][0-9]"                     # a version or a section: 1.1.2
+    r"(?a)[.][0-9]"                     # a version or a section: 1.1.2
     r"|[-‐–—/:][0-9]"               # a range, date, time or phone number: 8-14, 1/18, 10:30, 555-0143
     r"|\s+[0-9]"                    # a run of numbers: phone numbers, codes
     r"|[A-Za-z]"                    # an ordinal, a decade, a name or a unit: 2nd, 1990s, 5G, 3D, 10am, 1Tbps
@@ -190,10 +207,10 @@ _NOT_A_FIGURE_AFTER = re.compile(
     rf"|\s+(?:{_MONTHS})\b"         # a date: 18 January
 )
 _SCALE_AFTER = re.compile(
-    r"\s*(?P<more>多|余)?\s*(?P<scale>万亿|千亿|百亿|亿|千万|百万|万|千(?![米克瓦卡字兆伏帕])"
+    r"(?a)\s*(?P<more>多|余)?\s*(?P<scale>万亿|千亿|百亿|亿|千万|百万|万|千(?![米克瓦卡字兆伏帕])"
     r"|(?i:thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn)\b(?!-))(?P<more_after>多|余)?")
 # '5m', '2k', '1.2b' mean money only after a currency sign ('£3m'); elsewhere metres, thousands of what?
-_SHORT_SCALE_AFTER = re.compile(r"(?i)(?P<scale>[kmb])\b")
+_SHORT_SCALE_AFTER = re.compile(r"(?a)(?i)(?P<scale>[kmb])\b")
 _MORE_AFTER = re.compile(r"\s*(?:多|余)")
 _CURRENCY_AFTER_ZH = {"美元": "USD", "美金": "USD", "元人民币": "CNY", "人民币": "CNY", "元": "CNY", "欧元": "EUR",
                       "英镑": "GBP", "日元": "JPY", "日圆": "JPY", "港元": "HKD", "港币": "HKD", "韩元": "KRW",
@@ -208,23 +225,23 @@ _CURRENCY_AFTER_EN = {"us dollars": "USD", "u.s. dollars": "USD", "american doll
                       "pounds sterling": "GBP", "pounds": "GBP", "sterling": "GBP", "won": "KRW"}
 _AFTER_SCALE_ONLY = frozenset({"pounds sterling", "pounds", "sterling", "won"})
 _CURRENCY_AFTER = re.compile(
-    r"\s*(?:(?P<zh>" + "|".join(sorted(_CURRENCY_AFTER_ZH, key=len, reverse=True)) + r")"
+    r"(?a)\s*(?:(?P<zh>" + "|".join(sorted(_CURRENCY_AFTER_ZH, key=len, reverse=True)) + r")"
     r"|(?i:(?P<en>" + "|".join(re.escape(word).replace(r"\ ", r"\s+")
                                 for word in sorted(_CURRENCY_AFTER_EN, key=len, reverse=True)) + r"))\b)")
-_CENTS_AFTER = re.compile(r"(?i)\s*(?:cents?|pence)\b")
-_PERCENT_POINTS = re.compile(r"(?i)\s*(?:%\s*|per\s*cent(?:age)?\s+|percentage\s+)points?\b|\s*个?百分点|\s*pp\b")
-_PERCENT_AFTER = re.compile(r"(?i)\s*(?:%|percent\b|per\s+cent\b|pct\b)")
-_TIMES_AFTER = re.compile(r"(?i)\s*(?:倍|-?fold\b)")
+_CENTS_AFTER = re.compile(r"(?a)(?i)\s*(?:cents?|pence)\b")
+_PERCENT_POINTS = re.compile(r"(?a)(?i)\s*(?:%\s*|per\s*cent(?:age)?\s+|percentage\s+)points?\b|\s*个?百分点|\s*pp\b")
+_PERCENT_AFTER = re.compile(r"(?a)(?i)\s*(?:%|percent\b|per\s+cent\b|pct\b)")
+_TIMES_AFTER = re.compile(r"(?a)(?i)\s*(?:倍|-?fold\b)")
 # 'times' multiplies after growth ('grew 20 times', 'up 3 times') or before a comparison ('20 times more',
 # 'three times as many'); elsewhere it counts occasions ('called 25 times'), which are not figures here.
-_TIMES_WORD = re.compile(r"(?i)\s*times\b")
-_COMPARED_AFTER = re.compile(r"(?i)\s+(?:more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|"
+_TIMES_WORD = re.compile(r"(?a)(?i)\s*times\b")
+_COMPARED_AFTER = re.compile(r"(?a)(?i)\s+(?:more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|"
                              r"as|over|the|that|its|their|what)\b")
 _GROWTH_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:grew|grow|grows|growing|grown|rose|rise|rises|risen|rising|"
                             r"increased?|increases|increasing|jumped|jumps|surged?|surges|soared|soars|climbed|climbs|"
                             r"multiplied|expanded|up|boosted)(?:\s+by)?\s*$")
-_DAYS_AFTER = re.compile(r"(?i)\s*(?:天|days?\b|-day\b)")
-_QUALIFIER_AFTER = re.compile(r"(?i)\s*(?P<zh>左右|上下|以上|多)|(?P<plus>\+|-plus\b)|\s+(?P<en>or so|or more)\b")
+_DAYS_AFTER = re.compile(r"(?a)(?i)\s*(?:天|days?\b|-day\b)")
+_QUALIFIER_AFTER = re.compile(r"(?a)(?i)\s*(?P<zh>左右|上下|以上|多)|(?P<plus>\+|-plus\b)|\s+(?P<en>or so|or more)\b")
 # Units this model has no unit for, and what makes a number a date or a time: skip, don't mislabel.
 # (Not where the letter starts a noun: 10 亿月活跃用户, 1.7 亿点击, 3000 代表, 200 万年轻人.)
 _UNMODELLED_AFTER = re.compile(
@@ -250,7 +267,7 @@ _KNOWN_NOUNS = ("青少年", "少年", "女性", "男性", "机会", "就业机�
 # Letters a noun does not run through: particles, conjunctions, verbs of being, places in a phrase.
 _STOP_CHARS = frozenset("的了在是和与及或也都将已被把从对向为于而且但就还又并等中上下内外里后前时这那其该此每各"
                         "均约近超逾")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_NOUN_LETTERS = 8  # a Chinese noun is read from at most this many letters
 _LATIN_WORD = re.compile(r"\s*([A-Za-z][A-Za-z0-9'’-]*)\s*")
 _DE = re.compile(r"\s*的\s*")
 _OF = re.compile(r"(?i)\s+of\s+(?:the\s+)?")
@@ -577,12 +594,11 @@ def _chinese_noun(text: str, at: int, reading: _Reading) -> tuple[int, int] | No
         at += 1
     start = at
     brand = _LATIN_WORD.match(text, at)
-    if brand is not None and _CJK.match(text, brand.end()):
+    if brand is not None and _chinese_letters(text, brand.end()):
         at = brand.end()
-    run = _CJK.match(text, at)
-    if run is None:
+    letters = _chinese_letters(text, at)
+    if not letters:
         return None
-    letters = run.group()[:8]
     if letters[0] in _MEASURE_WORDS:
         reading.measure = True  # the measure word alone is noun enough: 1000 人
         end = at + 1 + _noun_length(letters[1:], guess=False)
@@ -595,6 +611,15 @@ def _chinese_noun(text: str, at: int, reading: _Reading) -> tuple[int, int] | No
                                                                                                          "以上"):
         reading.qualifier = "about" if after.group("zh") == "左右" else "over"  # 1000 人左右
     return start, end
+
+
+def _chinese_letters(text: str, at: int) -> str:
+    """The Chinese letters (CJK ideographs) at `at`, at most _NOUN_LETTERS of them."""
+    end = at
+    while end < len(text) and end - at < _NOUN_LETTERS and ("\u4e00" <= text[end] <= "\u9fff"
+                                                             or "\u3400" <= text[end] <= "\u4dbf"):
+        end += 1
+    return text[at:end]
 
 
 def _noun_length(letters: str, guess: bool = True) -> int:
