@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.text.figures import QUALIFIERS, UNITS, Figure, agrees, find_figures, unqualified
+from briefing.text.figures import QUALIFIERS, UNITS, Figure, agrees, find_figures
 from tests.conftest import FIXTURES, finishes
 
 ARTICLE = (FIXTURES / "tiktok-article.zh.txt").read_text(encoding="utf-8")
@@ -251,12 +251,6 @@ def test_traditional_characters_read_as_simplified_and_are_given_as_written() ->
         ("超過 20 倍", 20, "times", "over", None),
         ("1000", 1000, "count", None, "個工作崗位"),
     ]
-
-
-def test_unqualified_is_the_figure_without_the_words_that_qualify_it() -> None:
-    text = "约80%的青少年,80%以上的用户,200多万创作者,150 多个国家,more than $300 million,1,000+ stores,约 3 倍"
-    assert [unqualified(figure) for figure in find_figures(text)] == [
-        "80%", "80%", "200多万", "150", "$300 million", "1,000", "3 倍"]
 
 
 def test_a_range_of_percentages_gives_both_ends() -> None:

@@ -67,16 +67,6 @@ def agrees(value: float, figure: Figure) -> bool:
     return math.isclose(value, figure.value, rel_tol=1e-9)
 
 
-def unqualified(figure: Figure) -> str:
-    """The figure as written without the words that qualify it: '约 80%' -> '80%', '80%以上' -> '80%',
-    'more than $300 million' -> '$300 million' (but '200多万' stays: its 多 is inside the number)."""
-    written = figure.written
-    if figure.qualifier is not None:
-        written = _QUALIFIER_AT_START.sub("", written, count=1)
-        written = _QUALIFIER_AT_END.sub("", written, count=1)
-    return written
-
-
 # Full-width digits, letters and marks as their ASCII selves, and the traditional forms of the Chinese
 # letters read here as their simplified ones (萬 -> 万, 號 -> 号, 超過 -> 超过), one character for one,
 # so that offsets in the folded text are offsets in the text.
@@ -154,9 +144,6 @@ _QUALIFIED = {
              "at least", "upwards of", "in excess of", "exceeding"),
 }
 _QUALIFIER_OF = {word: qualifier for qualifier, words in _QUALIFIED.items() for word in words}
-_QUALIFIER_AT_START = re.compile(
-    "(?i)^(?:" + "|".join(re.escape(word) for word in sorted(_QUALIFIER_OF, key=len, reverse=True)) + r")\s*")
-_QUALIFIER_AT_END = re.compile(r"(?i)\s*(?:左右|上下|以上|多|or so|or more|\+|-plus)$")
 
 # An ordinal, rank, list number or comparison window before the number: '第 3', '前 7 天', '较前 7 天'
 # (but 目前, 当前 and their kind are 'now', and what follows them may well be a figure).
