@@ -119,6 +119,7 @@ def test_an_english_article_gives_the_same_kinds_of_figure_and_nothing_else() ->
     ("1000 人左右", "1000", 1000, "count", None, "about", "人", 1),
     ("超 1 亿用户", "超 1 亿", 1e8, "count", None, "over", "用户", 1),
     ("附近 3 家商店", "3", 3, "count", None, None, "家商店", 1),  # 附近 'nearby', not 近 'nearly'
+    ("共有 200 成员", "200", 200, "count", None, None, "成员", 1),  # 成员 'members', not 成 'tenths'
     ("目前 1.7 亿用户", "1.7 亿", 1.7e8, "count", None, None, "用户", 2),  # 目前 'now', not a window
     ("拥有 10 亿月活跃用户", "10 亿", 1e9, "count", None, None, "月活跃用户", 1),
     ("发行量 150万份", "150万", 1.5e6, "count", None, None, "份", 2),
@@ -204,7 +205,7 @@ def test_english_figures(text: str, written: str, value: float, unit: str, curre
     "电话:010-12345678", "手机 13800138000", "访问 https://example.com/2024/17 了解", "邮箱 news2024@example.cn",
     # units this model has none for
     "气温 30℃", "3 个月", "5 年", "1.5 万公里", "产量 1.4 万亿斤", "速率达到1Tbps", "3 个百分点", "增长 3 成",
-    "三成用户", "1 小时",
+    "三成用户", "7 成受访者", "打 8 折", "1 小时",
     # vague quantities and words made of numerals
     "数百万粉丝", "上千家企业", "几十倍", "十几个国家", "一位用户", "十分重要", "一系列措施", "千万不要",
     "百万粉丝", "两三天", "一下子", "千层浪", "万一失败",
@@ -232,7 +233,8 @@ def test_chinese_numbers_that_are_not_figures(text: str) -> None:
     "children under 13", "people over 65", "it fell 300 points", "a 100m sprint", "speeds of 1Tbps",
     "shortly after 1 a.m. Two neighbors called", "he called 911 at least 25 times", "she won 3 times",
     # vague quantities, ranges and words
-    "millions of users", "dozens of firms", "a third of users", "2-3 million", "one in five", "the 737 Max",
+    "millions of users", "dozens of firms", "a third of users", "four in 10 adults", "1 out of 5 users",
+    "2-3 million", "one in five", "the 737 Max",
 ])
 def test_english_numbers_that_are_not_figures(text: str) -> None:
     assert find_figures(text) == []

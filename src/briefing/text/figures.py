@@ -160,6 +160,9 @@ _LABEL_WORDS = (
 _LABEL_BEFORE_EN = re.compile(rf"(?i)(?<![A-Za-z])(?:{_LABEL_WORDS})\.?\s*$")
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+# The second number of a ratio: 'four in 10 adults', '1 out of 5'.
+_RATIO_BEFORE = re.compile(r"(?i)(?:(?<![A-Za-z])(?:one|two|three|four|five|six|seven|eight|nine|ten)|[0-9])\s+"
+                           r"(?:in|out\s+of)\s+$")
 _MONTH_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_MONTHS})\.?\s*$")
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9.'’-]*)\s+$")
 _VAGUE_BEFORE_ZH = re.compile(r"[几数上成好]\s*$")
@@ -233,7 +236,7 @@ _QUALIFIER_AFTER = re.compile(r"(?a)(?i)\s*(?P<zh>左右|上下|以上|多)|(?P<
 # (Not where the letter starts a noun: 10 亿月活跃用户, 1.7 亿点击, 3000 代表, 200 万年轻人.)
 _UNMODELLED_AFTER = re.compile(
     r"\s*(?:年(?!轻)|月(?!活)|日(?!活)|号|时(?!长)|点(?!击|赞|评|播)|分(?!享|别|之|钟)|秒|岁|度(?!假)|页|章|节(?!目)|版"
-    r"|代(?!表|理)|级|楼|层|届|期|世纪|周(?!边)|星期|小时|分钟|季度|财年|米|公里|厘米|毫米"
+    r"|代(?!表|理)|级|楼|层|届|期|成(?![员本交立为果绩就功])|折(?![扣合])|世纪|周(?!边)|星期|小时|分钟|季度|财年|米|公里|厘米|毫米"
     r"|公斤|斤|克|吨|升|毫升|亩|公顷|平方|立方|英里|英尺|英寸|寸|磅|盎司|桶|瓦|千瓦|兆瓦|伏|赫兹|字节|像素|帧|码|基点|位数"
     r"|次(?=列车|火车|动车|高铁|绿皮|慢火车|特快|航班)|路(?!人)|号线|个月|个小时|个季度|个星期|个工作日|个交易日|个百分点|个字)"
     r"|(?i:\s*(?:years?|yrs?|months?|weeks?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|centuries|century"
@@ -436,7 +439,7 @@ def _before(text: str, reading: _Reading, match: re.Match[str]) -> bool:
     if chinese and reading.hanzi and _VAGUE_BEFORE_ZH.search(near):
         return False  # 数百万, 上千, 几十: no number at all
     if (chinese and _ORDINAL_BEFORE_ZH.search(near)) or (
-            latin and (_LABEL_BEFORE_EN.search(left) or _MONTH_BEFORE.search(left))):
+            latin and (_LABEL_BEFORE_EN.search(left) or _MONTH_BEFORE.search(left) or _RATIO_BEFORE.search(left))):
         return False
     qualifier = (_QUALIFIER_BEFORE_ZH.search(near) if chinese else
                  _QUALIFIER_BEFORE_EN.search(left) if latin else None)
