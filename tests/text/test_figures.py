@@ -255,8 +255,9 @@ def test_traditional_characters_read_as_simplified_and_are_given_as_written() ->
     ]
 
 
-def test_a_range_of_percentages_gives_both_ends() -> None:
+def test_a_range_of_percentages_gives_both_ends_and_signs_are_not_read() -> None:
     assert [f.value for f in find_figures("增长 20%-30%")] == [20, 30]
+    assert [f.written for f in find_figures("shares +5%, bonds -2.5%, call +86 138 0013 8000")] == ["5%", "2.5%"]
 
 
 def test_agrees_with_the_raw_value_whatever_the_writing() -> None:

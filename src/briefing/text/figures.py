@@ -7,16 +7,16 @@ them, so a number that is not a statistic must not be found: precision matters a
 What is a figure: a number with a scale (1.7 亿, 170 million, 两千万), a percentage (80%, 80
 percent, 百分之八十), a multiple (20 倍, 20 times, 20-fold), money (300亿元, $300 million, €5bn,
 £3m), a number of days (90 天, 90 days, a 90-day reprieve), or a count: a number with what it
-counts after it (1000 个工作岗位, 1,000 jobs), a number grouped in thousands (170,000,000) or
-one qualified (逾千人, over 5,000).
+counts after it (1000 个工作岗位, 1,000 jobs), a number grouped in thousands (170,000,000) or,
+from a thousand on, one qualified (超过 5000, over 5000).
 
 What is not (each also in the tests): years (2024 年, in 2024, the 1990s), parts of dates (1 月
 18 日, January 18, 2025-01-18), times of day (10:30, 3 p.m., 3 点), phone numbers, pages, sections
 and list numbers (第 3 页, page 3, 一、, 1., 1.1, (2)), ordinals and ranks (第一, 2nd, No. 1, top 10,
 前 10 名), versions (v1.2, 3.2.1, iOS 17), names with numbers (COVID-19, Section 230, Boeing 737,
 iPhone 16, G20, 5G), numbers in URLs and e-mail addresses, comparison windows (较前 7 天, the
-previous 7 days) and quantities in units this model has no unit for (years, hours, km, tons,
-degrees, percentage points): skipped rather than mislabelled as counts.
+previous 7 days), ratios (four in 10), tenths (7 成) and quantities in units this model has no unit
+for (years, hours, km, 亩, tons, degrees, percentage points): skipped rather than mislabelled as counts.
 
 Decisions worth knowing:
 - A latin word between a number and a Chinese noun belongs to the noun: '6.82 亿 TikTok 用户'
@@ -29,8 +29,13 @@ Decisions worth knowing:
   measure word or after a qualifier (一千名). 一位, 一系列, 三思 and 十分 are words.
 - Upper bounds (不到, 不足, less than, under, up to) are 'nearly', the closest of the three
   qualifiers; the words stay in the figure's `written`.
-- '¥' and '￥' are yuan (CNY): the articles read here are Chinese or English, not Japanese.
-- Ranges ('2-3 million', '8–14') and signs are not read: '2-3' is skipped, '-5%' is 5.
+- '¥' and '￥' are yuan (CNY): the articles read here are Chinese or English, not Japanese. Cents
+  are dollars ('13 cents' is usd 0.13), pence pounds.
+- English 'times' is a multiple after growth or before a comparison ('grew 20 times', '3 times
+  more'); elsewhere it counts occasions ('called 25 times') and is no figure. 倍 and -fold always are.
+- Full-width forms and traditional characters read as their half-width and simplified selves
+  (１．７億 is 1.7 亿); `written` and `noun` are always the text's own.
+- Ranges ('2-3 million', '8–14') and signs are not read: '2-3' is skipped, '-5%' and '+5%' are 5.
 - An English plain number needs a plural noun after it ('1,000 jobs', '3 judges'); one of four
   digits from 1000 to 2100 is taken for a year unless grouped ('2,000 jobs') or qualified.
 """
@@ -251,7 +256,7 @@ _UNMODELLED_AFTER = re.compile(
 _MEASURE_WORDS = frozenset("个名位家人只头台辆部座所项件款种次场套份间架艘枚张本篇首支户起例宗批条封笔处片颗根"
                            "幅门棵株匹")
 _NOUN_ENDINGS = frozenset("者员户民人商师生家客友众工位丝司童族军兵口量额单件款车机店校院所厂国城市区省县村镇业票例"
-                          "次型品器站网号")
+                          "次型品器站网号言论")
 _KNOWN_NOUNS = ("青少年", "少年", "女性", "男性", "机会", "就业机会", "工作机会", "职位", "设备", "应用", "视频",
                 "作品", "帖子", "文章", "岗位", "工作岗位", "就业岗位", "资金", "收入", "利润", "营收", "订阅")
 # Letters a noun does not run through: particles, conjunctions, verbs of being, places in a phrase.
@@ -422,8 +427,8 @@ def _before(text: str, reading: _Reading, match: re.Match[str]) -> bool:
     at = reading.start
     left = text[max(0, at - _LEFT):at]
     if match.group("arabic") and not match.group("hundredths"):
-        if left and left[-1] in "#§№@_\\+" or (len(left) >= 2 and left[-1] in "-‐–/:" and left[-2].isalnum()):
-            return False  # a name or a code: COVID-19, #1, mid-2024, +86
+        if left and left[-1] in "#§№@_\\" or (len(left) >= 2 and left[-1] in "-‐–+/:" and left[-2].isalnum()):
+            return False  # a name or a code: COVID-19, #1, mid-2024, C+11
         if _may_end(left, _CURRENCY_ENDS) and (currency := _CURRENCY_BEFORE.search(left)) is not None:
             reading.currency = _currency_code(currency.group().strip())
             at -= len(currency.group())
