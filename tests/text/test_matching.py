@@ -65,3 +65,11 @@ def test_case_and_words_still_count() -> None:
     """Only width, spaces and quote marks are folded: a different letter is a different passage."""
     assert find_passage("TikTok users", "tiktok users") is None
     assert find_passage("1.7 亿用户", "1.7 万用户") is None
+
+
+def test_changing_what_comparable_gave_changes_nothing_for_the_next_caller() -> None:
+    """The folding of a text is kept for the next search in it: a caller's list is its own copy."""
+    _, offsets = comparable(ARTICLE)
+    offsets.clear()
+    assert len(comparable(ARTICLE)[1]) > 7000
+    assert find_passage(ARTICLE, "近3亿美元") == (ARTICLE.index("近 3 亿美元"), ARTICLE.index("近 3 亿美元") + 7)

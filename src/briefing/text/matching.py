@@ -10,6 +10,7 @@ match in the folded text is a span of the original.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 # Quote marks a writer's editor or keyboard may have swapped for each other: one straight mark each.
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u301d\u301e\u301f\uff02\u00ab\u00bb"
@@ -23,7 +24,7 @@ def comparable(text: str) -> tuple[str, list[int]]:
     """`text` NFKC-folded (full width to half width), without whitespace, with one kind of each quote
     mark; and for each character of the result, the offset in `text` of the character it came from."""
     folded, starts, _ = _fold(text)
-    return folded, starts
+    return folded, list(starts)
 
 
 def find_passage(haystack: str, needle: str) -> tuple[int, int] | None:
@@ -39,7 +40,8 @@ def find_passage(haystack: str, needle: str) -> tuple[int, int] | None:
     return starts[at], ends[at + len(folded_needle) - 1]
 
 
-def _fold(text: str) -> tuple[str, list[int], list[int]]:
+@lru_cache(maxsize=8)  # an article is searched once for each statistic's evidence: fold it once
+def _fold(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     """The comparable text, and for each of its characters the start and end in `text` of its source.
 
     NFKC works on a character with the combining marks after it ('e' + U+0301 -> 'é'), and one
@@ -59,4 +61,4 @@ def _fold(text: str) -> tuple[str, list[int], list[int]]:
             starts.append(index)
             ends.append(end)
         index = end
-    return "".join(pieces), starts, ends
+    return "".join(pieces), tuple(starts), tuple(ends)
