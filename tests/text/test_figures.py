@@ -1,0 +1,301 @@
+"""Figures in articles: every one a careful reader would list, with its raw value and unit, and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing.text.figures import QUALIFIERS, UNITS, Figure, agrees, find_figures
+from tests.conftest import FIXTURES, finishes
+
+ARTICLE = (FIXTURES / "tiktok-article.zh.txt").read_text(encoding="utf-8")
+
+
+def listed(text: str) -> list[tuple[str, float, str, str | None, str | None]]:
+    """(written, value, unit, qualifier, noun) of each figure, as a reader checks them."""
+    return [(f.written, f.value, f.unit, f.qualifier, f.noun) for f in find_figures(text)]
+
+
+def only(text: str) -> Figure:
+    [figure] = find_figures(text)
+    return figure
+
+
+def test_the_shipped_article_gives_every_figure_a_reader_lists_and_nothing_else() -> None:
+    """Not its years (2024 年), dates (1 月 18 日), headings (一、, (一)), the window of '较前 7 天' or 第一修正案;
+    and '90 天' although the source glues it to a name ('TikTok90 天')."""
+    assert listed(ARTICLE) == [
+        ("1.7 亿", 170_000_000, "count", None, "用户"),
+        ("约 80%", 80, "percent", "about", "青少年"),
+        ("1.7 亿", 170_000_000, "count", None, "用户"),
+        ("超过 20 倍", 20, "times", "over", None),
+        ("超过 30 倍", 30, "times", "over", None),
+        ("约有 200 万", 2_000_000, "count", "about", "创作者"),
+        ("近 3 亿美元", 300_000_000, "usd", "nearly", None),
+        ("1000", 1000, "count", None, "个工作岗位"),
+        ("90 天", 90, "days", None, None),
+        ("90 天", 90, "days", None, None),
+        ("近 1.576 亿", 157_600_000, "count", "nearly", "用户"),
+        ("超过 6.82 亿", 682_000_000, "count", "over", "TikTok 用户"),
+        ("1000", 1000, "count", None, "个工作岗位"),
+    ]
+
+
+def test_each_figure_is_its_span_of_the_text_in_order() -> None:
+    figures = find_figures(ARTICLE)
+    assert figures and all(ARTICLE[f.start:f.end] == f.written for f in figures)
+    assert [f.start for f in figures] == sorted(f.start for f in figures)
+    assert [f.digits for f in figures if f.written.endswith("亿")] == [2, 2, 4, 3]
+
+
+ENGLISH = """TikTok goes dark for 170 million Americans
+
+WASHINGTON, Jan. 19, 2025 - TikTok stopped serving its 170 million U.S. users late on Saturday, hours before
+a federal ban took effect on January 19.
+
+About 80% of American teenagers use the app, and roughly 2 million creators make a living on it. One estimate
+puts their lost income at nearly $300 million.
+
+Downloads of the rival app RedNote grew more than 20 times between January 8 and 14 compared with the previous
+7 days, and over 30-fold from a year earlier.
+
+ByteDance, valued at US$300bn, plans to add 1,000 jobs in Ireland; its European sales rose 45 percent to
+€5 billion in 2024, and UK revenue reached £3m.
+
+Donald Trump said he would "most likely" grant TikTok a 90-day extension. Within those 90 days, it must find
+a buyer.
+
+The law (Section 2 of H.R. 7521) was signed on April 24, 2024. See page 3 of the ruling, which cites the First
+Amendment and COVID-19 era rules.
+
+Indonesia, with nearly 157.6 million users, is TikTok's No. 1 market; Asia-Pacific has more than 682 million.
+"""
+
+
+def test_an_english_article_gives_the_same_kinds_of_figure_and_nothing_else() -> None:
+    assert listed(ENGLISH) == [
+        ("170 million", 170_000_000, "count", None, "Americans"),
+        ("170 million", 170_000_000, "count", None, "U.S. users"),
+        ("About 80%", 80, "percent", "about", "American teenagers"),
+        ("roughly 2 million", 2_000_000, "count", "about", "creators"),
+        ("nearly $300 million", 300_000_000, "usd", "nearly", None),
+        ("more than 20 times", 20, "times", "over", None),
+        ("over 30-fold", 30, "times", "over", None),
+        ("US$300bn", 300_000_000_000, "usd", None, None),
+        ("1,000", 1000, "count", None, "jobs"),
+        ("45 percent", 45, "percent", None, None),
+        ("€5 billion", 5_000_000_000, "money", None, None),
+        ("£3m", 3_000_000, "money", None, None),
+        ("90-day", 90, "days", None, None),
+        ("90 days", 90, "days", None, None),
+        ("nearly 157.6 million", 157_600_000, "count", "nearly", "users"),
+        ("more than 682 million", 682_000_000, "count", "over", None),
+    ]
+    assert [f.currency for f in find_figures(ENGLISH) if f.unit == "money"] == ["EUR", "GBP"]
+
+
+@pytest.mark.parametrize(("text", "written", "value", "unit", "currency", "qualifier", "noun", "digits"), [
+    ("营收 300亿元。", "300亿元", 3e10, "money", "CNY", None, None, 1),
+    ("投资 5000 万元人民币。", "5000 万元人民币", 5e7, "money", "CNY", None, None, 1),
+    ("罚款 3 亿欧元", "3 亿欧元", 3e8, "money", "EUR", None, None, 1),
+    ("营收约 1.2 万亿日元", "约 1.2 万亿日元", 1.2e12, "money", "JPY", "about", None, 2),
+    ("收入 ¥500 万", "¥500 万", 5e6, "money", "CNY", None, None, 1),
+    ("损失 2.5 亿港元", "2.5 亿港元", 2.5e8, "money", "HKD", None, None, 2),
+    ("融资 10 亿美金", "10 亿美金", 1e9, "usd", None, None, None, 1),
+    ("3亿多美元", "3亿多美元", 3e8, "usd", None, "over", None, 1),
+    ("节约 300 亿元", "300 亿元", 3e10, "money", "CNY", None, None, 1),  # 节约 'saves', not 约 'about'
+    ("其中 80％ 来自海外", "80％", 80, "percent", None, None, None, 1),
+    ("百分之八十的用户", "百分之八十", 80, "percent", None, None, "用户", 1),
+    ("百分之三十五点五", "百分之三十五点五", 35.5, "percent", None, None, None, 3),
+    ("80%以上的用户", "80%以上", 80, "percent", None, "over", "用户", 1),
+    ("两千万用户", "两千万", 2e7, "count", None, None, "用户", 1),
+    ("一亿二千万人", "一亿二千万", 1.2e8, "count", None, None, "人", 2),
+    ("三点五亿元", "三点五亿元", 3.5e8, "money", "CNY", None, None, 2),
+    ("全球用户逾千人", "逾千", 1000, "count", None, "over", "人", 1),
+    ("近百万人受影响", "近百万", 1e6, "count", None, "nearly", "人", 1),
+    ("200多万创作者", "200多万", 2e6, "count", None, "over", "创作者", 1),
+    ("150 多个国家和地区", "150 多", 150, "count", None, "over", "个国家", 2),
+    ("1000 人左右", "1000", 1000, "count", None, "about", "人", 1),
+    ("超 1 亿用户", "超 1 亿", 1e8, "count", None, "over", "用户", 1),
+    ("附近 3 家商店", "3", 3, "count", None, None, "家商店", 1),  # 附近 'nearby', not 近 'nearly'
+    ("共有 200 成员", "200", 200, "count", None, None, "成员", 1),  # 成员 'members', not 成 'tenths'
+    ("目前 1.7 亿用户", "1.7 亿", 1.7e8, "count", None, None, "用户", 2),  # 目前 'now', not a window
+    ("拥有 10 亿月活跃用户", "10 亿", 1e9, "count", None, None, "月活跃用户", 1),
+    ("发行量 150万份", "150万", 1.5e6, "count", None, None, "份", 2),
+    ("增长三倍", "三倍", 3, "times", None, None, None, 1),
+    ("九十天的期限", "九十天", 90, "days", None, None, None, 1),
+    ("将近 90 天", "将近 90 天", 90, "days", None, "nearly", None, 1),
+    ("给予 TikTok90 天", "90 天", 90, "days", None, None, None, 1),
+    ("拥有超过 6.82 亿 TikTok 用户", "超过 6.82 亿", 6.82e8, "count", None, "over", "TikTok 用户", 3),
+    ("１．７亿用户", "１．７亿", 1.7e8, "count", None, None, "用户", 2),  # full width, as some sources write
+    ("达到 1.70 亿", "1.70 亿", 1.7e8, "count", None, None, None, 3),
+])
+def test_chinese_figures(text: str, written: str, value: float, unit: str, currency: str | None,
+                         qualifier: str | None, noun: str | None, digits: int) -> None:
+    figure = only(text)
+    assert (figure.written, figure.unit, figure.currency, figure.qualifier, figure.noun, figure.digits) == (
+        written, unit, currency, qualifier, noun, digits)
+    assert agrees(value, figure)
+
+
+@pytest.mark.parametrize(("text", "written", "value", "unit", "currency", "qualifier", "noun", "digits"), [
+    ("It has 170 million monthly active users.", "170 million", 1.7e8, "count", None, None,
+     "monthly active users", 2),
+    ("It raised $300 million.", "$300 million", 3e8, "usd", None, None, None, 1),
+    ("valued at US$1.2bn", "US$1.2bn", 1.2e9, "usd", None, None, None, 2),
+    ("a fine of €5 billion", "€5 billion", 5e9, "money", "EUR", None, None, 1),
+    ("sales of £3m", "£3m", 3e6, "money", "GBP", None, None, 1),
+    ("worth HK$2 billion", "HK$2 billion", 2e9, "money", "HKD", None, None, 1),
+    ("it spent 3 billion yuan", "3 billion yuan", 3e9, "money", "CNY", None, None, 1),
+    ("a 2 million pounds fine", "2 million pounds", 2e6, "money", "GBP", None, None, 1),
+    ("It earned 13 cents a share.", "13 cents", 0.13, "usd", None, None, None, 2),
+    ("two million dollars", "two million dollars", 2e6, "usd", None, None, None, 1),
+    ("It reached 80 percent.", "80 percent", 80, "percent", None, None, None, 1),
+    ("It reached 80 per cent.", "80 per cent", 80, "percent", None, None, None, 1),
+    ("Sales rose 5.2%.", "5.2%", 5.2, "percent", None, None, None, 2),
+    ("Downloads rose 20-fold.", "20-fold", 20, "times", None, None, None, 1),
+    ("Downloads rose tenfold.", "tenfold", 10, "times", None, None, None, 1),
+    ("Downloads rose 20 times over.", "20 times", 20, "times", None, None, None, 1),
+    ("They add 1,000 new jobs.", "1,000", 1000, "count", None, None, "new jobs", 1),
+    ("It has 3 judges.", "3", 3, "count", None, None, "judges", 1),
+    ("within 90 days", "90 days", 90, "days", None, None, None, 1),
+    ("a 90-day reprieve", "90-day", 90, "days", None, None, None, 1),
+    ("It has two million users.", "two million", 2e6, "count", None, None, "users", 1),
+    ("half a million people", "half a million", 5e5, "count", None, None, "people", 1),
+    ("It has a billion users.", "a billion", 1e9, "count", None, None, "users", 1),
+    ("The firm has 2bn users.", "2bn", 2e9, "count", None, None, "users", 1),
+    ("about 80% of teens", "about 80%", 80, "percent", None, "about", "teens", 1),
+    ("around 5,000 people", "around 5,000", 5000, "count", None, "about", "people", 1),
+    ("approximately 3,900 staff", "approximately 3,900", 3900, "count", None, "about", "staff", 2),
+    ("some 350 jobs", "some 350", 350, "count", None, "about", "jobs", 2),
+    ("almost 40% of sales", "almost 40%", 40, "percent", None, "nearly", "sales", 1),
+    ("close to $1 billion", "close to $1 billion", 1e9, "usd", None, "nearly", None, 1),
+    ("less than 3% of users", "less than 3%", 3, "percent", None, "nearly", "users", 1),
+    ("at least 300 workers", "at least 300", 300, "count", None, "over", "workers", 1),
+    ("Downloads grew 20 times.", "20 times", 20, "times", None, None, None, 1),
+    ("up more than 3 times", "more than 3 times", 3, "times", None, "over", None, 1),
+    ("3 times more users", "3 times", 3, "times", None, None, None, 1),
+    ("It has 10k runners.", "10k", 1e4, "count", None, None, "runners", 1),
+    ("It has 5m users.", "5m", 5e6, "count", None, None, "users", 1),
+    ("影响 170 million用户", "170 million", 1.7e8, "count", None, None, "用户", 2),  # an English word ends at 用
+    ("up\u00a080\u202fpercent", "80\u202fpercent", 80, "percent", None, None, None, 1),  # no-break spaces
+    ("More than 300 Twitter employees", "More than 300", 300, "count", None, "over", "Twitter employees", 1),
+    ("It has 1,000+ stores.", "1,000+", 1000, "count", None, "over", "stores", 1),
+    ("some 200 or so people", "some 200 or so", 200, "count", None, "about", "people", 1),
+    ("Twitter Cuts 600 Jobs", "600", 600, "count", None, None, "Jobs", 1),  # a headline, not a name
+])
+def test_english_figures(text: str, written: str, value: float, unit: str, currency: str | None,
+                         qualifier: str | None, noun: str | None, digits: int) -> None:
+    figure = only(text)
+    assert (figure.written, figure.unit, figure.currency, figure.qualifier, figure.noun, figure.digits) == (
+        written, unit, currency, qualifier, noun, digits)
+    assert agrees(value, figure)
+
+
+@pytest.mark.parametrize("text", [
+    # years, dates and times of day
+    "2024 年", "2024年4月24日", "美东时间 1 月 18 日深夜", "于 19 日生效", "截至 2024 年 7 月", "2025-01-18",
+    "2024 财年", "上世纪 90 年代", "时间 10:30", "下午 3 点", "2013年1月15日18时", "成立 75 周年",
+    # pages, headings, list numbers, ordinals, ranks, comparison windows
+    "第 3 页", "第一修正案", "一、事件突发", "(一)数据安全", "（2）影响", "1. 背景", "1.1 数据来源", "1、背景",
+    "较前 7 天增长", "近 7 天", "过去 30 天", "前 10 名", "第 2 季度", "连续八年蝉联全球第一",
+    # names and codes with numbers
+    "5G 网络", "G20 峰会", "iPhone 16 系列", "MH370 航班", "乘坐 7557 次列车", "“十四五”规划", "二十大",
+    "电话:010-12345678", "手机 13800138000", "访问 https://example.com/2024/17 了解", "邮箱 news2024@example.cn",
+    # units this model has none for
+    "气温 30℃", "3 个月", "5 年", "1.5 万公里", "产量 1.4 万亿斤", "速率达到1Tbps", "3 个百分点", "增长 3 成",
+    "三成用户", "7 成受访者", "打 8 折", "1 小时",
+    # vague quantities and words made of numerals
+    "数百万粉丝", "上千家企业", "几十倍", "十几个国家", "一位用户", "十分重要", "一系列措施", "千万不要",
+    "百万粉丝", "两三天", "一下子", "千层浪", "万一失败",
+])
+def test_chinese_numbers_that_are_not_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # years, dates and times of day
+    "in 2024", "since 2019,", "January 18, 2025", "on 18 January", "Jan. 19", "Sept. 30", "2025-01-18",
+    "the 1990s", "mid-2024", "FY2024", "Q3 2024", "at 10:30 a.m.", "at 3 p.m.", "at 4am", "24/7", "9/11",
+    "5 years ago", "an 18-year-old", "a 5-year plan",
+    # pages, sections, ordinals, ranks, versions, windows
+    "page 3", "see p. 3", "Section 230", "Article 5", "No. 1", "#1 app", "top 10", "the Top 10 apps",
+    "its 2nd edition", "the 21st century", "version 3.2.1", "v1.2", "iOS 17.4", "the previous 7 days",
+    "the past 30 days", "the first 100 days", "1. Background", "(2) Impact", "2) Impact",
+    # names with numbers
+    "COVID-19", "Boeing 737 jets", "iPhone 16 models", "Windows 11 users", "the Fortune 500", "the S&P 500",
+    "Apollo 11", "a G7 summit", "5G networks", "4K video", "H.R. 7521",
+    # phone numbers and addresses
+    "call +1 (202) 555-0143", "dial 1-800-555-0199", "see www.example.com/2024/17", "mail press2024@example.com",
+    # units this model has none for, and limits that are not quantities
+    "30°C", "12 miles", "1.2 million tons of steel", "a 3 percentage point rise", "rose 3 percentage points",
+    "children under 13", "people over 65", "it fell 300 points", "a 100m sprint", "speeds of 1Tbps",
+    "shortly after 1 a.m. Two neighbors called", "he called 911 at least 25 times", "she won 3 times",
+    # vague quantities, ranges and words
+    "millions of users", "dozens of firms", "a third of users", "four in 10 adults", "1 out of 5 users",
+    "2-3 million", "one in five", "the 737 Max",
+])
+def test_english_numbers_that_are_not_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_a_figure_glued_to_a_name_is_a_figure_only_with_a_unit() -> None:
+    assert [f.written for f in find_figures("TikTok90 天,A380 飞机,G20 峰会,TikTok1000 名员工")] == [
+        "90 天", "1000"]
+
+
+def test_traditional_characters_read_as_simplified_and_are_given_as_written() -> None:
+    assert listed("美國約 80% 的青少年,1.7 億用戶,近 3 億美元,超過 20 倍,1000 個工作崗位,懷政辦發〔2023〕9號") == [
+        ("約 80%", 80, "percent", "about", "青少年"),
+        ("1.7 億", 170_000_000, "count", None, "用戶"),
+        ("近 3 億美元", 300_000_000, "usd", "nearly", None),
+        ("超過 20 倍", 20, "times", "over", None),
+        ("1000", 1000, "count", None, "個工作崗位"),
+    ]
+
+
+def test_a_range_of_percentages_gives_both_ends_and_signs_are_not_read() -> None:
+    assert [f.value for f in find_figures("增长 20%-30%")] == [20, 30]
+    assert [f.written for f in find_figures("shares +5%, bonds -2.5%, call +86 138 0013 8000")] == ["5%", "2.5%"]
+
+
+def test_agrees_with_the_raw_value_whatever_the_writing() -> None:
+    chinese, english, grouped = (only(text) for text in ("1.7 亿用户", "170 million users", "170,000,000 users"))
+    assert all(agrees(170_000_000, figure) for figure in (chinese, english, grouped))
+    assert agrees(1.7e8, chinese) and not agrees(1.8e8, chinese) and not agrees(170_000_001, chinese)
+    assert agrees(0.1 + 0.2, only("增长 0.3%")) and agrees(157_600_000, only("1.576 亿用户"))
+    assert not agrees(80, only("80 万用户")) and agrees(800_000, only("80 万用户"))
+
+
+def test_significant_digits_are_as_written() -> None:
+    assert [f.digits for f in find_figures(
+        "1.576 亿用户,200 万用户,1.70 亿用户,1,050 jobs,0.5%,1000 个岗位,170 million users")] == [
+        4, 1, 3, 3, 1, 1, 2]
+
+
+def test_reading_is_linear_in_the_length_of_the_text() -> None:
+    """Was: the search for addresses started again at every letter of a long word, quadratic: a 20,000-letter
+    run took over a second. Run apart, so a regression fails instead of hanging."""
+    runs = '["一" * 300_000, "a" * 300_000, "1" * 300_000, "a." * 150_000, "1 " * 50_000, "80% 的用户," * 20_000]'
+    code = f"from briefing.text.figures import find_figures; print(sum(len(find_figures(run)) for run in {runs}))"
+    result = finishes(["-c", code], seconds=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "20000"
+
+
+_PIECES = ["1", "7", "0", ".", ",", " ", "%", "亿", "万", "千", "百", "十", "一", "两", "三", "约", "近", "超过", "逾",
+           "多", "左右", "以上", "倍", "天", "年", "月", "日", "第", "前", "个", "用户", "美元", "元", "$", "€", "£",
+           "million", "bn", "m", "percent", "about", "over", "users", "days", "-", "/", ":", "(", ")", "、", "\n",
+           "A", "s", "Section ", "百分之", "点", "的"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_whatever_the_text_each_figure_is_well_formed(text: str) -> None:
+    end = 0
+    for figure in find_figures(text):
+        assert text[figure.start:figure.end] == figure.written and figure.start >= end and figure.written.strip()
+        assert figure.unit in UNITS and (figure.qualifier is None or figure.qualifier in QUALIFIERS)
+        assert (figure.currency is not None) == (figure.unit == "money")
+        assert figure.value >= 0 and figure.digits >= 1
+        end = figure.end
