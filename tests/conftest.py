@@ -18,6 +18,8 @@ from tests.validate_ooxml import OFFICE_SUFFIXES, validate_package
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 DEFAULT_OUTLINE = ROOT / "outline.yaml"
+# The article the default outline summarises, kept beside it as its source file.
+SHIPPED_ARTICLE = ROOT / "sources" / "tiktok-article.zh.txt"
 
 
 @pytest.fixture(scope="session")

@@ -7,16 +7,13 @@ import subprocess
 import sys
 from datetime import date
 
-import pytest
-
 from briefing.sources.article import Article
 from briefing.sources.read import read_article, read_article_bytes
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, SHIPPED_ARTICLE
 
 SOURCES = FIXTURES / "sources"
 # The article the default outline was written from, kept beside the repository (not in it).
-SHIPPED = ROOT.parent / "shared" / "source" / "tiktok-article.zh.txt"
-needs_shipped = pytest.mark.skipif(not SHIPPED.exists(), reason=f"no {SHIPPED}")
+SHIPPED = SHIPPED_ARTICLE
 
 # What the site around an article says, in the fixtures: none of it is the article's.
 SITE_ZH = ("首页", "本地新闻", "分享到", "上一篇", "下一篇", "相关阅读", "地铁三号线", "网友评论", "张三", "关于我们",
@@ -57,7 +54,6 @@ def none_of(words: tuple[str, ...], article: Article) -> list[str]:
     return [word for word in words if any(word in block.text for block in article.blocks)]
 
 
-@needs_shipped
 def test_the_shipped_article_is_numbered_as_its_evidence_cites_it() -> None:
     article = read_article(SHIPPED)
     assert (article.title, article.published, article.url, article.caveat, article.language) == (
@@ -78,7 +74,6 @@ def test_the_shipped_article_is_numbered_as_its_evidence_cites_it() -> None:
     assert len(blocks) == 59
 
 
-@needs_shipped
 def test_reading_twice_gives_the_same_numbers() -> None:
     assert read_article(SHIPPED) == read_article(str(SHIPPED))
     data = SHIPPED.read_bytes()
@@ -185,7 +180,6 @@ def test_text_copied_from_an_english_web_page() -> None:
     assert none_of(SITE_EN + ("Riverside Gazette", "Weather", "Opinion", "Home", "February 2"), article) == []
 
 
-@needs_shipped
 def test_reading_text_imports_none_of_the_heavy_readers() -> None:
     """trafilatura takes about 0.1 s to import: only a web page needs it (and Word python-docx)."""
     code = ("import sys; from briefing.sources.read import read_article; "

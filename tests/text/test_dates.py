@@ -4,13 +4,13 @@ from the dates before them and the publication date, and numbers that are not da
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from briefing.text.dates import DateContext, DateMention
+from tests.conftest import SHIPPED_ARTICLE
 
-ARTICLE = Path(__file__).parents[1] / "fixtures" / "tiktok-article.zh.txt"
+ARTICLE = SHIPPED_ARTICLE
 PUBLISHED = date(2025, 2, 2)
 
 

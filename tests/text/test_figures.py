@@ -7,9 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefing.text.figures import QUALIFIERS, UNITS, Figure, agrees, find_figures
-from tests.conftest import FIXTURES, finishes
+from tests.conftest import SHIPPED_ARTICLE, finishes
 
-ARTICLE = (FIXTURES / "tiktok-article.zh.txt").read_text(encoding="utf-8")
+ARTICLE = SHIPPED_ARTICLE.read_text(encoding="utf-8")
 
 
 def listed(text: str) -> list[tuple[str, float, str, str | None, str | None]]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from briefing.text.matching import comparable, find_passage
-from tests.conftest import FIXTURES
+from tests.conftest import SHIPPED_ARTICLE
 
-ARTICLE = (FIXTURES / "tiktok-article.zh.txt").read_text(encoding="utf-8")
+ARTICLE = SHIPPED_ARTICLE.read_text(encoding="utf-8")
 
 
 def test_comparable_folds_width_drops_spaces_and_unifies_quotes() -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from briefing.text.quotes import QuoteMention, find_quotes
+from tests.conftest import SHIPPED_ARTICLE
 
-ARTICLE = Path(__file__).parents[1] / "fixtures" / "tiktok-article.zh.txt"
+ARTICLE = SHIPPED_ARTICLE
 
 
 def quotes(paragraph: str) -> list[QuoteMention]:

@@ -112,10 +112,12 @@ def _read(folder: Path, known: Source, path: KeyPath) -> tuple[_SourceText | Non
 
 def _without_evidence(model: Outline) -> Iterator[KeyPath]:
     """The statistics and events without evidence, which check cannot prove."""
-    for key, facts in (("timeline", model.timeline), ("statistics", model.statistics)):
-        for index, fact in enumerate(facts):
-            if fact.evidence is None:
-                yield key, index
+    for index, event in enumerate(model.timeline):
+        if event.evidence is None:
+            yield "timeline", index
+    for index, statistic in enumerate(model.statistics):
+        if statistic.evidence is None:
+            yield "statistics", index
 
 
 def _prove(path: KeyPath, fact: Statistic | Event | Quote, evidence: Evidence,

@@ -22,6 +22,7 @@ from briefing.sources.article import Article, Block
 from briefing.sources.facts import DraftStatistic, Facts, find_facts
 from briefing.sources.sentences import sentences, shorten
 from briefing.text.figures import find_figures
+from briefing.text.quotes import find_quotes
 
 # How long a drafted text may be: Chinese characters or English words.
 POINT_LIMIT = {True: 42, False: 22}
@@ -38,6 +39,10 @@ MOST_PARTS = 6
 _HEADING_NUMBER = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|第[一二三四五六七八九十百]+[部章节分]+[、:：\s]*|"
     r"\d+(?:\.\d+)*[、.．)]?(?=\s)|\d+[、.．]|[IVXLC]+[.)](?=\s))\s*")
+
+# A qualifier written apart from its figure ('约有 200 万'), which the figure's '{id}' prints itself.
+_QUALIFIER_BEFORE = re.compile(r"(?:大约|大概|将近|接近|约有|约|近|超过|逾|"
+                               r"about|around|nearly|almost|over|more than)\s*$", re.IGNORECASE)
 
 _WORDS = {
     True: {
@@ -196,8 +201,7 @@ def _with_references(text: str, statistics: list[DraftStatistic]) -> str:
         start = figure.start
         # The statistic prints its own qualifier: one written apart from the figure ('约有 200 万') would show twice.
         if statistic.qualifier:
-            before = re.search(r"(?:大约|大概|将近|接近|约有|约|近|超过|逾|about|around|nearly|almost|over|more than)\s*$",
-                               text[last:start], re.IGNORECASE)
+            before = _QUALIFIER_BEFORE.search(text[last:start])
             if before:
                 start = last + before.start()
         pieces += [text[last:start], "{" + statistic.id + "}" + statistic.reference_suffix]
@@ -207,10 +211,16 @@ def _with_references(text: str, statistics: list[DraftStatistic]) -> str:
 
 
 def _point(paragraph: Block, facts: Facts, chinese: bool) -> str | None:
-    found = sentences(paragraph.text)
-    if not found:
-        return None
-    return _with_references(shorten(found[0].text, POINT_LIMIT[chinese]), facts.statistics) or None
+    """The paragraph's first sentence that is not someone's quoted words (the draft quotes those as quotes),
+    cut short, with its figures as references."""
+    quoted = [(q.start, q.end) for q in find_quotes(paragraph.text)]
+    for sentence in sentences(paragraph.text):
+        if any(start < sentence.end and sentence.start < end for start, end in quoted):
+            continue
+        point = _with_references(shorten(sentence.text, POINT_LIMIT[chinese]), facts.statistics)
+        if point:
+            return point
+    return None
 
 
 def _summary(parts: list[DraftPart], facts: Facts, chinese: bool) -> list[str]:
@@ -343,14 +353,23 @@ def _comparable(statistics: list[DraftStatistic]) -> list[list[DraftStatistic]]:
     anywhere in the article; other units only within one paragraph (one comparison the article makes)."""
     groups: dict[tuple[Any, ...], list[DraftStatistic]] = {}
     for statistic in statistics:
+        noun = _counted(statistic.noun)
         if statistic.unit == "count":
-            if not statistic.noun:
+            if not noun:
                 continue  # a bare number says nothing of what it counts
-            key: tuple[Any, ...] = ("count", statistic.noun)
+            key: tuple[Any, ...] = ("count", noun)
         else:
-            key = (statistic.unit, statistic.noun, statistic.evidence.paragraph)
+            key = (statistic.unit, noun, statistic.evidence.paragraph)
         groups.setdefault(key, []).append(statistic)
     return [group[:MAX_BARS_PER_CHART] for group in groups.values() if len(group) >= 2]
+
+
+def _counted(noun: str | None) -> str | None:
+    """What a noun counts, its qualifiers aside: 'TikTok 用户' and '用户' count users, 'American users' users."""
+    if not noun:
+        return None
+    chinese = re.findall(r"[\u3400-\u9fff]+", noun)
+    return chinese[-1] if chinese else noun.lower().split()[-1]
 
 
 def _key_figures(statistics: list[DraftStatistic]) -> list[str]:
@@ -397,9 +416,11 @@ _DRAFT_POINTS = {True: "draft：原文句子节选，请改写", False: "draft: 
 _SECTION_COMMENTS = {
     True: {"timeline": "原文中的日期事件（日期按原文并以发布日期补全年份）",
            "statistics": "原文中的数字，value 为原始数值", "charts": "据上述事件与数字草拟的图表",
-           "key_figures": "幻灯片上以大字显示的数字", "audiences": "一个读者版本示例：briefing build --audience executive"},
+           "key_figures": "幻灯片上以大字显示的数字",
+           "audiences": "一个读者版本示例：briefing build --audience executive"},
     False: {"timeline": "Dated events of the source (years completed from its context and publication date)",
-            "statistics": "Figures of the source, as raw values", "charts": "Charts drafted from the events and figures",
+            "statistics": "Figures of the source, as raw values",
+            "charts": "Charts drafted from the events and figures",
             "key_figures": "Figures the deck shows large",
             "audiences": "One audience profile to start from: briefing build --audience executive"},
 }

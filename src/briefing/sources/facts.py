@@ -19,7 +19,7 @@ from briefing.text.figures import Figure, find_figures
 from briefing.text.quotes import find_quotes
 
 # Event titles are timeline labels: a few words.
-EVENT_TITLE_LIMIT = {True: 18, False: 8}  # Chinese characters, English words
+EVENT_TITLE_LIMIT = {True: 20, False: 9}  # Chinese characters, English words
 LABEL_LIMIT = {True: 10, False: 5}
 # Two mentions of one day whose sentences are this alike tell one event twice.
 SAME_EVENT_LIKENESS = 0.45
@@ -34,12 +34,22 @@ CURRENCY_NOUNS = {
 _SOURCED_AS = re.compile(r"据[^，,。；;]{0,12}?(?:统计|估算|估计|显示|报道|测算|调查|数据)|"
                          r"\baccording to [^,.;]{3,60}|\b(?:estimates?|surveys?|data) (?:from|by) [^,.;]{3,40}",
                          re.IGNORECASE)
+# A measure word before a counted noun ('个工作岗位'): a label names the noun alone.
+_MEASURE_WORD = re.compile(r"^(?:个|名|位|家|项|所|台|辆|部|件|条|种|座|次|人次)(?=.)")
 # Words left at a label's edges that say nothing of what is counted.
-_ZH_EDGE_WORDS = ("其中", "更是", "已经", "拥有", "约有", "共有", "达到", "此外", "同时", "而且", "的", "了", "有", "以",
-                  "为", "是", "达", "共", "已", "约", "近", "逾", "超过", "将近", "大约", "接近", "中", "在", "和")
+_ZH_EDGE_WORDS = ("其中", "更是", "已经", "拥有", "约有", "共有", "达到", "此外", "同时", "而且",
+                  "的", "了", "有", "以", "为", "是", "达", "共", "已", "约", "近", "逾",
+                  "超过", "将近", "大约", "接近", "中", "在", "和")
 _EN_EDGE_WORDS = {"a", "an", "the", "of", "to", "by", "in", "on", "at", "has", "have", "had", "is", "was", "were",
                   "are", "with", "about", "nearly", "almost", "over", "more", "than", "some", "around", "and",
                   "its", "their", "roughly", "approximately", "for", "from", "that", "which", "rose", "fell"}
+# Words that tie a date to its clause ('在 2024 年 4 月 24 日签署', '于 19 日生效', 'on Jan. 17'), dropped with it.
+_DATE_BEFORE = re.compile(r"(?:将于|定于|截至|直到|在|于|从|自|(?:\b(?:on|in|by|from|until|since|at|of)\b))\s*$",
+                          re.IGNORECASE)
+_DATE_AFTER = re.compile(r"^\s*(?:前后|以前|之前|以来|起|前|后|当天|,)?")
+# Words that say only when in a day something happened, or in which time zone.
+_TIME_OF_DAY = re.compile(r"(?:美东|北京|当地|东部|太平洋)?时间|深夜|凌晨|清晨|上午|中午|下午|傍晚|晚间|晚上|当晚|当天|"
+                          r"\b(?:local time|early|late|morning|afternoon|evening|night)\b", re.IGNORECASE)
 _CONNECTIVES = re.compile(r"^(?:然而|但是|但|而|此外|同时|随后|其后|最终|不过|据悉|另外|此前|当时|并且|并|且|"
                           r"However|Then|Later|Meanwhile|Finally|But|And|Also)[，,\s]*", re.IGNORECASE)
 
@@ -111,12 +121,10 @@ def find_facts(article: Article) -> Facts:
         mentions = dates.find(block.text)
         if block.heading is not None:
             continue  # headings name a part; the paragraphs under them state its facts
-        found = [*_events(block, mentions, chinese), *_statistics(block, mentions, chinese)]
-        for fact in found:
-            if isinstance(fact, DraftEvent):
-                _add_event(facts, fact)
-            else:
-                _add_statistic(facts, fact)
+        for event in _events(block, mentions, chinese):
+            _add_event(facts, event)
+        for statistic in _statistics(block, mentions, chinese):
+            _add_statistic(facts, statistic)
         facts.quotes.extend(_quotes(block))
     _name(facts, chinese)
     for event in facts.events:
@@ -140,19 +148,22 @@ def _events(block: Block, mentions: list[DateMention], chinese: bool) -> list[Dr
 
 
 def _event_title(text: str, mention: DateMention, chinese: bool) -> str:
-    """The clause that holds the date, without the date: what happened that day, in a few words."""
+    """What happened that day, in a few words: the clause that holds the date, without the date and the
+    words that only place it in time; where nothing is left ('美东时间 1 月 18 日深夜,'), the clauses after it."""
+    sentence = sentence_at(text, mention.start)
     start, end = clause_around(text, mention.start, mention.end)
-    clause = (text[start:mention.start] + text[mention.end:end]).strip()
-    # A date alone in its clause ('2024年5月7日，TikTok 提起诉讼'): what happened is in the next one.
-    if len(re.sub(r"\W", "", clause)) < 4:
-        _, after = clause_around(text, end + 1, end + 1)
-        clause = (clause + " " + text[end + 1:after]).strip()
-    clause = re.sub(r"^(?:在|于|on|in|by|from|until|since|by|at)\s+", "", clause.strip(" ，,：:"), flags=re.IGNORECASE)
-    clause = _CONNECTIVES.sub("", re.sub(r"^[的日，,\s]+", "", clause))
-    title = shorten(clause, EVENT_TITLE_LIMIT[chinese])
-    if not chinese and title:
-        title = title[0].upper() + title[1:]
-    return title or shorten(sentence_at(text, mention.start).text, EVENT_TITLE_LIMIT[chinese])
+    candidates = [_DATE_BEFORE.sub("", text[start:mention.start]) + _DATE_AFTER.sub("", text[mention.end:end])]
+    while end < sentence.end:
+        following_start = end + 1
+        _, end = clause_around(text, following_start, following_start)
+        candidates.append(text[following_start:end])
+    for candidate in candidates:
+        clause = _CONNECTIVES.sub("", candidate.strip(" ，,：:;；—-"))
+        clause = re.sub(r"\s+", " ", _TIME_OF_DAY.sub("", clause)).strip(" ，,的")
+        if len(re.sub(r"\W", "", clause)) >= (5 if chinese else 8):
+            title = shorten(clause, EVENT_TITLE_LIMIT[chinese])
+            return title if chinese else title[:1].upper() + title[1:]
+    return shorten(sentence.text, EVENT_TITLE_LIMIT[chinese])
 
 
 def _statistics(block: Block, mentions: list[DateMention], chinese: bool) -> list[DraftStatistic]:
@@ -181,32 +192,52 @@ def _unit_and_noun(figure: Figure, chinese: bool) -> tuple[str, str | None]:
 
 
 def _label(text: str, figure: Figure, noun: str | None, chinese: bool) -> str:
-    """A short name for the figure: the words just before it in its clause, and what it counts."""
-    start, _ = clause_around(text, figure.start, figure.end)
+    """A short name for the figure: the words just before it in its clause, and what it counts, or,
+    for a figure that counts no noun ('约 80% 的青少年'), the words just after it."""
+    start, end = clause_around(text, figure.start, figure.end)
     before = _CONNECTIVES.sub("", text[start:figure.start].strip())
+    after = text[figure.end:end]
     if chinese:
-        from briefing.text.words import word_tokens
-
-        words = [w for w in word_tokens(before) if w.strip()]
-        kept: list[str] = []
-        for word in reversed(words):
-            if not kept and word in _ZH_EDGE_WORDS:
-                continue
-            if sum(map(len, kept)) + len(word) > LABEL_LIMIT[True]:
-                break
-            kept.insert(0, word)
-        while kept and kept[0] in _ZH_EDGE_WORDS:
-            kept.pop(0)
-        head = "".join(kept)
-        label = head + (noun or "") if noun and noun not in head else head
+        head = _zh_words_before(before)
+        what = _MEASURE_WORD.sub("", noun) if noun else _zh_words_after(after)
+        label = head + what if what not in head else head
     else:
-        words = [w for w in re.findall(r"[\w'’-]+", before)]
+        words = re.findall(r"[\w'’-]+", before)
         while words and words[-1].lower() in _EN_EDGE_WORDS:
             words.pop()
-        head = " ".join(words[-3:])
-        label = f"{head} {noun}".strip() if noun else head
+        following = re.match(r"\s*of\s+((?:[\w'’-]+\s*){1,3})", after) if not noun else None
+        what = noun or (following.group(1).strip() if following else "")
+        label = f"{' '.join(words[-3:])} {what}".strip()
         label = label[:1].upper() + label[1:]
     return label or (noun or figure.written)
+
+
+def _zh_words_before(text: str) -> str:
+    """The last few words before a figure that name what it is about, edge words and a verb's object aside."""
+    from briefing.text.words import word_tokens
+
+    kept: list[str] = []
+    for word in reversed([w for w in word_tokens(text) if w.strip()]):
+        if not kept and word in _ZH_EDGE_WORDS:
+            continue
+        if word.endswith("了") or sum(map(len, kept)) + len(word) > LABEL_LIMIT[True]:
+            break
+        kept.insert(0, word)
+    while kept and kept[0] in _ZH_EDGE_WORDS:
+        kept.pop(0)
+    return "".join(kept)
+
+
+def _zh_words_after(text: str) -> str:
+    """The noun just after a figure that counts none ('80% 的青少年都是…' -> '青少年')."""
+    from briefing.text.words import word_tokens
+
+    kept = ""
+    for word in [w for w in word_tokens(text.lstrip(" 的")) if w.strip()]:
+        if word in _ZH_EDGE_WORDS or word in ("都", "也", "将", "会", "就", "才") or len(kept) + len(word) > 8:
+            break
+        kept += word
+    return kept
 
 
 def _as_of(start: int, end: int, mentions: list[DateMention]) -> str | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from briefing.text.sentences import sentence_end
 
-_CLAUSE_END = re.compile(r"[，,；;：:]\s*")
+_CLAUSE_END = re.compile(r"(?:[，,；;：:。！？!?]|——|—|\.(?=\s))\s*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -99,10 +99,19 @@ def shorten(text: str, limit: int) -> str:
     return _trim_end(kept) or text[:limit]
 
 
-def _size(text: str, chinese: bool) -> int:
-    """Length as a reader counts it: characters of Chinese (blanks aside), words of English."""
-    return len(re.sub(r"\s+", "", text)) if chinese else len(text.split())
+def _size(text: str, chinese: bool) -> float:
+    """Length as a reader sees it: in Chinese, characters, a Latin letter or digit counting half (it is
+    about half as wide); in English, words."""
+    if not chinese:
+        return len(text.split())
+    return sum(1 if _CJK.match(c) else 0.5 for c in text if not c.isspace())
 
 
 def _trim_end(text: str) -> str:
+    """The text without trailing marks, and without a quotation it opens but does not close."""
+    for opening, closing in ("“”", "「」", "『』", "《》", "（）", "()"):
+        if text.count(opening) > text.count(closing):
+            text = text[: text.rindex(opening)]
+    if text.count('"') % 2:
+        text = text[: text.rindex('"')]
     return text.strip().rstrip("，,；;：:、。.!！?？ ")

@@ -312,7 +312,7 @@ def find_figures(text: str) -> list[Figure]:
         if match.start() < resume or bisect_right(hidden, match.start()) % 2:
             continue
         reading = _read(folded, match)
-        if reading is None:
+        if reading is None or reading.start < resume:  # a prefix ('美元1') the figure before has taken already
             continue
         figures.append(Figure(
             start=reading.start, end=reading.end, written=text[reading.start:reading.end],
