@@ -19,7 +19,7 @@ from typing import Any
 
 from briefing.outline.limits import MAX_BARS_PER_CHART, MAX_EVENTS_PER_CHART
 from briefing.sources.article import Article, Block
-from briefing.sources.facts import DraftStatistic, Facts, find_facts
+from briefing.sources.facts import DraftEvent, DraftStatistic, Facts, find_facts
 from briefing.sources.sentences import sentences, shorten
 from briefing.text.figures import find_figures
 from briefing.text.quotes import find_quotes
@@ -102,7 +102,7 @@ def draft_outline(article: Article, copy: SourceCopy | None, today: date) -> Dra
         "meta": _meta(article, copy, today, chinese),
         "summary": _summary(parts, facts, chinese),
         "sections": [_section(part, facts, chinese) for part in parts],
-        "timeline": [_event(event) for event in facts.events],
+        "timeline": [_event(event, facts.statistics) for event in facts.events],
         "statistics": [_statistic(statistic) for statistic in facts.statistics],
         "charts": _charts(facts, parts, chinese),
         "key_figures": _key_figures(facts.statistics),
@@ -298,11 +298,12 @@ def _quote(quote: Any) -> dict[str, Any]:
     return entry
 
 
-def _event(event: Any) -> dict[str, Any]:
+def _event(event: DraftEvent, statistics: list[DraftStatistic]) -> dict[str, Any]:
     entry: dict[str, Any] = {"id": event.id, "date": event.first}
     if event.last is not None and event.last != event.first:
         entry["end"] = event.last
-    entry.update({"title": event.title or event.first.isoformat(), "detail": event.detail, "source": "article",
+    entry.update({"title": event.title or event.first.isoformat(),
+                  "detail": _with_references(event.detail, statistics), "source": "article",
                   "evidence": {"text": event.evidence.text, "paragraph": event.evidence.paragraph}})
     return entry
 

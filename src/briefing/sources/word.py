@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from datetime import UTC, datetime
 from typing import Any
 
 from briefing.sources.article import Draft, Piece
@@ -52,6 +53,21 @@ def _refuse_what_is_not_a_docx(data: bytes, name: str) -> None:
                           "open it in Word and save it as a Word document (.docx)")
 
 
+# The creation date python-docx's own blank document carries: a document made from it without setting
+# a date of its own says nothing about when it was written.
+_BLANK_DOCUMENT_CREATED = datetime(2013, 12, 23, 23, 15, tzinfo=UTC)
+
+
+def _read_properties(properties: Any, draft: Draft) -> None:
+    """The title, author (as publisher) and creation date Word keeps in the document's properties, which
+    assemble.finish takes before a date line in the text, as it takes a web page's own metadata."""
+    draft.title = (properties.title or "").strip() or None
+    draft.publisher = (properties.author or "").strip() or None
+    created = properties.created
+    if isinstance(created, datetime) and created != _BLANK_DOCUMENT_CREATED:
+        draft.published = created.date()
+
+
 def read_word(data: bytes, name: str) -> Draft:
     """The draft of a Word document; a SourceError naming `name` when it is not a readable .docx."""
     _refuse_what_is_not_a_docx(data, name)
@@ -66,6 +82,7 @@ def read_word(data: bytes, name: str) -> Draft:
         raise SourceError(f"{name} is not a Word document that briefing can read ({error}); "
                           "open it in Word and save it as a Word document (.docx)") from None
     draft = Draft(nothing_found="the document has no paragraphs of text")
+    _read_properties(document.core_properties, draft)
     for part in content:
         if not isinstance(part, Paragraph):  # a table, the one other kind of content in a body
             for row in part.rows:
