@@ -4,16 +4,14 @@ charsets, redirects, and a message that says what to do for every failure."""
 from __future__ import annotations
 
 import socket
-import threading
-import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from briefing.sources import fetch
 from briefing.sources.read import SourceError, read_article
 from tests.conftest import FIXTURES
+from tests.sources.site import Routes, serving
 
 PAGE = (FIXTURES / "sources" / "bus-routes.zh.html").read_bytes()
 # The same article as an old Chinese site serves it: GBK, its charset in the page or the header alone.
@@ -24,8 +22,7 @@ NO_ADDRESS = PAGE.replace(b'<link rel="canonical" href="https://news.example.cn/
 TEXT = ("城市公交线路调整方案公布\n发布时间：2025-03-04\n"
         "3 月 4 日，市交通运输局公布了新一轮公交线路调整方案，共涉及 28 条线路。\n")
 
-# path: (status, headers, body)
-ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
+ROUTES: Routes = {
     "/bus.html": (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE),
     "/gbk-in-page": (200, {"Content-Type": "text/html"}, GBK_PAGE),
     "/gbk-in-header": (200, {"Content-Type": "text/html; charset=GBK"}, GBK_BARE),
@@ -38,36 +35,16 @@ ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
 }
 
 
-class Site(BaseHTTPRequestHandler):
-    agents: list[str] = []
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        Site.agents.append(self.headers.get("User-Agent", ""))
-        if self.path == "/slow":
-            time.sleep(1.5)
-        status, headers, body = ROUTES.get(self.path, (404, {"Content-Type": "text/html"}, b"<h1>Not found</h1>"))
-        self.send_response(status)
-        for name, value in {**headers, "Content-Length": str(len(body))}.items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (http.server's name)
-        pass
+# The User-Agents the site is asked with, by the site's address, as it receives them.
+AGENTS: dict[str, list[str]] = {}
 
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
     """The address of a local site serving ROUTES."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(ROUTES) as (address, agents):
+        AGENTS[address] = agents
+        yield address
 
 
 def refusal(address: str) -> str:
@@ -85,7 +62,7 @@ def test_a_page_at_an_address(site: str) -> None:
         f"{site}/bus.html", "城市公交线路调整方案公布", "https://news.example.cn/local/2025/0304/bus.html",
         "示例资讯网")
     assert article.blocks[1].text == "一、调整的原因"
-    assert "briefing/" in Site.agents[-1]
+    assert "briefing/" in AGENTS[site][-1]
 
 
 @pytest.mark.parametrize("path", ["/gbk-in-page", "/gbk-in-header"])

@@ -202,7 +202,8 @@ def _check_against_sources(source: OutlineSource) -> None:
 
     report = check_outline(source)
     files = ", ".join(str(file) for file in report.sources) or "no source file"
-    click.echo(f"{report.outline}: {report.checked} facts agree with {files}"
+    facts = "1 fact agrees" if report.checked == 1 else f"{report.checked} facts agree"
+    click.echo(f"{report.outline}: {facts} with {files}"
                + (f"; {len(report.unchecked)} without evidence to check" if report.unchecked else ""))
     for note in report.unchecked:
         click.echo(str(note), err=True)

@@ -1,0 +1,154 @@
+"""`briefing check` proves the default outline against the article it keeps, and finds, at its line, any
+single value or date changed in it, evidence that is not the source's, and a source that has changed."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import DEFAULT_OUTLINE
+from tests.refusals import run
+
+TEXT = DEFAULT_OUTLINE.read_text(encoding="utf-8")
+NODES = yaml.compose(TEXT)
+
+
+def _node(*path: str | int) -> yaml.Node:
+    """The YAML node at a key path of the default outline, found by PyYAML (not by the code under test)."""
+    node = NODES
+    for key in path:
+        if isinstance(key, int):
+            node = node.value[key]
+        else:
+            node = next(value for name, value in node.value if name.value == key)
+    return node
+
+
+def _count(key: str) -> int:
+    return len(_node(key).value)
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    """The default outline and its source file, in a folder of their own."""
+    shutil.copy(DEFAULT_OUTLINE, tmp_path / "outline.yaml")
+    shutil.copytree(DEFAULT_OUTLINE.parent / "sources", tmp_path / "sources")
+    return tmp_path / "outline.yaml"
+
+
+def changed(outline: Path, *path: str | int, to: str) -> int:
+    """Write `to` in place of the value at `path`; the line (1-based) it is on."""
+    node = _node(*path)
+    lines = TEXT.splitlines(keepends=True)
+    line = lines[node.start_mark.line]
+    lines[node.start_mark.line] = line[:node.start_mark.column] + to + line[node.end_mark.column:]
+    outline.write_text("".join(lines), encoding="utf-8")
+    return node.start_mark.line + 1
+
+
+def refused(outline: Path, *commands: str) -> str:
+    """What check (and validate, which checks a source file too) say, both refusing with exit 2."""
+    message = ""
+    for command in commands or ("check", "validate"):
+        code, message = run(command, str(outline))
+        assert code == 2, f"{command}: {message}"
+        assert "Traceback" not in message and "internal error" not in message, message
+    return message
+
+
+def test_the_default_outline_agrees_with_its_source() -> None:
+    code, printed = run("check", str(DEFAULT_OUTLINE))
+    facts = _count("statistics") + _count("timeline") + 4  # and the four quotes
+    assert code == 0, printed
+    assert printed.strip() == f"{DEFAULT_OUTLINE}: {facts} facts agree with {DEFAULT_OUTLINE.parent}/sources/" \
+                              "tiktok-article.zh.txt"
+
+
+@pytest.mark.parametrize("index", range(_count("statistics")))
+def test_any_value_changed_is_found_at_its_line(copy: Path, index: int) -> None:
+    value = float(_node("statistics", index, "value").value)
+    wrong = value + 1 if value < 100 else value * 1.01
+    line = changed(copy, "statistics", index, "value", to=f"{wrong:g}" if wrong < 1e6 else str(int(wrong)))
+    message = refused(copy)
+    assert f"{copy}:{line}:" in message and f"statistics[{index}].value:" in message, message
+    assert "does not agree with its evidence, which says" in message
+
+
+@pytest.mark.parametrize(("index", "key"), [(i, "date") for i in range(_count("timeline"))] + [(2, "end")])
+def test_any_date_changed_is_found_at_its_line(copy: Path, index: int, key: str) -> None:
+    day = date.fromisoformat(_node("timeline", index, key).value)
+    line = changed(copy, "timeline", index, key, to=(day + timedelta(days=1)).isoformat())
+    message = refused(copy)
+    assert f"{copy}:{line}:" in message and f"timeline[{index}].{key}:" in message, message
+
+
+def test_evidence_that_is_not_the_sources_words_says_what_comes_close(copy: Path) -> None:
+    line = changed(copy, "statistics", 0, "evidence", "text", to="这一事件不仅影响了美国本土的 1.8 亿用户")
+    message = refused(copy)
+    assert f"{copy}:{line}:" in message and "statistics[0].evidence.text: these words are not in " \
+        "tiktok-article.zh.txt" in message
+    assert "closest: paragraph 3" in message
+
+
+def test_evidence_in_another_paragraph_names_the_right_one(copy: Path) -> None:
+    line = changed(copy, "statistics", 0, "evidence", "paragraph", to="4")
+    message = refused(copy)
+    assert f"{copy}:{line}:" in message and "the evidence is in paragraph 3" in message
+    assert "(write paragraph: 3)" in message
+
+
+def test_a_quote_whose_words_differ_from_its_evidence(copy: Path) -> None:
+    line = changed(copy, "sections", 2, "subsections", 0, "quotes", 0, "text",
+                   to="TikTok 就像我的老朋友,每天都会陪伴我度过闲暇时光。")
+    message = refused(copy)
+    assert f"{copy}:{line}:" in message and "the quote's words are not in its evidence" in message
+
+
+def test_a_qualifier_the_evidence_does_not_give(copy: Path) -> None:
+    line = changed(copy, "statistics", 2, "qualifier", to="over")
+    message = refused(copy)
+    assert f"{copy}:{line}:" in message and "statistics[2].qualifier:" in message
+    assert "(write qualifier: about)" in message
+
+
+def test_a_figure_typed_in_a_point_that_disagrees_with_the_statistic_of_its_part(copy: Path) -> None:
+    line = changed(copy, "sections", 0, "points", 2, to="禁令于1月19日生效，美国1.5亿用户受影响")
+    message = refused(copy)
+    assert f"{copy}:{line}:" in message and "“1.5亿” disagrees with the statistic this part relies on: " \
+        "us-users (170000000)" in message
+
+
+def test_a_source_file_that_changed_since_its_checksum(copy: Path) -> None:
+    article = copy.parent / "sources" / "tiktok-article.zh.txt"
+    article.write_bytes(article.read_bytes() + b"\n")
+    message = refused(copy)
+    line = _node("meta", "source", "sha256").start_mark.line + 1
+    assert f"{copy}:{line}:" in message and "has changed since its checksum was taken" in message
+
+
+def test_an_outline_without_a_source_file_has_nothing_to_check_against(copy: Path) -> None:
+    lines = copy.read_text(encoding="utf-8").splitlines(keepends=True)
+    for key in ("sha256", "file"):  # the later line first, so the earlier keeps its place
+        del lines[_node("meta", "source", key).start_mark.line]
+    copy.write_text("".join(lines), encoding="utf-8")
+    code, _ = run("validate", str(copy))
+    assert code == 0
+    message = refused(copy, "check")
+    assert "meta.source: names no copy of the source to check the outline against" in message
+
+
+def test_facts_without_evidence_are_counted_not_refused(copy: Path) -> None:
+    text = copy.read_text(encoding="utf-8")
+    evidence = _node("statistics", 0, "evidence")
+    lines = text.splitlines(keepends=True)
+    del lines[evidence.start_mark.line - 1:evidence.end_mark.line]
+    copy.write_text("".join(lines), encoding="utf-8")
+    code, printed = run("check", str(copy))
+    assert code == 0, printed
+    assert "20 facts agree with" in printed and "; 1 without evidence to check" in printed
+    line = _node("statistics", 0).start_mark.line + 1
+    assert f"{copy}:{line}:5: statistics[0]: note: has no evidence to check" in printed

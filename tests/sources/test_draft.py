@@ -1,0 +1,170 @@
+"""`briefing draft`: from an article (a file or an address) to an outline that validates, builds and
+checks without an edit, carrying the article's structure and facts, each with its evidence."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from pptx import Presentation
+
+from briefing.outline.validate import read_outline
+from tests.conftest import DEFAULT_OUTLINE, FIXTURES, SHIPPED_ARTICLE
+from tests.refusals import run
+from tests.sources.site import serving
+
+SOURCES = FIXTURES / "sources"
+
+
+def draft(source: str | Path, output: Path, *options: str) -> str:
+    """Draft `source` into `output`; what the command printed. The draft must validate and check."""
+    code, printed = run("draft", str(source), "-o", str(output), *options)
+    assert code == 0, printed
+    for command in ("validate", "check"):
+        code, message = run(command, str(output))
+        assert code == 0, f"{command}: {message}"
+    return printed
+
+
+def test_the_shipped_article_drafts_its_structure_and_the_facts_of_the_hand_written_outline(tmp_path: Path) -> None:
+    printed = draft(SHIPPED_ARTICLE, tmp_path / "outline.yaml")
+    drafted = read_outline(tmp_path / "outline.yaml")
+    written = read_outline(DEFAULT_OUTLINE)
+
+    assert [s.title for s in drafted.sections] == [
+        "事件突发:TikTok 关停震动全球", "追溯根源:政治博弈下的科技牺牲品", "广泛影响:从用户到行业的巨大震荡",
+        "应对之策:TikTok 的绝地反击", "未来展望:阴霾中探寻曙光"]
+    assert [len(s.subsections) for s in drafted.sections] == [0, 2, 3, 3, 3]
+    assert drafted.sections[2].subsections[1].title == "创作者经济遭受重创"
+    # Every figure and every dated event of the hand-written outline, with its raw value or its days.
+    assert {(s.value, s.unit, s.qualifier) for s in written.statistics} <= {
+        (s.value, s.unit, s.qualifier) for s in drafted.statistics}
+    assert {(e.date, e.end) for e in written.timeline} <= {(e.date, e.end) for e in drafted.timeline}
+    # The three quotes with their speakers; scare quotes ('“不卖就禁用”', '“TikTok 难民”') are not quotes.
+    speakers = [q.speaker for s in drafted.sections for p in (s, *s.subsections) for q in p.quotes]
+    assert speakers == ["一位 TikTok 的忠实用户", "用户", "一位拥有百万粉丝的美妆博主"]
+    source = drafted.meta.source
+    assert (source.published.isoformat() if source.published else None, source.url) == (
+        "2025-02-02", "https://sicmodule.kub2b.com/quote/19580.html")
+    assert source.caveat == "本信息由相关用户自行提供,真实性未证实,仅供参考。"
+    assert source.file == "sources/tiktok-article.zh.txt"
+    assert source.sha256 == hashlib.sha256(SHIPPED_ARTICLE.read_bytes()).hexdigest()
+    assert (tmp_path / "sources" / "tiktok-article.zh.txt").read_bytes() == SHIPPED_ARTICLE.read_bytes()
+    assert "5 sections, 8 events, 10 figures, 3 quotes" in printed
+
+
+def test_a_draft_says_what_to_review_and_marks_its_points(tmp_path: Path) -> None:
+    draft(SHIPPED_ARTICLE, tmp_path / "outline.yaml")
+    text = (tmp_path / "outline.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# briefing 草稿：由 `briefing draft`")
+    assert "请改写为简报自己的话" in text.splitlines()[1]
+    points = [line for line in text.splitlines() if line.strip().startswith("points:")]
+    assert points and all("# draft" in line for line in points)
+    # A figure in a point is its statistic's reference, so correcting the statistic corrects the point.
+    drafted = read_outline(tmp_path / "outline.yaml")
+    users = next(s for s in drafted.statistics if s.value == 170_000_000)
+    assert any(f"{{{users.id}}}" in point for s in drafted.sections for p in (s, *s.subsections)
+               for point in p.points)
+
+
+def test_every_fact_carries_the_words_and_paragraph_that_state_it(tmp_path: Path) -> None:
+    draft(SHIPPED_ARTICLE, tmp_path / "outline.yaml")
+    drafted = read_outline(tmp_path / "outline.yaml")
+    lawsuit = next(e for e in drafted.timeline if e.date.isoformat() == "2024-05-07")
+    assert lawsuit.evidence is not None and lawsuit.evidence.paragraph == 5
+    assert lawsuit.evidence.text.startswith("2024 年 5 月 7 日,TikTok 和字节跳动向美国联邦法院提起诉讼")
+    assert lawsuit.title == "TikTok 和字节跳动向美国联邦法院提起诉讼"
+    downloads = next(e for e in drafted.timeline if e.end is not None)
+    assert (downloads.date.isoformat(), downloads.end.isoformat()) == ("2025-01-08", "2025-01-14")
+    assert all(fact.evidence is not None for fact in [*drafted.timeline, *drafted.statistics])
+
+
+def test_an_english_markdown_article_keeps_its_headings_and_dates(tmp_path: Path) -> None:
+    draft(SOURCES / "ferry.en.md", tmp_path / "ferry.yaml")
+    drafted = read_outline(tmp_path / "ferry.yaml")
+    assert drafted.meta.locale.value == "en"
+    assert drafted.meta.source.publisher == "Riverside Gazette"
+    titles = [(s.title, [sub.title for sub in s.subsections]) for s in drafted.sections]
+    assert titles == [("Overview", []), ("Why the change", ["New boats"]), ("What travellers should know", [])]
+    assert "2025-04-01" in {e.date.isoformat() for e in drafted.timeline}
+    assert {(s.value, s.unit) for s in drafted.statistics} >= {(18, "percent"), (2_400_000, "count")}
+    quotes = [q for s in drafted.sections for p in (s, *s.subsections) for q in p.quotes]
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Maria Lopez", "We heard the complaints and we have the boats to fix it")]
+
+
+def test_a_page_at_an_address_is_kept_beside_the_outline(tmp_path: Path) -> None:
+    page = (SOURCES / "bus-routes.zh.html").read_bytes()
+    with serving({"/local/bus.html": (200, {"Content-Type": "text/html; charset=utf-8"}, page)}) as (site, _):
+        printed = draft(f"{site}/local/bus.html", tmp_path / "outline.yaml")
+    assert (tmp_path / "sources" / "bus.html").read_bytes() == page
+    drafted = read_outline(tmp_path / "outline.yaml")
+    assert (drafted.meta.source.file, drafted.meta.source.title) == ("sources/bus.html", "城市公交线路调整方案公布")
+    assert str(tmp_path / "sources" / "bus.html") in printed
+
+
+def test_a_source_inside_the_outlines_folder_is_named_where_it_is(tmp_path: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    shutil.copy(SHIPPED_ARTICLE, tmp_path / "articles" / "article.txt")
+    draft(tmp_path / "articles" / "article.txt", tmp_path / "outline.yaml")
+    assert read_outline(tmp_path / "outline.yaml").meta.source.file == "articles/article.txt"
+    assert not (tmp_path / "sources").exists()
+
+
+@pytest.mark.slow
+def test_a_draft_builds_as_it_is(tmp_path: Path) -> None:
+    draft(SHIPPED_ARTICLE, tmp_path / "outline.yaml")
+    for audience in ((), ("--audience", "executive")):
+        code, printed = run("build", str(tmp_path / "outline.yaml"), "-o", str(tmp_path / "build"), *audience)
+        assert code == 0, printed
+    deck = Presentation(str(tmp_path / "build" / "briefing.pptx"))
+    titles = [slide.shapes.title.text for slide in deck.slides if slide.shapes.title is not None]
+    assert "TikTok海外关停:危机背后的深层剖析与未来走向" in titles
+    assert any("事件时间线" in title for title in titles)
+    assert (tmp_path / "build" / "executive" / "briefing.pptx").exists()
+
+
+def test_an_outline_is_not_replaced_unasked(tmp_path: Path) -> None:
+    outline = tmp_path / "outline.yaml"
+    outline.write_text("# hours of editing\n", encoding="utf-8")
+    code, message = run("draft", str(SHIPPED_ARTICLE), "-o", str(outline))
+    assert code == 2 and f"{outline}: already exists" in message and "--force" in message
+    assert outline.read_text(encoding="utf-8") == "# hours of editing\n"
+    assert not (tmp_path / "sources").exists()
+    draft(SHIPPED_ARTICLE, outline, "--force")
+    assert outline.read_text(encoding="utf-8").startswith("# briefing 草稿")
+
+
+def test_another_file_where_the_copy_goes_is_not_replaced_unasked(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "tiktok-article.zh.txt").write_text("another article\n", encoding="utf-8")
+    code, message = run("draft", str(SHIPPED_ARTICLE), "-o", str(tmp_path / "outline.yaml"))
+    assert code == 2 and "already exists with other content" in message
+    assert not (tmp_path / "outline.yaml").exists()
+
+
+@pytest.mark.parametrize(("name", "content", "said"), [
+    ("missing.txt", None, "no such file"),
+    ("report.pdf", b"%PDF-1.7\n", "copy the article's text into a .txt file"),
+    ("empty.txt", b"\n\n", "no article text"),
+])
+def test_a_source_it_cannot_read_is_refused_and_nothing_is_written(
+        tmp_path: Path, name: str, content: bytes | None, said: str) -> None:
+    source = tmp_path / name
+    if content is not None:
+        source.write_bytes(content)
+    code, message = run("draft", str(source), "-o", str(tmp_path / "out" / "outline.yaml"))
+    assert code == 2, message
+    assert str(source) in message and said in message and "Traceback" not in message
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_drafted_yaml_is_plain_data(tmp_path: Path) -> None:
+    """No tags, anchors or references: what any YAML reader, and the writer, sees as written."""
+    draft(SOURCES / "pasted.en.txt", tmp_path / "outline.yaml")
+    text = (tmp_path / "outline.yaml").read_text(encoding="utf-8")
+    assert "!!" not in text and "&id" not in text and "*id" not in text
+    assert isinstance(yaml.safe_load(text), dict)
