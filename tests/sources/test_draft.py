@@ -35,8 +35,8 @@ def test_the_shipped_article_drafts_its_structure_and_the_facts_of_the_hand_writ
     written = read_outline(DEFAULT_OUTLINE)
 
     assert [s.title for s in drafted.sections] == [
-        "事件突发:TikTok 关停震动全球", "追溯根源:政治博弈下的科技牺牲品", "广泛影响:从用户到行业的巨大震荡",
-        "应对之策:TikTok 的绝地反击", "未来展望:阴霾中探寻曙光"]
+        "事件突发：TikTok 关停震动全球", "追溯根源：政治博弈下的科技牺牲品", "广泛影响：从用户到行业的巨大震荡",
+        "应对之策：TikTok 的绝地反击", "未来展望：阴霾中探寻曙光"]
     assert [len(s.subsections) for s in drafted.sections] == [0, 2, 3, 3, 3]
     assert drafted.sections[2].subsections[1].title == "创作者经济遭受重创"
     # Every figure and every dated event of the hand-written outline, with its raw value or its days.
@@ -76,7 +76,9 @@ def test_every_fact_carries_the_words_and_paragraph_that_state_it(tmp_path: Path
     lawsuit = next(e for e in drafted.timeline if e.date.isoformat() == "2024-05-07")
     assert lawsuit.evidence is not None and lawsuit.evidence.paragraph == 5
     assert lawsuit.evidence.text.startswith("2024 年 5 月 7 日,TikTok 和字节跳动向美国联邦法院提起诉讼")
+    # The briefing's own text in Chinese typesetting; the evidence as the source writes it.
     assert lawsuit.title == "TikTok 和字节跳动向美国联邦法院提起诉讼"
+    assert lawsuit.detail is not None and lawsuit.detail.startswith("2024年5月7日，TikTok 和字节跳动")
     downloads = next(e for e in drafted.timeline if e.end is not None)
     assert (downloads.date.isoformat(), downloads.end.isoformat()) == ("2025-01-08", "2025-01-14")
     assert all(fact.evidence is not None for fact in [*drafted.timeline, *drafted.statistics])
@@ -122,7 +124,7 @@ def test_a_draft_builds_as_it_is(tmp_path: Path) -> None:
         assert code == 0, printed
     deck = Presentation(str(tmp_path / "build" / "briefing.pptx"))
     titles = [slide.shapes.title.text for slide in deck.slides if slide.shapes.title is not None]
-    assert "TikTok海外关停:危机背后的深层剖析与未来走向" in titles
+    assert "TikTok海外关停：危机背后的深层剖析与未来走向" in titles
     assert any("事件时间线" in title for title in titles)
     assert (tmp_path / "build" / "executive" / "briefing.pptx").exists()
 

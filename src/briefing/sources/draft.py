@@ -20,7 +20,7 @@ from typing import Any
 from briefing.outline.limits import MAX_BARS_PER_CHART, MAX_EVENTS_PER_CHART
 from briefing.sources.article import Article, Block
 from briefing.sources.facts import DraftEvent, DraftStatistic, Facts, find_facts
-from briefing.sources.sentences import sentences, shorten
+from briefing.sources.sentences import sentences, shorten, typeset_chinese
 from briefing.text.figures import find_figures
 from briefing.text.quotes import find_quotes
 
@@ -108,6 +108,8 @@ def draft_outline(article: Article, copy: SourceCopy | None, today: date) -> Dra
         "key_figures": _key_figures(facts.statistics),
         "audiences": [_audience(facts, chinese)],
     }
+    if chinese:
+        outline = _typeset(outline)
     quotes = sum(len(part.get("quotes", [])) for section in outline["sections"]
                  for part in (section, *section.get("subsections", [])))
     return DraftedOutline(_dump(outline, article, today), len(parts), len(facts.events), len(facts.statistics), quotes)
@@ -392,6 +394,18 @@ def _audience(facts: Facts, chinese: bool) -> dict[str, Any]:
     if len(facts.events) >= 2:
         audience["charts"] = ["timeline"]
     return audience
+
+
+def _typeset(value: Any, key: str = "") -> Any:
+    """The outline's own text in Chinese typesetting (sentences.typeset_chinese); the source's title and
+    the evidence stay exactly as the source writes them, since they are its words, not the briefing's."""
+    if key in ("evidence", "source"):
+        return value
+    if isinstance(value, dict):
+        return {name: _typeset(item, name) for name, item in value.items()}
+    if isinstance(value, list):
+        return [_typeset(item, key) for item in value]
+    return typeset_chinese(value) if isinstance(value, str) and key not in ("id", "file", "sha256") else value
 
 
 # --- YAML ------------------------------------------------------------------------------------------------

@@ -42,7 +42,8 @@ _ZH_EDGE_WORDS = ("其中", "更是", "已经", "拥有", "约有", "共有", "�
                   "超过", "将近", "大约", "接近", "中", "在", "和")
 _EN_EDGE_WORDS = {"a", "an", "the", "of", "to", "by", "in", "on", "at", "has", "have", "had", "is", "was", "were",
                   "are", "with", "about", "nearly", "almost", "over", "more", "than", "some", "around", "and",
-                  "its", "their", "roughly", "approximately", "for", "from", "that", "which", "rose", "fell"}
+                  "its", "their", "roughly", "approximately", "for", "from", "that", "which", "rose", "fell", "or",
+                  "but", "up"}
 # Words that tie a date to its clause ('在 2024 年 4 月 24 日签署', '于 19 日生效', 'on Jan. 17'), dropped with it.
 _DATE_BEFORE = re.compile(r"(?:将于|定于|截至|直到|在|于|从|自|(?:\b(?:on|in|by|from|until|since|at|of)\b))\s*$",
                           re.IGNORECASE)
@@ -50,6 +51,10 @@ _DATE_AFTER = re.compile(r"^\s*(?:前后|以前|之前|以来|起|前|后|当天
 # Words that say only when in a day something happened, or in which time zone.
 _TIME_OF_DAY = re.compile(r"(?:美东|北京|当地|东部|太平洋)?时间|深夜|凌晨|清晨|上午|中午|下午|傍晚|晚间|晚上|当晚|当天|"
                           r"\b(?:local time|early|late|morning|afternoon|evening|night)\b", re.IGNORECASE)
+_EN_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+# Words after which a noun phrase has ended: a verb or an adverb follows it.
+_EN_PHRASE_ENDS = {"later", "also", "were", "was", "had", "have", "are", "is", "be", "been", "would", "will", "could",
+                   "per", "against", "across", "after", "before", "since", "said", "says", "turned"}
 _CONNECTIVES = re.compile(r"^(?:然而|但是|但|而|此外|同时|随后|其后|最终|不过|据悉|另外|此前|当时|并且|并|且|"
                           r"However|Then|Later|Meanwhile|Finally|But|And|Also)[，,\s]*", re.IGNORECASE)
 
@@ -202,14 +207,39 @@ def _label(text: str, figure: Figure, noun: str | None, chinese: bool) -> str:
         what = _MEASURE_WORD.sub("", noun) if noun else _zh_words_after(after)
         label = head + what if what not in head else head
     else:
-        words = re.findall(r"[\w'’-]+", before)
-        while words and words[-1].lower() in _EN_EDGE_WORDS:
-            words.pop()
-        following = re.match(r"\s*of\s+((?:[\w'’-]+\s*){1,3})", after) if not noun else None
-        what = noun or (following.group(1).strip() if following else "")
-        label = f"{' '.join(words[-3:])} {what}".strip()
-        label = label[:1].upper() + label[1:]
+        label = _en_label(before, after, noun)
     return label or (noun or figure.written)
+
+
+def _en_label(before: str, after: str, noun: str | None) -> str:
+    """What an English figure counts: its noun ('310,000 patients'), the phrase it is of or in ('$2.7 million in
+    compensatory damages', '40% of the stolen records'), the word after it ('$4.2 million verdict'), else the
+    words before it."""
+    words = _EN_WORDS.findall(after)
+    if noun:
+        label = noun
+    elif words and words[0].lower() in ("in", "of", "for", "from"):
+        label = " ".join(_en_phrase(words[1:]))
+    elif words and words[0].lower() not in _EN_EDGE_WORDS and words[0].islower():
+        label = " ".join(_en_phrase(words[:2]))
+    else:
+        kept = _EN_WORDS.findall(before)
+        while kept and kept[-1].lower() in _EN_EDGE_WORDS:
+            kept.pop()
+        label = " ".join(kept[-3:])
+    return label[:1].upper() + label[1:]
+
+
+def _en_phrase(words: list[str]) -> list[str]:
+    """The first few words of a noun phrase: determiners dropped, up to the first word that ends it."""
+    while words and words[0].lower() in ("the", "a", "an", "its", "their", "his", "her", "our", "this", "that"):
+        words = words[1:]
+    phrase: list[str] = []
+    for word in words[:3]:
+        if word.lower() in _EN_EDGE_WORDS or word.lower() in _EN_PHRASE_ENDS or word.endswith("ly"):
+            break
+        phrase.append(word)
+    return phrase
 
 
 def _zh_words_before(text: str) -> str:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from briefing.text.sentences import sentence_end
 
 _CLAUSE_END = re.compile(r"(?:[，,；;：:。！？!?]|——|—|\.(?=\s))\s*")
+_DANGLING = re.compile(r"\s+(?:a|an|the|of|for|to|in|on|at|and|or|but|with|by|from|as|that|whether|which|who|"
+                       r"its|their|his|her)$", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -51,6 +53,23 @@ def sentence_at(paragraph: str, position: int) -> Sentence:
         if sentence.start <= position < sentence.end:
             return sentence
     return Sentence(0, len(paragraph), paragraph.strip())
+
+
+_HALF_WIDTH = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
+_CJK_CHAR = r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》]"
+# A half-width mark beside a Chinese character, and a blank between Chinese and a digit or another Chinese
+# character (a web page's '1 月 18 日'); a blank between Chinese and a Latin word stays ('TikTok 停止').
+_MARK_BESIDE_CJK = re.compile(rf"(?<={_CJK_CHAR})\s*([,:;()!?])\s*|\s*([,:;()!?])\s*(?={_CJK_CHAR})")
+_BLANK_BESIDE_CJK = re.compile(rf"(?<={_CJK_CHAR})[ \t\u3000]+(?=[\d{_CJK_CHAR[1:-1]}])|"
+                               rf"(?<=[\d%])[ \t\u3000]+(?={_CJK_CHAR})")
+
+
+def typeset_chinese(text: str) -> str:
+    """Chinese as the briefing writes it: full-width marks, no blanks inside Chinese or around its numbers
+    ('美东时间 1 月 18 日深夜,一则' -> '美东时间1月18日深夜，一则'). The words are the same; evidence keeps
+    the source's own form, and check compares them whatever their width and blanks."""
+    text = _MARK_BESIDE_CJK.sub(lambda m: _HALF_WIDTH[m.group(1) or m.group(2)], text)
+    return _BLANK_BESIDE_CJK.sub("", text)
 
 
 def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -114,4 +133,8 @@ def _trim_end(text: str) -> str:
             text = text[: text.rindex(opening)]
     if text.count('"') % 2:
         text = text[: text.rindex('"')]
-    return text.strip().rstrip("，,；;：:、。.!！?？ ")
+    text = text.strip().rstrip("，,；;：:、。.!！?？—- ")
+    # An English cut ends on a word that carries meaning, not on 'a', 'of' or 'whether'.
+    while (dangling := _DANGLING.search(text)) and dangling.start() > 0:
+        text = text[: dangling.start()].rstrip(" ,;:—-")
+    return text
