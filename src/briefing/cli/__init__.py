@@ -22,6 +22,8 @@ from briefing.errors import BriefingError, SystemProblem, is_system_problem
 
 if TYPE_CHECKING:
     from briefing.build.pipeline import BuildReport
+    from briefing.outline.load import LoadedYaml
+    from briefing.outline.model import Outline
     from briefing.outline.source import OutlineSource
 
 DEFAULT_OUTLINE = Path("outline.yaml")
@@ -171,15 +173,15 @@ def validate(outline: Path) -> None:
     as 'briefing check' does.
     """
     from briefing.outline.source import read_source
-    from briefing.outline.validate import validate_outline
+    from briefing.outline.validate import notes_on, validated_outline
 
     source = read_source(outline)
-    model, notes = validate_outline(source)
+    model, loaded = validated_outline(source)
     click.echo(f"{outline}: valid")
-    for note in notes:
+    for note in notes_on(model, loaded):
         click.echo(str(note), err=True)
     if any(known.file for known in model.all_sources):
-        _check_against_sources(source)
+        _check_against_sources(source, (model, loaded))
 
 
 @main.command()
@@ -197,10 +199,10 @@ def check(outline: Path) -> None:
     _check_against_sources(read_source(outline))
 
 
-def _check_against_sources(source: OutlineSource) -> None:
+def _check_against_sources(source: OutlineSource, validated: tuple[Outline, LoadedYaml] | None = None) -> None:
     from briefing.sources.check import check_outline
 
-    report = check_outline(source)
+    report = check_outline(source, validated)
     files = ", ".join(str(file) for file in report.sources) or "no source file"
     facts = "1 fact agrees" if report.checked == 1 else f"{report.checked} facts agree"
     click.echo(f"{report.outline}: {facts} with {files}"

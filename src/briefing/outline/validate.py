@@ -57,16 +57,21 @@ def load_outline(outline: OutlineSource | Path) -> tuple[Outline, ThemeFiles]:
 
 def validate_outline(outline: OutlineSource | Path) -> tuple[Outline, list[Note]]:
     """The validated outline and its notes, in the file's order; or OutlineError with every problem."""
-    outline_read, _, loaded = _checked(as_source(outline))
-    notes = [Note(loaded.file, *loaded.positions.of_value(where), path, message, hint)
-             for path, where, message, hint in takeaway_notes(outline_read)]
-    return outline_read, sorted(notes, key=lambda note: (note.line, note.column))
+    outline_read, loaded = validated_outline(outline)
+    return outline_read, notes_on(outline_read, loaded)
 
 
 def validated_outline(outline: OutlineSource | Path) -> tuple[Outline, LoadedYaml]:
     """The validated outline and the YAML it came from, for commands that place findings of their own."""
     outline_read, _, loaded = _checked(as_source(outline))
     return outline_read, loaded
+
+
+def notes_on(outline: Outline, loaded: LoadedYaml) -> list[Note]:
+    """What is worth knowing about a valid outline, in the file's order."""
+    notes = [Note(loaded.file, *loaded.positions.of_value(where), path, message, hint)
+             for path, where, message, hint in takeaway_notes(outline)]
+    return sorted(notes, key=lambda note: (note.line, note.column))
 
 
 def _checked(source: OutlineSource) -> tuple[Outline, ThemeFiles, LoadedYaml]:

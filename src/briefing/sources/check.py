@@ -22,6 +22,7 @@ from pathlib import Path
 
 from briefing.outline.errors import KeyPath, Note, OutlineError, Problem
 from briefing.outline.evidence import cited_source, evidenced
+from briefing.outline.load import LoadedYaml
 from briefing.outline.model import Event, Evidence, Outline, Quote, Source, Statistic
 from briefing.outline.source import OutlineSource, as_source
 from briefing.outline.textrefs import REFERENCE
@@ -58,10 +59,11 @@ class _SourceText:
         return next((b for b in self.article.blocks if b.number == number), None)
 
 
-def check_outline(outline: OutlineSource | Path) -> CheckReport:
-    """The report of a proved outline, or OutlineError with every disagreement at its line and column."""
+def check_outline(outline: OutlineSource | Path, validated: tuple[Outline, LoadedYaml] | None = None) -> CheckReport:
+    """The report of a proved outline, or OutlineError with every disagreement at its line and column.
+    validated: the outline as validated_outline gave it, where the caller has validated it already."""
     source = as_source(outline)
-    model, loaded = validated_outline(source)
+    model, loaded = validated or validated_outline(source)
     folder = source.file.parent
     findings: list[Finding] = []
     texts: dict[str, _SourceText] = {}
