@@ -11,7 +11,7 @@ from briefing.charts.data import Milestone
 from briefing.deck import geometry as g
 from briefing.deck.geometry import BODY_PT, SLIDE_WIDTH_PT, Box
 from briefing.deck.plan import Layout, SlideKind, plan_deck, points_height
-from briefing.deck.timeline import paginate_timeline, per_slide
+from briefing.deck.timeline import gap_label_width, paginate_timeline, per_slide
 from briefing.outline import read_outline
 from briefing.outline.model import Implication, Locale, Outline, from_data
 from briefing.text.fonts import wrap
@@ -128,6 +128,22 @@ def test_a_long_quiet_stretch_is_marked_on_the_axis() -> None:
     [layout] = paginate_timeline([*items, later], Locale.ZH_CN)
     assert [gap.text for gap in layout.gaps] == ["约12个月后"]
     assert layout.labels[2].x < layout.gaps[0].x < layout.labels[3].x
+
+
+def test_breaks_side_by_side_never_run_into_each_other_or_cover_a_dot() -> None:
+    """Was: four shortened stretches in a row, each labelled '2 months later' across its neighbours'."""
+    from datetime import date
+
+    days = [date(2021, 10, 27), date(2021, 11, 3), date(2021, 12, 20), date(2022, 2, 17), date(2022, 9, 29),
+            date(2025, 1, 6), date(2025, 1, 8)]
+    items = [Milestone(day, None, day.isoformat(), "An event of the case", None) for day in days]
+    [layout] = paginate_timeline(items, Locale.EN)
+    assert len(layout.gaps) >= 3
+    spans = [(gap.x - gap_label_width(gap) / 2, gap.x + gap_label_width(gap) / 2) for gap in layout.gaps]
+    assert all(left_end <= right_start for (_, left_end), (right_start, _) in zip(spans, spans[1:], strict=False))
+    dots = [label.x for label in layout.labels]
+    assert not [x for x in dots for start, end in spans if start < x < end]
+    assert "//" in [gap.text for gap in layout.gaps] and any("later" in gap.text for gap in layout.gaps)
 
 
 def with_bars(outline: Outline, count: int) -> Outline:

@@ -63,6 +63,9 @@ def test_dates() -> None:
     assert format_date_range(date(2025, 1, 8), date(2025, 1, 14), ZH) == "2025年1月8日—14日"
     assert format_date_range(date(2025, 1, 8), date(2025, 1, 14), EN) == "8–14 January 2025"
     assert format_date_range(date(2024, 12, 30), date(2025, 1, 2), ZH) == "2024年12月30日—2025年1月2日"
+    assert format_date_range(date(2024, 12, 30), date(2025, 1, 2), EN) == "30 December 2024 – 2 January 2025"
+    assert format_date_range(date(2021, 10, 27), date(2021, 11, 2), ZH) == "2021年10月27日—11月2日"
+    assert format_date_range(date(2021, 10, 27), date(2021, 11, 2), EN) == "27 October – 2\u00a0November 2021"
 
 
 def test_chinese_numerals_for_headings() -> None:

@@ -36,7 +36,7 @@ from briefing.deck.plan import (
 )
 from briefing.deck.scaling import DrawnPart, SlideAppender, make_appends_linear
 from briefing.deck.template import Layouts, open_deck
-from briefing.deck.timeline import TimelineLabel
+from briefing.deck.timeline import MARKER_RADIUS, TimelineLabel, gap_label_width
 from briefing.deck.workbook import TextSafeChartData
 from briefing.ooxml.library_private import font_properties, new_chart_part
 from briefing.ooxml.opc import save_package
@@ -45,7 +45,7 @@ from briefing.ooxml.reproducible import build_time
 from briefing.outline.assets import Logo
 from briefing.outline.locale import format_date, labels, language_tag
 from briefing.outline.model import Outline, SlideLayoutRole
-from briefing.text.fonts import text_width, wrap
+from briefing.text.fonts import wrap
 
 # The layout role of each kind of slide (the theme maps roles to a template's layouts).
 _ROLES = {
@@ -378,7 +378,13 @@ class _DeckRenderer:
         # The axis speaks for the whole timeline: its alt text describes every event.
         slide.shapes.append(d.line(slide.ids.take(), "Axis", (layout.axis_left, axis_y), (layout.axis_right, axis_y),
                                    self.look.colour("primary"), 3, describe(chart_spec, self.outline)))
-        radius = 7.0
+        # The breaks first: their white ground hides the axis under their text, never a dot.
+        for index, gap in enumerate(layout.gaps):
+            width = gap_label_width(gap)
+            box = g.Box(gap.x - width / 2, axis_y - 12, width, 24)
+            self._textbox(slide, box, [gap.text], _Text(gap.size, "muted", align="ctr", anchor="ctr"),
+                          name=f"Gap {index + 1}", fill="white")
+        radius = MARKER_RADIUS
         for index, label in enumerate(layout.labels):
             # The stem joins the marker to the edge of its label, above or below the axis.
             text_edge = label.box.bottom_pt if label.above else label.box.top_pt
@@ -389,11 +395,6 @@ class _DeckRenderer:
             slide.shapes.append(d.filled_shape(slide.ids.take(), f"Marker {index + 1}", marker,
                                                self.look.colour("accent"), self.look.colour("white"), "ellipse"))
             self._event_label(slide, index, label)
-        for index, gap in enumerate(layout.gaps):
-            width = text_width(gap.text, g.GAP_PT) + 12
-            box = g.Box(gap.x - width / 2, axis_y - 12, width, 24)
-            self._textbox(slide, box, [gap.text], _Text(g.GAP_PT, "muted", align="ctr", anchor="ctr"),
-                          name=f"Gap {index + 1}", fill="white")
         self._source_line(slide, plan.source_line)
 
     def _event_label(self, slide: _Slide, index: int, label: TimelineLabel) -> None:

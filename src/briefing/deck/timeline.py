@@ -25,6 +25,11 @@ GAP_MIN_DAYS = 30
 _LABEL_GAP = 12.0  # closest two labels on one side come
 _LABEL_MIN = 110.0  # narrowest a label is made before the slide holds fewer events
 _LABEL_MAX = 230.0
+MARKER_RADIUS = 7.0  # an event's dot on the axis
+_GAP_PADDING = 2.0  # between a break's label and the dots either side
+_BREAK_MARK = "//"  # the axis-break mark: a shortened stretch too short to say by how much
+# The sizes a break's label may take, largest first; the smallest still reads at the back of a room.
+_GAP_SIZES = (g.GAP_PT, g.GAP_PT - 2, g.GAP_PT - 3)
 _MARKER_INSET = 24.0  # the first and last markers sit this far inside the axis's ends
 _DATE_LINES = 2
 _STEM_INSET = 10.0
@@ -52,6 +57,7 @@ class TimelineGap:
     x: float
     text: str
     width: float = 0.0  # how much of the axis the break takes (0: a mark only)
+    size: float = g.GAP_PT  # of its text: smaller where the full size would run into the dots either side
 
 
 @dataclass(frozen=True)
@@ -68,14 +74,21 @@ def per_slide(count: int) -> int:
     return max(1, min(count, int(g.BODY.width_pt // g.TIMELINE_MIN_STEP)))
 
 
-def _widths(item: Milestone) -> tuple[float, float]:
-    """The label's width on one line, and the narrowest it should be made: its date on one line and
-    its widest word whole (both within _LABEL_MIN and _LABEL_MAX)."""
+def _widths(item: Milestone) -> tuple[float, float, float]:
+    """The label's width on one line, and the narrowest it should be made: with its date on one line, and
+    with its date on _DATE_LINES lines ('27 October –', '2 November 2021'); each keeps its widest word whole
+    (all within _LABEL_MIN and _LABEL_MAX)."""
     date = text_width(item.when, g.SMALL_PT, bold=True) * _DATE_SLACK
     one_line = max(date, text_width(item.title, g.SMALL_PT) * _SLACK)
     widest_word = max((text_width(unit, g.SMALL_PT) for unit in word_tokens(item.title)), default=0.0) * _SLACK
-    least = min(max(date, widest_word, _LABEL_MIN), _LABEL_MAX)
-    return max(min(one_line, _LABEL_MAX), least), least
+    widest_date_word = max((text_width(unit, g.SMALL_PT, bold=True) for unit in word_tokens(item.when)),
+                           default=0.0) * _DATE_SLACK
+
+    def least(date_width: float) -> float:
+        return min(max(date_width, widest_word, _LABEL_MIN), _LABEL_MAX)
+
+    single = least(date)
+    return max(min(one_line, _LABEL_MAX), single), single, least(max(widest_date_word, date / _DATE_LINES))
 
 
 def _fit(wanted: list[float], least: list[float], room: float) -> list[float]:
@@ -136,8 +149,13 @@ def layout_timeline(items: list[Milestone], previous: Milestone | None, locale: 
     for side in sides:  # a side with more than its room: its widest labels narrower
         room = right - left - _LABEL_GAP * (len(side) - 1)
         fitted = _fit([wanted[i][0] for i in side], [wanted[i][1] for i in side], room)
+        if sum(fitted) > room:  # dates wrap before labels leave the slide
+            fitted = _fit([wanted[i][0] for i in side], [wanted[i][2] for i in side], room)
+        # Labels that cannot all have their least width share the room: they wrap (clamped, reported as
+        # overflow) rather than leave the slide.
+        squeeze = min(1.0, room / sum(fitted)) if fitted else 1.0
         for i, width in zip(side, fitted, strict=True):
-            widths[i] = min(width, room)
+            widths[i] = min(width * squeeze, room)
     lefts = [0.0] * len(items)
     for side in sides:
         box_lefts = _spread([xs[i] for i in side], [widths[i] for i in side], left, right)
@@ -163,9 +181,26 @@ def layout_timeline(items: list[Milestone], previous: Milestone | None, locale: 
         stem_x = min(max(xs[index], box.left_pt + _STEM_INSET), box.right_pt - _STEM_INSET)
         labels.append(TimelineLabel(xs[index], above, box, tuple(when), tuple(title), stem_x))
     break_width = inner * 0.12
-    gaps = tuple(TimelineGap(left + _MARKER_INSET + middle, gap_text(days, locale), break_width)
+    gaps = tuple(_gap(left + _MARKER_INSET + middle, gap_text(days, locale), break_width, xs, (left, right))
                  for middle, days in scale.breaks)
     return TimelineLayout(tuple(labels), gaps, left, right, tuple(overflow))
+
+
+def _gap(x: float, text: str, break_width: float, markers: list[float], ends: tuple[float, float]) -> TimelineGap:
+    """A shortened stretch of the axis, with what it stands for ('2 months later') where that fits between
+    its two markers, else the axis-break mark alone: written out, close breaks would run into each other."""
+    before = max((m for m in markers if m <= x), default=ends[0])
+    after = min((m for m in markers if m >= x), default=ends[1])
+    room = after - before - 2 * (MARKER_RADIUS + _GAP_PADDING)  # the label's white ground may go under the dots
+    size = next((size for size in _GAP_SIZES if text_width(text, size) <= room), None)
+    if size is None:
+        return TimelineGap(x, _BREAK_MARK, break_width)
+    return TimelineGap(x, text, break_width, size)
+
+
+def gap_label_width(gap: TimelineGap) -> float:
+    """The width of a break's label on the axis, its white ground included."""
+    return text_width(gap.text, gap.size) + 12
 
 
 def paginate_timeline(items: list[Milestone], locale: Locale) -> list[TimelineLayout]:

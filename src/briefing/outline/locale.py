@@ -310,7 +310,7 @@ def format_date(day: date, locale: Locale) -> str:
 
 
 def format_date_range(start: date, end: date | None, locale: Locale) -> str:
-    """2025年1月8日—14日, 8–14 January 2025; a single day when end is None."""
+    """2025年1月8日—14日, 8–14 January 2025, 27 October – 2 November 2021; a single day when end is None."""
     if end is None or end == start:
         return format_date(start, locale)
     zh = locale is Locale.ZH_CN
@@ -321,6 +321,9 @@ def format_date_range(start: date, end: date | None, locale: Locale) -> str:
     if zh:
         tail = f"{end.month}月{end.day}日" if start.year == end.year else format_date(end, locale)
         return f"{format_date(start, locale)}—{tail}"
+    if start.year == end.year:  # the year once, as the Chinese form says it once
+        # A no-break space keeps the second day with its month where the range wraps ('27 October –').
+        return f"{start.day} {_MONTHS_EN[start.month - 1]} – {end.day}\u00a0{_MONTHS_EN[end.month - 1]} {end.year}"
     return f"{format_date(start, locale)} – {format_date(end, locale)}"
 
 

@@ -103,7 +103,8 @@ def text_width(text: str, size_pt: float, bold: bool = False) -> float:
     return text_width_exact(text, size_pt, bold) * SAFETY
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9%$.,'’\-/()（）×]+|\s+|.")
+# A no-break space joins what it stands between ('2\u00a0November'): part of a word, never a break.
+_TOKEN = re.compile(r"[A-Za-z0-9%$.,'’\-/()（）×\u00a0]+|[^\S\u00a0]+|.")
 
 
 def break_tokens(text: str) -> list[str]:
