@@ -152,3 +152,10 @@ def test_facts_without_evidence_are_counted_not_refused(copy: Path) -> None:
     assert "20 facts agree with" in printed and "; 1 without evidence to check" in printed
     line = _node("statistics", 0).start_mark.line + 1
     assert f"{copy}:{line}:5: statistics[0]: note: has no evidence to check" in printed
+
+
+def test_a_source_file_that_is_no_article_is_placed_at_its_line(copy: Path) -> None:
+    (copy.parent / "sources" / "tiktok-article.zh.txt").write_bytes(b"\n\n")
+    message = refused(copy)
+    line = _node("meta", "source", "file").start_mark.line + 1
+    assert f"{copy}:{line}:" in message and "meta.source.file:" in message and "no article text" in message

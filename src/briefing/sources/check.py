@@ -28,7 +28,7 @@ from briefing.outline.source import OutlineSource, as_source
 from briefing.outline.textrefs import REFERENCE
 from briefing.outline.validate import validated_outline
 from briefing.sources.article import Article, Block
-from briefing.sources.read import read_article_bytes
+from briefing.sources.read import SourceError, read_article_bytes
 from briefing.text.dates import DateContext, DateMention
 from briefing.text.figures import Figure, agrees, find_figures
 from briefing.text.matching import comparable, find_passage
@@ -106,7 +106,11 @@ def _read(folder: Path, known: Source, path: KeyPath) -> tuple[_SourceText | Non
     if known.sha256 and digest != known.sha256.lower():
         findings.append(((*path, "sha256"), f"{known.file} has changed since its checksum was taken (it is now "
                          f"{digest})", "check its evidence against the new text, then write the new checksum here"))
-    article = read_article_bytes(data, file.name)
+    try:
+        article = read_article_bytes(data, file.name)
+    except SourceError as error:  # a copy that is not an article: the outline's line names it
+        return None, [*findings, ((*path, "file"), str(error), "name the source's copy as a web page, Markdown, "
+                                  "Word document or text file")]
     context = DateContext(article.published)
     dates = {block.number: context.find(block.text) for block in article.blocks}
     return _SourceText(file, article, dates), findings
