@@ -24,8 +24,10 @@ _ADDRESS = re.compile(r"briefing preview: (http://\S+/) ")
 class Preview:
     """A `briefing preview` process serving the outline in `folder` on a free port."""
 
-    def __init__(self, folder: Path, *args: str, outline: str = "outline.yaml"):
-        environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+    def __init__(self, folder: Path, *args: str, outline: str = "outline.yaml",
+                 environment: dict[str, str] | None = None):
+        environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
+                       **(environment or {})}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "briefing", "preview", outline, "--no-browser", "--port", "0", *args],
             cwd=folder, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -125,20 +127,6 @@ def left_in_session(session: int) -> list[str]:
     """The processes still in the preview's session (it started it): anything it did not wait for."""
     return [found[0] for stat in Path("/proc").glob("[0-9]*/stat")
             if (found := _stat(stat.parent.name)) is not None and int(found[1][3]) == session]
-
-
-def mentioning(text: str) -> list[str]:
-    """The command lines of every process that mentions text: LibreOffice, in a session of its own, names the
-    preview's folder (its profile is there)."""
-    found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            command = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-        if text in command:
-            found.append(f"{cmdline.parent.name}: {command[:200]}")
-    return found
 
 
 def replace_file(path: Path, text: str) -> None:

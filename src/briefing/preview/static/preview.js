@@ -230,12 +230,19 @@ function showInspector() {
 
 // -- the page's own controls ----------------------------------------------------------------
 
-document.querySelectorAll(".layouts button").forEach((button) => {
-  button.addEventListener("click", () => {
-    document.body.dataset.layout = button.dataset.layout;
-    document.querySelectorAll(".layouts button").forEach((other) => other.classList.toggle("on", other === button));
-  });
-});
+// Side by side or one of them, and the cards' size: remembered in this browser.
+for (const [setting, fallback] of [["layout", "both"], ["size", "medium"]]) {
+  const buttons = document.querySelectorAll(`nav button[data-${setting}]`);
+  const choose = (value) => {
+    document.body.dataset[setting] = value;
+    buttons.forEach((button) => button.classList.toggle("on", button.dataset[setting] === value));
+    try { localStorage.setItem(`briefing-preview-${setting}`, value); } catch (error) { /* private mode */ }
+  };
+  buttons.forEach((button) => button.addEventListener("click", () => choose(button.dataset[setting])));
+  let kept = null;
+  try { kept = localStorage.getItem(`briefing-preview-${setting}`); } catch (error) { /* private mode */ }
+  choose(kept || fallback);
+}
 document.addEventListener("keydown", (event) => {
   if (event.key === "Escape") { state.selected = null; showInspector(); }
 });
