@@ -243,6 +243,9 @@ for (const [setting, fallback] of [["layout", "both"], ["size", "medium"]]) {
   try { kept = localStorage.getItem(`briefing-preview-${setting}`); } catch (error) { /* private mode */ }
   choose(kept || fallback);
 }
+// The inspector stays in view just under the bar, however many rows the bar takes.
+new ResizeObserver(() => document.documentElement.style.setProperty("--bar", `${$("bar").offsetHeight}px`))
+  .observe($("bar"));
 document.addEventListener("keydown", (event) => {
   if (event.key === "Escape") { state.selected = null; showInspector(); }
 });
