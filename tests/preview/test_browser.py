@@ -145,3 +145,24 @@ def test_a_slide_shows_the_outline_lines_it_came_from_its_fit_and_its_notes(page
     page.locator('[data-page="1"]').hover()
     expect(inspector).to_contain_text("Page 1")
     expect(inspector).to_contain_text(f"outline.yaml:{line_of(outline, 'meta:')}")
+
+
+def test_without_libreoffice_the_page_says_so_above_the_page_models_pages(browser: Any, outline: Path,
+                                                                           tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    bare = tmp_path / "bin"  # a PATH where neither LibreOffice nor pdftoppm is found
+    bare.mkdir()
+    preview = Preview(outline.parent, environment={"PATH": str(bare)}).started()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(preview.address)
+        note = page.locator("#office-note")
+        expect(note).to_be_visible(timeout=SHOWN_MS)
+        expect(note).to_contain_text("LibreOffice is not installed")
+        expect(page.locator('[data-page="1"]')).to_contain_text("page model")
+    finally:
+        context.close()
+        code, said = preview.stop()
+    assert code == 0, said

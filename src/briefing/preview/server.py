@@ -163,10 +163,12 @@ async def _watch(session: Session, stopping: asyncio.Event) -> None:
     from watchfiles import awatch
 
     folder = session.outline_file.resolve().parent
-    # Editors save by writing a new file and renaming it: the folder is watched, not the file.
-    async for _ in awatch(folder, watch_filter=lambda _, path: Path(path).resolve() in session.watched,
-                          stop_event=stopping, debounce=50, step=20, rust_timeout=500, yield_on_timeout=False):
-        await session.update()
+    # Editors save by writing a new file and renaming it: the folder is watched, not the file. It wakes
+    # every half second when nothing changes, to catch a save made before the watcher was in place.
+    async for found in awatch(folder, watch_filter=lambda _, path: Path(path).resolve() in session.watched,
+                              stop_event=stopping, debounce=50, step=20, rust_timeout=500, yield_on_timeout=True):
+        if found or session.saved_unseen():
+            await session.update()
 
 
 async def _run(outline: Path, audience: str | None, listening: socket.socket, open_browser: bool,

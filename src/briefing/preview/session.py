@@ -16,14 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.build.watch import named_files
+from briefing.build.watch import named_files, stamp
 from briefing.errors import BriefingError
 from briefing.outline.source import OutlineSource, read_source
 from briefing.preview.renders import Rendered, Renderer, missing_tools
 from briefing.preview.views import Loaded, ProblemView, Shown, View, load, make_view, problems_of
 
 RENDER_AFTER_SECONDS = 0.4  # a pause in saving before LibreOffice starts: typing saves often
-
 
 @dataclass
 class _Render:
@@ -54,6 +53,7 @@ class Session:
     problems: list[ProblemView] = field(default_factory=list)  # the current outline's, if it is broken
     wanted: str | None = None  # the reader last asked for (None: the full briefing)
     watched: set[Path] = field(default_factory=set)
+    _stamps: dict[Path, tuple[int, int] | None] = field(default_factory=dict)
     _views: dict[str | None, View] = field(default_factory=dict)
     _renders: dict[str | None, _Render] = field(default_factory=dict)
     _status: dict[str | None, _Status] = field(default_factory=dict)
@@ -73,6 +73,7 @@ class Session:
         async with self._lock:
             started = clock.perf_counter()
             self.version += 1
+            self._stamps = {path: stamp(path) for path in self.watched | {self.outline_file.resolve()}}
             try:
                 source = read_source(self.outline_file)
             except BriefingError as error:
@@ -80,6 +81,7 @@ class Session:
                 return
             self.source = source
             self.watched = named_files(source)
+            self._stamps.update({path: stamp(path) for path in self.watched - set(self._stamps)})
             try:
                 loaded = await asyncio.to_thread(load, source)
             except BriefingError as error:
@@ -97,6 +99,11 @@ class Session:
                      f"({clock.perf_counter() - started:.2f} s)")
             self._notify()
             self._want_render()
+
+    def saved_unseen(self) -> bool:
+        """Whether a watched file changed since it was last read, unseen by the watcher (saved before
+        it was watching)."""
+        return any(stamp(path) != seen for path, seen in self._stamps.items())
 
     def _broken(self, error: BriefingError, source: OutlineSource | None) -> None:
         self.problems = problems_of(error, source)
@@ -140,8 +147,8 @@ class Session:
             slides = self._pictured(view.slides, render, "slide", current)
             pages = self._pictured(view.pages, render, "page", current)
             if current and render is not None and not render.page_keys:  # LibreOffice's pages, as many as it made
-                pages = [{"number": number, "svg": "", "key": name, "origins": [], "problems": [], "notes": "",
-                          "title": "", "png": self._url(render, name)}
+                pages = [{"number": number, "svg": "", "key": name, "text": "", "origins": [], "problems": [],
+                          "notes": "", "title": "", "png": self._url(render, name)}
                          for number, name in enumerate(render.rendered.pages, 1)]
         return {
             "version": self.version,

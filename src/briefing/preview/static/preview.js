@@ -174,6 +174,13 @@ function showRenderStatus(data) {
     failed: `LibreOffice failed: ${office.message}`,
   }[office.state] || office.state;
   const dot = {missing: "off", waiting: "busy", rendering: "busy", ready: "ready", failed: "bad"}[office.state];
+  // Where LibreOffice cannot lay the files out, the page says so above the pages, not only in the bar.
+  const note = $("office-note");
+  note.hidden = !["missing", "failed"].includes(office.state);
+  note.textContent = office.state === "failed" ? `LibreOffice failed: ${office.message}` : office.message;
+  const viewNote = $("view-note");
+  viewNote.hidden = !data.notes.length;
+  viewNote.textContent = data.notes.join(" ");
   const time = new Date().toLocaleTimeString();
   showStatus(dot, data.problems.length ? `problems at ${time}` : `updated ${time} · ${text}`, office.message);
   if (office.state === "missing") $("status").title = office.message;
@@ -207,7 +214,10 @@ function showInspector() {
   const parts = [element("h3", {text: `${kind} ${item.number}`})];
   if (item.title) parts.push(element("div", {class: "muted", text: item.title}));
   parts.push(element("h4", {text: "From the outline"}));
-  if (!item.origins.length) parts.push(element("p", {class: "muted", text: "Made by the tool (contents, appendix)."}));
+  if (!item.origins.length) {
+    parts.push(element("p", {class: "muted", text: "Made by the tool itself (the contents, the data appendix), or " +
+                                                   "laid out by LibreOffice on more or fewer pages than the page model."}));
+  }
   for (const span of item.origins) {
     const range = span.last > span.first ? `${span.first}–${span.last}` : `${span.first}`;
     parts.push(element("div", {class: "where", text: `${span.file}:${range} · ${span.path}`}));
