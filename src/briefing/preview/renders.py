@@ -117,6 +117,11 @@ class Renderer:
         if code != 0 and environment is None:  # LibreOffice exits 0 even when it fails: its PDF tells
             raise RenderError(f"{Path(command[0]).name} failed (exit status {code})")
 
+    def wait(self) -> None:
+        """Until no build is under way: one a cancelled render left running still writes in the folder."""
+        with self._building:
+            pass
+
     def discard(self, rendered: Rendered) -> None:
         """Remove a render's pictures, once the page no longer shows them."""
         shutil.rmtree(rendered.folder, ignore_errors=True)
