@@ -213,6 +213,14 @@ function showInspector() {
   const kind = chosen.kind === "slide" ? "Slide" : "Page";
   const parts = [element("h3", {text: `${kind} ${item.number}`})];
   if (item.title) parts.push(element("div", {class: "muted", text: item.title}));
+  if (chosen.kind === "slide") {  // what does not fit first: it is what needs the writer
+    parts.push(element("h4", {text: "Fit"}));
+    if (item.problems.length) {
+      parts.push(element("ul", {class: "fit"}, ...item.problems.map((problem) => element("li", {text: problem}))));
+    } else {
+      parts.push(element("p", {class: "fine", text: "Everything fits."}));
+    }
+  }
   parts.push(element("h4", {text: "From the outline"}));
   if (!item.origins.length) {
     parts.push(element("p", {class: "muted", text: "Made by the tool itself (the contents, the data appendix), or " +
@@ -226,12 +234,6 @@ function showInspector() {
     parts.push(lines);
   }
   if (chosen.kind === "slide") {
-    parts.push(element("h4", {text: "Fit"}));
-    if (item.problems.length) {
-      parts.push(element("ul", {class: "fit"}, ...item.problems.map((problem) => element("li", {text: problem}))));
-    } else {
-      parts.push(element("p", {class: "fine", text: "Everything fits."}));
-    }
     parts.push(element("h4", {text: "Speaker notes"}));
     parts.push(element("div", {class: "notes", text: item.notes || "—"}));
   }
