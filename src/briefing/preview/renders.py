@@ -62,28 +62,44 @@ class Renderer:
         # The build before LibreOffice runs in a thread, which a cancelled render cannot stop: the next
         # one waits for it here, as both write the same folder (and share its cache of chart images).
         self._building = threading.Lock()
-        self._process: asyncio.subprocess.Process | None = None
 
     async def render(self, source: OutlineSource, audience: str | None) -> Rendered:
         """Build, convert and picture one reader's files; cancelling it ends LibreOffice at once."""
         self.count += 1
         work = self.folder / f"render-{self.count}"
         work.mkdir(parents=True)
+        try:
+            return await self._render(source, audience, work)
+        except BaseException:  # cancelled or failed: nothing of it is shown, and nothing of it is kept
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+
+    async def _render(self, source: OutlineSource, audience: str | None, work: Path) -> Rendered:
         deck, document = await asyncio.to_thread(self._build, source, audience, work)
         pdfs = work / "pdf"
-        soffice = _tool("soffice", "libreoffice")
-        await self._run([soffice, f"-env:UserInstallation={self.profile.as_uri()}", "--headless", "--norestore",
-                         "--convert-to", "pdf", "--outdir", str(pdfs), str(deck), str(document)],
-                        {**os.environ, "TMPDIR": str(work)})
+        await self._convert(work, [deck, document], pdfs)
         for name in ("deck.pdf", "document.pdf"):
             pdf = pdfs / name
             if not pdf.exists() or pdf.stat().st_size == 0:
                 raise RenderError(f"LibreOffice could not convert the {name[:-4]} to PDF")
         pdftoppm = _tool("pdftoppm")
-        await asyncio.gather(
-            self._run([pdftoppm, "-png", "-r", str(SLIDE_DPI), str(pdfs / "deck.pdf"), str(work / "slide")]),
-            self._run([pdftoppm, "-png", "-r", str(PAGE_DPI), str(pdfs / "document.pdf"), str(work / "page")]))
+        codes = await asyncio.gather(
+            _run([pdftoppm, "-png", "-r", str(SLIDE_DPI), str(pdfs / "deck.pdf"), str(work / "slide")]),
+            _run([pdftoppm, "-png", "-r", str(PAGE_DPI), str(pdfs / "document.pdf"), str(work / "page")]))
+        if any(codes):
+            raise RenderError(f"pdftoppm failed (exit status {max(codes)})")
         return Rendered(work, _numbered(work, "slide"), _numbered(work, "page"))
+
+    async def _convert(self, work: Path, files: list[Path], out: Path) -> None:
+        """LibreOffice's PDF of each file, in one run, its temporary files in the render's folder. (It exits 0
+        even when it could not convert: the PDFs tell.)"""
+        command = [_tool("soffice", "libreoffice"), f"-env:UserInstallation={self.profile.as_uri()}", "--headless",
+                   "--norestore", "--convert-to", "pdf", "--outdir", str(out), *map(str, files)]
+        try:
+            await _run(command, {**os.environ, "TMPDIR": str(work)})
+        except BaseException:
+            shutil.rmtree(self.profile, ignore_errors=True)  # killed, it may leave its profile locked: start afresh
+            raise
 
     def _build(self, source: OutlineSource, audience: str | None, work: Path) -> tuple[Path, Path]:
         """The reader's .pptx and .docx, built as `briefing build` builds them, copied into the render's folder."""
@@ -95,27 +111,6 @@ class Renderer:
         shutil.copyfile(built[".pptx"], deck)
         shutil.copyfile(built[".docx"], document)
         return deck, document
-
-    async def _run(self, command: list[str], environment: dict[str, str] | None = None) -> None:
-        """Run a command in a session of its own to its end; cancelled or too slow, it and all it started end."""
-        process = await asyncio.create_subprocess_exec(
-            *command, stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL,
-            stderr=asyncio.subprocess.DEVNULL, env=environment, start_new_session=True)
-        self._process = process
-        try:
-            code = await asyncio.wait_for(process.wait(), TIMEOUT_SECONDS)
-        except TimeoutError:
-            await _end(process)
-            raise RenderError(f"{Path(command[0]).name} took more than {TIMEOUT_SECONDS} s") from None
-        except BaseException:
-            await _end(process)
-            if environment is not None:  # LibreOffice's: killed, it may leave its profile locked; start afresh
-                shutil.rmtree(self.profile, ignore_errors=True)
-            raise
-        finally:
-            self._process = None
-        if code != 0 and environment is None:  # LibreOffice exits 0 even when it fails: its PDF tells
-            raise RenderError(f"{Path(command[0]).name} failed (exit status {code})")
 
     def wait(self) -> None:
         """Until no build is under way: one a cancelled render left running still writes in the folder."""
@@ -134,6 +129,22 @@ def _tool(*names: str) -> str:
         if found is not None:
             return found
     raise RenderError(missing_tools() or f"{names[0]} is not installed")
+
+
+async def _run(command: list[str], environment: dict[str, str] | None = None) -> int:
+    """Run a command in a session of its own to its end, its exit status; cancelled or too slow, it and all
+    it started end."""
+    process = await asyncio.create_subprocess_exec(
+        *command, stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL, env=environment, start_new_session=True)
+    try:
+        return await asyncio.wait_for(process.wait(), TIMEOUT_SECONDS)
+    except TimeoutError:
+        await _end(process)
+        raise RenderError(f"{Path(command[0]).name} took more than {TIMEOUT_SECONDS} s") from None
+    except BaseException:
+        await _end(process)
+        raise
 
 
 async def _end(process: asyncio.subprocess.Process) -> None:

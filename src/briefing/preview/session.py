@@ -24,6 +24,7 @@ from briefing.preview.views import Loaded, ProblemView, Shown, View, load, make_
 
 RENDER_AFTER_SECONDS = 0.4  # a pause in saving before LibreOffice starts: typing saves often
 
+
 @dataclass
 class _Render:
     """LibreOffice's pictures of one reader's files, and the fast view's keys they stand for."""
@@ -114,10 +115,12 @@ class Session:
 
     async def _view(self, audience: str | None) -> View:
         """The reader's fast view of the current outline, drawn once per version."""
-        assert self.loaded is not None
-        if audience not in self._views:
-            self._views[audience] = await asyncio.to_thread(make_view, self.loaded, audience)
-        return self._views[audience]
+        # Taken now: should the outline change while the view is drawn, it is kept with the outline it shows.
+        loaded, views = self.loaded, self._views
+        assert loaded is not None
+        if audience not in views:
+            views[audience] = await asyncio.to_thread(make_view, loaded, audience)
+        return views[audience]
 
     # -- what the page asks for --------------------------------------------------------------
 
@@ -144,8 +147,8 @@ class Session:
         current = render is not None and loaded is not None and render.digest == loaded.source.digest
         slides = pages = []
         if view is not None:
-            slides = self._pictured(view.slides, render, "slide", current)
-            pages = self._pictured(view.pages, render, "page", current)
+            slides = self._pictured(view.slides, render, "slide")
+            pages = self._pictured(view.pages, render, "page")
             if current and render is not None and not render.page_keys:  # LibreOffice's pages, as many as it made
                 pages = [{"number": number, "svg": "", "key": name, "text": "", "origins": [], "problems": [],
                           "notes": "", "title": "", "png": self._url(render, name)}
@@ -162,7 +165,7 @@ class Session:
             "libreoffice": {"state": status.state, "message": status.message},
         }
 
-    def _pictured(self, shown: list[Shown], render: _Render | None, kind: str, current: bool) -> list[dict[str, Any]]:
+    def _pictured(self, shown: list[Shown], render: _Render | None, kind: str) -> list[dict[str, Any]]:
         """Each slide or page with LibreOffice's picture of it where a render has one of the same drawing."""
         pictures: dict[str, str] = {}
         if render is not None:
