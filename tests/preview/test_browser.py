@@ -85,10 +85,15 @@ def test_every_slide_is_shown_and_a_saved_point_appears_without_a_reload(page: A
         assert box is not None and abs(box["width"] / box["height"] - 16 / 9) < 0.01
     page.evaluate("window.notReloaded = true")
 
-    replace_file(outline, outline.read_text(encoding="utf-8").replace(POINT, "预览里的新要点：改后即见"))
-    expect(page.locator('[data-slide="5"]')).to_contain_text("预览里的新要点：改后即见")
+    new = "预览里的新要点：改后即见，这一句故意写得比一行更长，看它折成两行之后是否仍能整句找到"
+    replace_file(outline, outline.read_text(encoding="utf-8").replace(POINT, new))
+    expect(page.get_by_text(new)).to_be_visible()  # one place on the page says it, however its lines broke
+    expect(page.locator('[data-slide="5"]')).to_contain_text(new)
     expect(page.locator("#slides")).not_to_contain_text(POINT)
     assert page.evaluate("window.notReloaded") is True
+    english = "A point in English, long enough to wrap over two lines of the slide's left column"
+    replace_file(outline, outline.read_text(encoding="utf-8").replace(new, english))
+    expect(page.get_by_text(english)).to_be_visible()  # the space where the line broke is kept
 
 
 def test_a_broken_outline_shows_each_problem_at_its_line_above_the_last_good_preview(page: Any,

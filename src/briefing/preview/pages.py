@@ -47,6 +47,7 @@ from briefing.document.plan import (
     SourceEntry,
     Table,
 )
+from briefing.preview.slides import as_broken
 
 PAGE_WIDTH_PT = PAGE_WIDTH_TWIPS / 20
 PAGE_HEIGHT_PT = PAGE_HEIGHT_TWIPS / 20
@@ -128,7 +129,7 @@ class PageDrawing:
     # -- pieces ---------------------------------------------------------------------------
 
     def _set(self, text: str, spec: ParagraphSpec, bullet: bool = False) -> _Lines:
-        return _Lines(lines_of(text, self.width, spec) or [""], spec, bullet)
+        return _Lines(as_broken(text, lines_of(text, self.width, spec)) or [""], spec, bullet)
 
     def _paragraph(self, first_page: int, placement: Placement, text: _Lines) -> None:
         """A paragraph's lines, each page showing the lines of its piece there."""
@@ -235,7 +236,7 @@ class PageDrawing:
                            'stroke-width="0.4"/>')
         x = self.left
         for cell, width in zip(cells, widths, strict=True):
-            for index, line in enumerate(lines_of(cell, width - CELL_SIDES_PT, spec)):
+            for index, line in enumerate(as_broken(cell, lines_of(cell, width - CELL_SIDES_PT, spec))):
                 baseline = top + CELL_MARGIN_TWIPS / 20 + index * spec.pitch + spec.pitch / 2 + spec.size * 0.38
                 drawn.parts.append(_text(x + CELL_SIDES_PT / 2, baseline, line, spec.size, colour, spec.bold))
             drawn.texts.append(cell)

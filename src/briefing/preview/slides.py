@@ -24,6 +24,23 @@ FONT = "font-family=\"'Briefing Sans', sans-serif\""
 OVERFLOW_COLOUR = "#D93025"
 
 
+def as_broken(text: str, lines: list[str]) -> list[str]:
+    """The wrapped lines with the spaces they were broken at kept at their ends: one after the other they
+    read as the text again, so the page can be searched for a sentence that runs over two lines."""
+    kept, at = [], 0
+    for index, line in enumerate(lines):
+        start = text.find(line, at)
+        if start < 0:  # not the text's own characters (a tab set as spaces): as it is
+            kept.append(line)
+            continue
+        at = start + len(line)
+        following = text.find(lines[index + 1], at) if index + 1 < len(lines) else at
+        gap = text[at:following] if following >= at else ""
+        kept.append(line + gap if gap.strip(" ") == "" else line)
+        at = max(at, following)
+    return kept
+
+
 @dataclass(frozen=True)
 class SetLine:
     """A line of a text shape as set: the top of its line box, its text, and its paragraph."""
@@ -42,7 +59,8 @@ def set_text(shape: TextShape) -> tuple[list[SetLine], float]:
         size = paragraph.run.size
         indent = g.BULLET_INDENT_PT if paragraph.bullet else 0.0
         text = str(paragraph.slide_number) if paragraph.slide_number is not None else paragraph.text
-        for number, line in enumerate(wrap(text, shape.box.width_pt - indent, size, paragraph.run.bold)):
+        wrapped = as_broken(text, wrap(text, shape.box.width_pt - indent, size, paragraph.run.bold))
+        for number, line in enumerate(wrapped):
             lines.append(SetLine(y, line, paragraph, number == 0))
             y += size * g.LINE_SPACING
         if index < len(shape.paragraphs) - 1:

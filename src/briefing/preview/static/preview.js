@@ -152,7 +152,6 @@ function fill(card, item, kind) {
                                   loading: "lazy", decoding: "async"});
     sheet.append(image);
   }
-  const texts = item.text ? element("div", {class: "text-only", text: item.text}) : null;
   const caption = element("figcaption", {class: "caption"},
     element("span", {class: "number", text: String(item.number)}),
     element("span", {class: "title", text: item.title || ""}),
@@ -160,7 +159,7 @@ function fill(card, item, kind) {
       element("span", {class: "badge fit", text: `${item.problems.length} fit problem${item.problems.length > 1 ? "s" : ""}`}) : null,
     element("span", {class: item.png ? "badge real" : "badge model",
                      text: item.png ? "LibreOffice" : (kind === "slide" ? "plan" : "page model")}));
-  card.replaceChildren(sheet, caption, texts);
+  card.replaceChildren(sheet, caption);
   card.classList.toggle("has-problems", Boolean(item.problems && item.problems.length));
 }
 
