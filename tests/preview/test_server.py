@@ -51,6 +51,8 @@ def test_a_port_in_use_is_refused_with_what_to_do(outline: Path) -> None:
 def test_a_missing_outline_or_audience_is_refused(outline: Path) -> None:
     code, said = run("preview", str(outline.with_name("nowhere.yaml")), "--no-browser", "--port", "0")
     assert code == 2 and "nowhere.yaml: no such file" in said, said
+    code, said = run("preview", str(outline.parent), "--no-browser", "--port", "0")
+    assert code == 2 and "is a folder, not an outline file" in said, said
     code, said = run("preview", str(outline), "--no-browser", "--port", "0", "--audience", "nobody")
     assert code == 2 and "no audience named 'nobody'" in said and "executive" in said, said
 

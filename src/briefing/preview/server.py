@@ -212,6 +212,8 @@ def serve(outline: Path, audience: str | None, host: str, port: int, open_browse
     """Serve the preview of OUTLINE until interrupted (Ctrl+C, SIGTERM)."""
     if not outline.exists():
         raise InputError(f"{outline}: no such file (check the path, or run 'briefing preview' in the outline's folder)")
+    if outline.is_dir():
+        raise InputError(f"{outline}: is a folder, not an outline file (name the outline's .yaml file)")
     if host not in _LOCAL_HOSTS:
         say(f"warning: serving on {host}: anyone who can reach this machine there can see the preview")
     listening = bind(host, port)
