@@ -10,6 +10,7 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -28,6 +29,7 @@ class Preview:
                  environment: dict[str, str] | None = None):
         environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
                        **(environment or {})}
+        self.folders_before = _session_folders()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "briefing", "preview", outline, "--no-browser", "--port", "0", *args],
             cwd=folder, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -95,7 +97,13 @@ class Preview:
         left = [name for pid, name in started.items() if Path(f"/proc/{pid}").exists()]
         assert left == [], f"left running after Ctrl+C: {left}"
         assert left_in_session(self.process.pid) == []
+        assert _session_folders() - self.folders_before == set(), "its folder (renders, LibreOffice's profile) is left"
         return self.process.returncode, "\n".join(self.said)
+
+
+def _session_folders() -> set[Path]:
+    """The preview sessions' folders in the temporary folder: each removes its own when it stops."""
+    return set(Path(tempfile.gettempdir()).glob("briefing-preview-*"))
 
 
 def _stat(pid: str) -> tuple[str, list[str]] | None:

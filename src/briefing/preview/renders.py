@@ -112,11 +112,6 @@ class Renderer:
         shutil.copyfile(built[".docx"], document)
         return deck, document
 
-    def wait(self) -> None:
-        """Until no build is under way: one a cancelled render left running still writes in the folder."""
-        with self._building:
-            pass
-
     def discard(self, rendered: Rendered) -> None:
         """Remove a render's pictures, once the page no longer shows them."""
         shutil.rmtree(rendered.folder, ignore_errors=True)

@@ -171,10 +171,9 @@ async def _watch(session: Session, stopping: asyncio.Event) -> None:
             await session.update()
 
 
-async def _run(outline: Path, audience: str | None, listening: socket.socket, open_browser: bool,
+async def _run(outline: Path, audience: str | None, listening: socket.socket, folder: Path, open_browser: bool,
                say: Callable[[str], None]) -> None:
     stopping = asyncio.Event()
-    folder = Path(tempfile.mkdtemp(prefix="briefing-preview-"))
     session = Session(outline, folder, say)
     session.wanted = audience
     try:
@@ -204,7 +203,6 @@ async def _run(outline: Path, audience: str | None, listening: socket.socket, op
                 await watching
     finally:
         await session.close()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def serve(outline: Path, audience: str | None, host: str, port: int, open_browser: bool,
@@ -217,10 +215,14 @@ def serve(outline: Path, audience: str | None, host: str, port: int, open_browse
     if host not in _LOCAL_HOSTS:
         say(f"warning: serving on {host}: anyone who can reach this machine there can see the preview")
     listening = bind(host, port)
+    folder = Path(tempfile.mkdtemp(prefix="briefing-preview-"))
     try:
-        asyncio.run(_run(outline, audience, listening, open_browser, say))
+        asyncio.run(_run(outline, audience, listening, folder, open_browser, say))
     except KeyboardInterrupt:
         pass  # stopped as asked: uvicorn passes the signal on once it has shut down
     finally:
+        # Here, once asyncio.run has ended every task (LibreOffice with its render) and waited for every
+        # thread (a build writing in the folder): an interrupt may cut the session's own closing short.
         listening.close()
+        shutil.rmtree(folder, ignore_errors=True)
     say("stopped previewing")

@@ -274,10 +274,8 @@ class Session:
         self._notify()
 
     async def close(self) -> None:
-        """Stop a render under way, LibreOffice with it, and wait for its build to end: then the session's
-        folder can go."""
+        """Stop a render under way, LibreOffice with it."""
         if self._render_task is not None:
             self._render_task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._render_task
-        await asyncio.to_thread(self.renderer.wait)
