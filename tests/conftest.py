@@ -48,18 +48,21 @@ def finishes(args: list[str], seconds: float, **options: object) -> subprocess.C
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The markers' rule (pyproject.toml): a test that needs LibreOffice or runs Hypothesis is slow too."""
+    """The markers' rule (pyproject.toml): a test that needs LibreOffice or a browser, or runs Hypothesis, is slow."""
     hypothesis = sys.modules.get("hypothesis")  # imported by the modules that use it, if collected
     for item in items:
-        if item.get_closest_marker("libreoffice") or (
+        if item.get_closest_marker("libreoffice") or item.get_closest_marker("browser") or (
                 hypothesis and isinstance(item, pytest.Function) and hypothesis.is_hypothesis_test(item.obj)):
             item.add_marker(pytest.mark.slow)
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    """A libreoffice test is skipped (failed on CI) before its fixtures build anything, where soffice is missing."""
+    """A libreoffice (browser) test is skipped (failed on CI) before its fixtures build anything, where soffice
+    (Chromium) is missing."""
     if item.get_closest_marker("libreoffice"):
         require("soffice")
+    if item.get_closest_marker("browser"):
+        require("chromium")
 
 
 @pytest.fixture(scope="session", autouse=True)

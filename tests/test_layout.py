@@ -1,7 +1,7 @@
 """The code's layout holds: imports point one way, down from the command line to the base modules.
 
-    cli  >  build  >  document, deck  >  charts, sources  >  outline  >  ooxml, text  >  errors, files, installed,
-    __init__
+    cli  >  build, preview  >  document, deck  >  charts, sources  >  outline  >  ooxml, text  >  errors, files,
+    installed, __init__
 
 A module may import its own level and the levels below it, never one above: the writers know nothing of
 the pipeline that runs them, the charts nothing of the writers that place them, the outline nothing of
@@ -19,7 +19,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "briefing"
 # Each top-level module or package of src/briefing, by level: higher may import lower, never the reverse.
 LEVELS = {
     "cli": 6, "__main__": 6,
-    "build": 5,
+    "build": 5, "preview": 5,
     "document": 4, "deck": 4,
     "charts": 3, "sources": 3,
     "outline": 2,

@@ -235,3 +235,22 @@ def test_a_bare_section_heading_over_one_sub_section_gets_no_slide_of_its_own() 
     # The sub-section's slide says which section it belongs to.
     [expansion] = [slide for slide in slides if slide.label.endswith("业务拓展与转移重心")]
     assert expansion.label == "二、应对之策：TikTok 的绝地反击 · （一）业务拓展与转移重心" and expansion.bullets
+
+
+def test_every_slide_says_what_of_the_outline_it_shows() -> None:
+    """The preview links each slide back to the outline's lines by these origins."""
+    outline = read_outline(DEFAULT_OUTLINE)
+    slides = plan_deck(outline).slides
+    assert all(slide.origins for slide in slides)
+    parts = {part.id for part in outline.parts()}
+    shown = {origin.id for slide in slides for origin in slide.origins if origin.kind == "part"}
+    assert shown == parts  # every part has a slide that names it
+    [quote_slide, *_] = [slide for slide in slides if slide.kind is SlideKind.QUOTE]
+    [origin] = quote_slide.origins
+    assert origin.kind == "quote"
+    part = next(part for part in outline.parts() if part.id == origin.id)
+    assert part.quotes[origin.index] == quote_slide.quote
+    timeline = next(slide for slide in slides if slide.kind is SlideKind.TIMELINE)
+    assert [(o.kind, o.id) for o in timeline.origins] == [("chart", timeline.chart_id)]
+    beside = next(slide for slide in slides if slide.layout is Layout.FIGURES)  # the first part's, with its figure
+    assert [(o.kind, o.id) for o in beside.origins] == [("part", "outbreak"), ("statistic", "us-users")]

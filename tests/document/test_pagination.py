@@ -207,3 +207,18 @@ def test_a_chart_taller_than_the_page_is_drawn_smaller_to_fit_it(tmp_path: Path)
     body = section.page_height - section.top_margin - section.bottom_margin
     heights = [shape.height for shape in document.inline_shapes]
     assert max(heights) < body and min(heights) > Cm(1)
+
+
+def test_each_paragraph_knows_its_part_on_every_page_it_reaches() -> None:
+    """briefing preview draws the model's pages from these pieces: where each paragraph starts and how
+    much of it each page holds."""
+    flow = PageFlow(180)  # ten lines a page
+    first = flow.paragraph(BODY, 4)  # 0 to 72, 6 after
+    long = flow.paragraph(BODY, 30)  # 78 to 180 (five lines), two whole pages, then five lines
+    after = flow.paragraph(BODY, 1)
+    flow.finish()
+    assert [(p.page, p.top, p.height, p.pages) for p in first.pieces] == [(1, 0, 72, 1)]
+    assert [(p.page, p.top, p.height, p.pages) for p in long.pieces] == [
+        (1, 78, 5 * 18, 1), (2, 0, 10 * 18, 2), (4, 0, 5 * 18, 1)]
+    assert sum(p.height * p.pages for p in long.pieces) == 30 * 18
+    assert [(p.page, p.top) for p in after.pieces] == [(4, 5 * 18 + 6)]

@@ -63,7 +63,7 @@ def watch(outline_file: Path, out_dir: Path, audiences: list[str], every_audienc
         return {path.resolve() for path in report.inputs}
 
     outline = outline_file.resolve()
-    before_first = _stamp(outline)
+    before_first = stamp(outline)
     watched = rebuild()
     first_wake = True
     # Editors save by writing a new file and renaming it, so the folder is watched, not the file.
@@ -71,7 +71,7 @@ def watch(outline_file: Path, out_dir: Path, audiences: list[str], every_audienc
     # catch a save made after the first build and before the watcher was in place to see it.
     for found in changes(outline.parent, watch_filter=lambda _, path: Path(path).resolve() in watched,
                          debounce=50, step=20, yield_on_timeout=True, rust_timeout=_WAKE_MS):
-        saved_unseen = first_wake and _stamp(outline) != before_first
+        saved_unseen = first_wake and stamp(outline) != before_first
         first_wake = False
         if not found and not saved_unseen:
             continue
@@ -83,7 +83,7 @@ def watch(outline_file: Path, out_dir: Path, audiences: list[str], every_audienc
 _WAKE_MS = 500
 
 
-def _stamp(file: Path) -> tuple[int, int] | None:
+def stamp(file: Path) -> tuple[int, int] | None:
     """When the file was last changed, and its size; None when it is not there."""
     try:
         status = file.stat()

@@ -271,6 +271,23 @@ def watch_command(outline: Path, out_dir: Path, audiences: tuple[str, ...], ever
 
 
 @main.command()
+@outline_argument
+@click.option("-a", "--audience", metavar="NAME", help="Show this audience profile's version first.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port to serve on; 0 picks a free one.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to serve on; anything but this machine's own lets others see the preview.")
+@click.option("--no-browser", is_flag=True, help="Do not open a browser; just print the address.")
+@reports_errors
+def preview(outline: Path, audience: str | None, port: int, host: str, no_browser: bool) -> None:
+    """Show the deck and the document in a browser, updated on every save of OUTLINE; Ctrl+C stops."""
+    from briefing.preview.server import serve
+
+    serve(outline, audience, host, port, open_browser=not no_browser,
+          say=lambda message: click.echo(message, err=True))
+
+
+@main.command()
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the schema to this file instead of printing it.")
 @reports_errors

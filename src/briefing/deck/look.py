@@ -8,19 +8,17 @@ PowerPoint. Colours and fonts the outline sets win.
 
 from __future__ import annotations
 
-from typing import Literal
-
 import msgspec
 from lxml import etree
 from pptx.dml.color import ColorFormat, RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.oxml.ns import qn
 
+from briefing.deck.shapes import Role, tint_of
 from briefing.ooxml.xmltext import escape
 from briefing.outline.locale import language_tag
 from briefing.outline.model import GivenTheme, Locale, Theme
 
-Role = Literal["primary", "accent", "text", "muted", "white", "tint"]
 # Each role's stand-in in a template's theme: (theme colour, brightness).
 _THEME_COLOURS: dict[str, tuple[MSO_THEME_COLOR, float]] = {
     "primary": (MSO_THEME_COLOR.ACCENT_1, 0.0),
@@ -51,10 +49,7 @@ class Look:
             return "FFFFFF"
         if role == "tint":
             primary = self.hex("primary")
-            if primary is None:
-                return None
-            mixed = (round(int(primary[i:i + 2], 16) * 0.08 + 255 * 0.92) for i in (0, 2, 4))
-            return "".join(f"{channel:02X}" for channel in mixed)
+            return None if primary is None else tint_of(primary)
         field = _FIELDS[role]
         return getattr(self.theme, field) if field in self.explicit else None
 

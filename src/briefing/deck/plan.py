@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import Literal
 
 from briefing.charts.data import (
     BarGroup,
@@ -64,6 +65,21 @@ class KeyFigure:
     size: float = g.FIGURE_PT  # the same for every figure on a slide
 
 
+OriginKind = Literal["meta", "summary", "key_figures", "implications", "sources",
+                     "part", "heading", "chart", "statistic", "quote"]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """What of the outline a slide shows, so that it can be found there (`briefing preview` links each
+    slide to its lines): one of the outline's own lists, or a part (its heading alone: 'heading'), a
+    chart, a statistic, or a part's quote, by id."""
+
+    kind: OriginKind
+    id: str = ""
+    index: int = 0  # a quote's place among its part's quotes
+
+
 @dataclass(frozen=True)
 class SlidePlan:
     kind: SlideKind
@@ -84,6 +100,7 @@ class SlidePlan:
     chart_note: str = ""  # what a reader must know to compare the chart's figures
     source_line: str = ""
     notes: str = ""
+    origins: tuple[Origin, ...] = ()  # what of the outline it shows
 
     @property
     def points_box(self) -> g.Box:
@@ -219,8 +236,8 @@ class _Planner:
         self.cover()
         self.agenda()
         title, label = self.headed(self.words.summary, self.outline.summary_takeaway)
-        self.points(SlidePlan(SlideKind.POINTS, title, label=label, notes=self._summary_notes()),
-                    list(self.outline.summary))
+        self.points(SlidePlan(SlideKind.POINTS, title, label=label, notes=self._summary_notes(),
+                              origins=(Origin("summary"),)), list(self.outline.summary))
         self.key_figures()
         self.charts(None, [])
         for section in self.outline.sections:
@@ -231,7 +248,8 @@ class _Planner:
                     self.part(self.titles[sub.id], sub)
             else:  # its one sub-section's slide says which section it is in
                 [sub] = section.subsections
-                self.part(f"{self.titles[section.id]} · {self.titles[sub.id]}", sub)
+                self.part(f"{self.titles[section.id]} · {self.titles[sub.id]}", sub,
+                          origins=(Origin("heading", section.id),))
         self.implications()
         self.sources()
         self.closing()
@@ -269,7 +287,8 @@ class _Planner:
         subtitle = tuple(line for line in lines if line)
         height = sum(lines_height(len(wrap(line, g.COVER_SUBTITLE.width_pt, g.BODY_PT)), g.BODY_PT)
                      for line in subtitle)
-        self.add(SlidePlan(SlideKind.TITLE, meta.title, subtitle=subtitle, notes="\n".join(self.outline.summary)))
+        self.add(SlidePlan(SlideKind.TITLE, meta.title, subtitle=subtitle, notes="\n".join(self.outline.summary),
+                           origins=(Origin("meta"),)))
         if height > g.COVER_SUBTITLE.height_pt:
             self.problem("the subtitle, date and source do not fit under the title; shorten the subtitle")
 
@@ -279,26 +298,32 @@ class _Planner:
         if len(self.outline.sections) < 2:
             return
         entries = [self.titles[s.id] for s in self.outline.sections]
+        origins = [Origin("heading", s.id) for s in self.outline.sections]
         if self.outline.general_implications:
             entries.append(self.words.implications)
-        self.points(SlidePlan(SlideKind.AGENDA, self.words.agenda, notes="\n".join(entries)), entries)
+            origins.append(Origin("implications"))
+        self.points(SlidePlan(SlideKind.AGENDA, self.words.agenda, notes="\n".join(entries),
+                              origins=tuple(origins)), entries)
 
     def implications(self) -> None:
         """What it means for the reader and what to watch: the last slide of content, titled by its point."""
         items = [item.text for item in self.outline.general_implications]
         if items:
             title, label = self.headed(self.words.implications, self.outline.implications_takeaway)
-            self.points(SlidePlan(SlideKind.POINTS, title, label=label, notes="\n".join(items)), items)
+            self.points(SlidePlan(SlideKind.POINTS, title, label=label, notes="\n".join(items),
+                                  origins=(Origin("implications"),)), items)
 
     # -- a section or sub-section ---------------------------------------------------------
 
-    def part(self, heading: str, part: Part, parts: tuple[str, ...] = ()) -> None:
-        """The part's slide: its points with what supports them; then long quotes and other charts."""
+    def part(self, heading: str, part: Part, parts: tuple[str, ...] = (), origins: tuple[Origin, ...] = ()) -> None:
+        """The part's slide: its points with what supports them; then long quotes and other charts.
+        origins: what else of the outline its slides show (the section a lone sub-section's slide names)."""
         title, label = self.headed(heading, part.takeaway)
         notes = self._prose(part) or "\n".join(part.points) or heading
         charts = self.charts_by_part.get(part.id, [])
         kind = SlideKind.SECTION if parts else SlideKind.POINTS
-        base = SlidePlan(kind, title, label=label, parts=parts, notes=notes)
+        origins = (*origins, Origin("part", part.id))
+        base = SlidePlan(kind, title, label=label, parts=parts, notes=notes, origins=origins)
         points = list(part.points)
         shown: list[Chart] = []  # charts that appear on the part's own slide
         if parts:
@@ -306,24 +331,28 @@ class _Planner:
         elif points and (chart := self._side_chart(charts, points)) is not None:
             shown.append(chart)
             slide = replace(base, layout=Layout.CHART, chart_id=chart.id, bars=tuple(bar_groups(chart, self.outline)),
-                            chart_note=self._note([chart]), source_line=source_line(chart, self.outline))
+                            chart_note=self._note([chart]), source_line=source_line(chart, self.outline),
+                            origins=(*origins, Origin("chart", chart.id)))
         else:
             figure_charts = [c for c in charts if shows_as_figures(c)]
             statistics = self._statistics([i for c in figure_charts for i in c.statistics] + list(part.facts))
             if statistics and (points or figure_charts):
                 shown += figure_charts
                 slide = replace(base, layout=Layout.FIGURES, figures=self._figures(statistics[:3]),
-                                chart_note=self._note(figure_charts))
+                                chart_note=self._note(figure_charts),
+                                origins=(*origins, *(Origin("chart", c.id) for c in figure_charts),
+                                         *(Origin("statistic", s.id) for s in statistics[:3])))
             else:
                 slide = base
         callouts = tuple(q for q in part.quotes if self._is_short(q, slide))
         if points or parts or slide.figures or slide.chart_id:
-            self.points(replace(slide, callouts=callouts), points)
+            quoted = tuple(Origin("quote", part.id, n) for n, q in enumerate(part.quotes) if q in callouts)
+            self.points(replace(slide, callouts=callouts, origins=slide.origins + quoted), points)
         else:
             callouts = ()
-        for quote in part.quotes:
+        for number, quote in enumerate(part.quotes):
             if quote not in callouts:
-                self.quote(heading, quote)
+                self.quote(heading, quote, Origin("quote", part.id, number))
         self.charts(part.id, shown, heading)
 
     def _says_more_than_its_part(self, section: Section) -> bool:
@@ -397,7 +426,8 @@ class _Planner:
             else:
                 self.add(replace(slide, kind=SlideKind.POINTS if slide.kind is SlideKind.SECTION else slide.kind,
                                  title=title, bullets=tuple(page), body_size=size, layout=Layout.FULL, parts=(),
-                                 figures=(), callouts=(), chart_id=None, bars=(), chart_note="", source_line=""))
+                                 figures=(), callouts=(), chart_id=None, bars=(), chart_note="", source_line="",
+                                 origins=tuple(o for o in slide.origins if o.kind not in _BESIDE_THE_POINTS)))
             for bullet in too_long:
                 if bullet in page:
                     self.problem(f"a point is too long for any slide ('{_excerpt(bullet, 30)}'); split it")
@@ -428,8 +458,9 @@ class _Planner:
             # Said aloud, the figure in the running text's words: 170 million where the tile shows 170m.
             notes = "\n".join(f"{f.label}{self.words.colon}{format_value(s, self.locale)}{self.words.full_stop}"
                               f"{s.measures}" for f, s in zip(figures, chunk, strict=True))
+            origins = (Origin("key_figures"), *(Origin("statistic", s.id) for s in chunk))
             self.figures_slide(replace(SlidePlan(SlideKind.KEY_FIGURES, self.continued(title, number, len(chunks)),
-                                                 label=label, notes=notes)), figures)
+                                                 label=label, notes=notes, origins=origins)), figures)
 
     def figures_slide(self, slide: SlidePlan, figures: tuple[KeyFigure, ...]) -> None:
         sized = self._sized(figures, replace(slide, figures=figures).figures_box, stacked=False)
@@ -453,7 +484,7 @@ class _Planner:
                 longest = middle - 1
         return note[:shortest] + "…"
 
-    def quote(self, heading: str, quote: Quote) -> None:
+    def quote(self, heading: str, quote: Quote, origin: Origin) -> None:
         """A long quote on a slide of its own, titled by what it shows (its takeaway), else by who
         says what: never the title before it."""
         text = f"“{quote.text}”"
@@ -464,7 +495,7 @@ class _Planner:
         if not fits(title, g.TITLE, g.TITLE_PT, bold=True):
             title = quote.speaker
         self.add(SlidePlan(SlideKind.QUOTE, title, label=heading, quote=quote,
-                           notes=quote.context or quote.speaker))
+                           notes=quote.context or quote.speaker, origins=(origin,)))
         if not fits(text, g.QUOTE, g.QUOTE_PT):
             self.problem("the quote is too long for one slide; shorten it or keep it for the document")
 
@@ -480,6 +511,7 @@ class _Planner:
             elif heading:
                 label = chart.title
             note = self._note([chart])
+            origins = (Origin("chart", chart.id),)
             if chart.kind is ChartKind.TIMELINE:
                 items = milestones(chart, self.outline)
                 layouts = paginate_timeline(items, self.locale)
@@ -489,19 +521,19 @@ class _Planner:
                 for number, layout in enumerate(layouts):
                     self.add(SlidePlan(SlideKind.TIMELINE, self.continued(title, number, len(layouts)), label=label,
                                        chart_id=chart.id, timeline=layout, source_line=source,
-                                       notes=f"{notes}\n\n{details}"))
+                                       notes=f"{notes}\n\n{details}", origins=origins))
                     for overflow in layout.overflow:
                         self.problem(f"the timeline label '{_excerpt(overflow)}' is too long; shorten the event title")
             elif shows_as_figures(chart):
                 self.figures_slide(SlidePlan(SlideKind.KEY_FIGURES, title, label=label, chart_id=chart.id,
-                                             chart_note=note, source_line=source, notes=notes),
+                                             chart_note=note, source_line=source, notes=notes, origins=origins),
                                    self._figures(self._statistics(list(chart.statistics))))
             else:
                 pages = paginate_bars(bar_groups(chart, self.outline))
                 for number, groups in enumerate(pages):
                     self.add(SlidePlan(SlideKind.CHART, self.continued(title, number, len(pages)), label=label,
                                        chart_id=chart.id, bars=groups, chart_note=note, source_line=source,
-                                       notes=notes))
+                                       notes=notes, origins=origins))
 
     def sources(self) -> None:
         lines = []
@@ -515,14 +547,15 @@ class _Planner:
             lines.append(line)
         caveats = [f"{self.words.caveat}{self.words.colon}{s.caveat}" for s in self.outline.all_sources if s.caveat]
         self.points(SlidePlan(SlideKind.SOURCES, self.words.sources,
-                              notes="\n".join(caveats) or self.words.sources), lines + caveats)
+                              notes="\n".join(caveats) or self.words.sources, origins=(Origin("sources"),)),
+                    lines + caveats)
 
     def closing(self) -> None:
         meta = self.outline.meta
         caveat = meta.source.caveat
         subtitle = (self.outline.short_title, *((f"{self.words.caveat}{self.words.colon}{caveat}",) if caveat else ()))
         self.add(SlidePlan(SlideKind.CLOSING, self.words.closing, subtitle=subtitle,
-                           notes=caveat or self.outline.short_title))
+                           notes=caveat or self.outline.short_title, origins=(Origin("meta"),)))
 
     # -- notes and source lines ------------------------------------------------------------
 
@@ -534,6 +567,10 @@ class _Planner:
     def _summary_notes(self) -> str:
         meta = self.outline.meta
         return "\n".join(filter(None, [meta.subtitle, *self.outline.summary]))
+
+
+# What a slide shows beside its points, which its continued slides leave out.
+_BESIDE_THE_POINTS = ("chart", "statistic", "quote")
 
 
 def paginate_bars(groups: list[BarGroup]) -> list[tuple[BarGroup, ...]]:

@@ -54,6 +54,18 @@ from briefing.document.plan import (
 _WIDOW_LINES = 2
 
 
+@dataclass(frozen=True)
+class Piece:
+    """The part of a paragraph (or a picture, a table row) on one page: where it starts on the page,
+    from the top of the text area, and how tall it is there. A paragraph of many pages fills each of
+    its whole pages alike: one piece stands for `pages` pages in a row."""
+
+    page: int
+    top: float
+    height: float
+    pages: int = 1
+
+
 @dataclass
 class Placement:
     """Where the model put a paragraph, filled in once it is placed."""
@@ -61,6 +73,8 @@ class Placement:
     page: int = 0
     # It must begin with a page break, so that LibreOffice puts it where the model does.
     break_before: bool = False
+    # Its part on each page it reaches, in order (`briefing preview` draws the pages from them).
+    pieces: list[Piece] = field(default_factory=list)
 
 
 @dataclass
@@ -117,18 +131,21 @@ class PageFlow:
         self._add(item)
         return item.placement
 
-    def table(self, header: float, rows: list[float], after: float = 0) -> None:
-        """Rows that never split; the header row repeats at the top of each new page."""
-        self.block(header, keep_with_next=bool(rows))
+    def table(self, header: float, rows: list[float], after: float = 0) -> list[Placement]:
+        """Rows that never split; the header row repeats at the top of each new page.
+        The placements of the header row and of each row."""
+        placements = [self.block(header, keep_with_next=bool(rows))]
         for index, height in enumerate(rows):
             if index == 0:
-                self.block(height)
+                placements.append(self.block(height))
                 continue
             if self.y + height > self.body_height:
                 self._new_page()
                 self.y, self._empty = header, False
+            placements.append(Placement(self.page, pieces=[Piece(self.page, self.y, height)]))
             self.y += height
         self._after = after
+        return placements
 
     def page_break(self) -> None:
         self._flush()
@@ -212,7 +229,7 @@ class PageFlow:
         self.y += self._space_before(item)
         room = self.body_height - self.y
         if item.height <= room or (self._empty and item.lines == 1):
-            self._start(item)
+            self._start(item, item.height)
             self.y += item.height
         elif item.lines > 1:
             fits = int(room // item.pitch)
@@ -221,11 +238,11 @@ class PageFlow:
             if fits < _WIDOW_LINES:  # orphan control: start on the next page
                 self._new_page()
                 fits = min(item.lines, self._lines_per_page(item.pitch))
-            self._start(item)
+            self._start(item, min(fits, item.lines) * item.pitch)
             self._spill(item, item.lines - fits)
         else:
             self._new_page()
-            self._start(item)
+            self._start(item, item.height)
             self.y += item.height
         self._after = item.after
 
@@ -243,13 +260,18 @@ class PageFlow:
         full_pages, placed = divmod(lines_left, per_page)
         if placed == 0:
             full_pages, placed = full_pages - 1, per_page
+        if full_pages:
+            item.placement.pieces.append(Piece(self.page + 1, 0.0, per_page * item.pitch, full_pages))
+        item.placement.pieces.append(Piece(self.page + full_pages + 1, 0.0, placed * item.pitch))
         self.page += full_pages + 1
         self.y = placed * item.pitch
         self.after_break = False
 
-    def _start(self, item: _Item) -> None:
+    def _start(self, item: _Item, height: float) -> None:
+        """The item begins here, this tall on this page."""
         self._empty = False
         item.placement.page = self.page
+        item.placement.pieces.append(Piece(self.page, self.y, height))
 
 
 # -- the plan's pages --------------------------------------------------------------------
@@ -279,6 +301,12 @@ class Pages:
     headings: tuple[HeadingPlace, ...]  # the plan's headings, in order
     # Whether the contents' page numbers are the ones a reader's application will lay out.
     contents_known: bool
+    # Where each block went, each page counted from its part's first: the cover's blocks, the contents'
+    # heading then its entries, and the body's blocks, each as the placements of its paragraphs (a
+    # figure: its picture, caption, note and source; a table: its caption, header row and rows).
+    cover_placements: tuple[Placement, ...] = ()
+    contents_placements: tuple[Placement, ...] = ()
+    body_placements: tuple[tuple[Placement, ...], ...] = ()
 
     @property
     def total(self) -> int:
@@ -290,63 +318,67 @@ def paginate(plan: DocumentPlan, from_template: bool = False) -> Pages:
     the model does not know)."""
     width, height = plan.area.width_pt, plan.area.height_pt
     cover = PageFlow(height, after_break=True)  # the document's start
+    cover_placements = []
     for block in plan.cover:
         if isinstance(block, CoverLogo):
-            cover.paragraph(SPECS[Style.NORMAL], 1)
+            cover_placements.append(cover.paragraph(SPECS[Style.NORMAL], 1))
         elif isinstance(block, Spacer):
-            cover.paragraph(replace(SPECS[Style.NORMAL], before=block.before_pt), 1)
+            cover_placements.append(cover.paragraph(replace(SPECS[Style.NORMAL], before=block.before_pt), 1))
         else:
-            _paragraph(cover, block.style, block.text, width)
+            cover_placements.append(_paragraph(cover, block.style, block.text, width))
     cover_pages = cover.finish()
     # The body, from the page after the contents: it begins at a break (a page break or a new section).
     body = PageFlow(height, after_break=True)
-    headings = [placement for block in plan.body for placement in _place(body, block, width)]
+    body_placements = tuple(tuple(_place(body, block, width)) for block in plan.body)
+    headings = [placed[0] for block, placed in zip(plan.body, body_placements, strict=True)
+                if isinstance(block, Heading)]
     body_pages = body.finish()
-    contents_pages = _contents_pages(plan, width, height) if plan.contents is not None else 0
-    before_body = cover_pages + contents_pages
+    contents = _contents(plan, width, height) if plan.contents is not None else (0, ())
+    before_body = cover_pages + contents[0]
     return Pages(
-        cover_pages, contents_pages, body_pages,
+        cover_pages, contents[0], body_pages,
         tuple(HeadingPlace(before_body + placed.page, placed.break_before) for placed in headings),
         not from_template and _contents_known(plan.texts(), body_pages),
+        tuple(cover_placements), contents[1], body_placements,
     )
 
 
 def _place(flow: PageFlow, block: Block, width: float) -> list[Placement]:
-    """Add a block of the body to the flow; a heading's placement, to be filled in as it is placed."""
+    """Add a block of the body to the flow; the placements of its paragraphs, filled in as they are placed."""
     if isinstance(block, Heading):
         return [_paragraph(flow, block.style, block.text, width)]
     if isinstance(block, Paragraph):
-        _paragraph(flow, block.style, block.text, width)
-    elif isinstance(block, BulletList):
+        return [_paragraph(flow, block.style, block.text, width)]
+    if isinstance(block, BulletList):
         spec = SPECS[Style.LIST_BULLET]
+        placements = []
         for index, item in enumerate(block.items):
             if block.kept_together:
                 kept = replace(spec, keep_lines=True, keep_with_next=index < len(block.items) - 1)
-                flow.paragraph(kept, line_count(item, width, kept))
+                placements.append(flow.paragraph(kept, line_count(item, width, kept)))
             else:
-                flow.paragraph(spec, line_count(item, width, spec))
-    elif isinstance(block, Quote):
-        _paragraph(flow, Style.QUOTE, block.text, width)
-        _paragraph(flow, Style.ATTRIBUTION, block.attribution, width)
-    elif isinstance(block, Figure):
+                placements.append(flow.paragraph(spec, line_count(item, width, spec)))
+        return placements
+    if isinstance(block, Quote):
+        return [_paragraph(flow, Style.QUOTE, block.text, width),
+                _paragraph(flow, Style.ATTRIBUTION, block.attribution, width)]
+    if isinstance(block, Figure):
         # The picture's line is as tall as the picture; its paragraph's space before merges with the
         # space after the paragraph above, as any paragraph's does (read off LibreOffice's PDFs).
-        flow.block(block.height_pt, keep_with_next=True, before=PICTURE_PADDING_PT)
-        _caption(flow, block.caption, width)
+        placements = [flow.block(block.height_pt, keep_with_next=True, before=PICTURE_PADDING_PT),
+                      _caption(flow, block.caption, width)]
         if block.note is not None:  # kept with the source line
             note = replace(SPECS[Style.SOURCE_NOTE], keep_with_next=True)
-            flow.paragraph(note, line_count(block.note, width, note))
-        _paragraph(flow, Style.SOURCE_NOTE, block.source, width)
-    elif isinstance(block, Table):
-        _caption(flow, block.caption, width)
+            placements.append(flow.paragraph(note, line_count(block.note, width, note)))
+        return [*placements, _paragraph(flow, Style.SOURCE_NOTE, block.source, width)]
+    if isinstance(block, Table):
+        caption = _caption(flow, block.caption, width)
         widths = [column / EMU_PER_PT - CELL_SIDES_PT for column in block.column_widths]
         header = _row_height(block.header, widths, replace(SPECS[Style.TABLE_TEXT], bold=True))
-        flow.table(header, [_row_height(row, widths) for row in block.rows])
-    elif isinstance(block, SourceEntry):
-        _paragraph(flow, Style.SOURCE_ENTRY, block.text + (block.url or ""), width)
-    else:
-        raise TypeError(f"no way to measure {block!r}")
-    return []
+        return [caption, *flow.table(header, [_row_height(row, widths) for row in block.rows])]
+    if isinstance(block, SourceEntry):
+        return [_paragraph(flow, Style.SOURCE_ENTRY, block.text + (block.url or ""), width)]
+    raise TypeError(f"no way to measure {block!r}")
 
 
 def _paragraph(flow: PageFlow, style: Style, text: str, width: float) -> Placement:
@@ -354,11 +386,11 @@ def _paragraph(flow: PageFlow, style: Style, text: str, width: float) -> Placeme
     return flow.paragraph(spec, line_count(text, width, spec))
 
 
-def _caption(flow: PageFlow, caption: Caption, width: float) -> None:
+def _caption(flow: PageFlow, caption: Caption, width: float) -> Placement:
     spec = SPECS[Style.CAPTION]
     if caption.keep_with_next:
         spec = replace(spec, keep_with_next=True)
-    flow.paragraph(spec, line_count(caption.shown, width, spec))
+    return flow.paragraph(spec, line_count(caption.shown, width, spec))
 
 
 def _row_height(texts: tuple[str, ...], widths: list[float], spec: ParagraphSpec = SPECS[Style.TABLE_TEXT]) -> float:
@@ -367,14 +399,15 @@ def _row_height(texts: tuple[str, ...], widths: list[float], spec: ParagraphSpec
     return lines * spec.pitch + CELL_PADDING_PT
 
 
-def _contents_pages(plan: DocumentPlan, width: float, height: float) -> int:
-    """The pages the contents take: a new section, its heading, then an entry for each heading."""
+def _contents(plan: DocumentPlan, width: float, height: float) -> tuple[int, tuple[Placement, ...]]:
+    """The pages the contents take (a new section, its heading, then an entry for each heading), and
+    the placements of its heading and entries."""
     contents = PageFlow(height, after_break=True)
-    contents.paragraph(SPECS[Style.TOC_HEADING], 1)
+    placements = [contents.paragraph(SPECS[Style.TOC_HEADING], 1)]
     for heading in plan.headings:
         style = SPECS[contents_style(heading.level)]
-        contents.paragraph(style, line_count(heading.text + _PAGE_NUMBER_ROOM, width, style))
-    return contents.finish()
+        placements.append(contents.paragraph(style, line_count(heading.text + _PAGE_NUMBER_ROOM, width, style)))
+    return contents.finish(), tuple(placements)
 
 
 def _contents_known(texts: Iterable[str], body_pages: int) -> bool:
