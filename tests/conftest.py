@@ -22,6 +22,13 @@ DEFAULT_OUTLINE = ROOT / "outline.yaml"
 SHIPPED_ARTICLE = ROOT / "sources" / "tiktok-article.zh.txt"
 
 
+def copy_default_outline(folder: Path) -> Path:
+    """The default outline, with the source file it names, copied into `folder`: the copy's path."""
+    shutil.copy(DEFAULT_OUTLINE, folder / "outline.yaml")
+    shutil.copytree(SHIPPED_ARTICLE.parent, folder / SHIPPED_ARTICLE.parent.name)
+    return folder / "outline.yaml"
+
+
 @pytest.fixture(scope="session")
 def default_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildReport, Path]:
     """The default outline built once for the whole session: (report, output folder)."""

@@ -15,7 +15,7 @@ import pytest
 from briefing.deck.plan import plan_deck
 from briefing.outline import read_outline
 from briefing.outline.audience import select
-from tests.conftest import DEFAULT_OUTLINE
+from tests.conftest import DEFAULT_OUTLINE, copy_default_outline
 from tests.outline.test_validate import line_of
 from tests.preview.running import Preview, replace_file
 
@@ -41,9 +41,7 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def outline(tmp_path: Path) -> Path:
-    copy = tmp_path / "outline.yaml"
-    shutil.copy(DEFAULT_OUTLINE, copy)
-    return copy
+    return copy_default_outline(tmp_path)
 
 
 @pytest.fixture

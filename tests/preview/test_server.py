@@ -4,14 +4,13 @@ running after Ctrl+C."""
 
 from __future__ import annotations
 
-import shutil
 import socket
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DEFAULT_OUTLINE
+from tests.conftest import copy_default_outline
 from tests.outline.test_validate import edit
 from tests.preview.running import Preview, descendants, replace_file
 from tests.refusals import run
@@ -21,9 +20,7 @@ WAIT_SECONDS = 120  # LibreOffice's first pages take ten seconds or so; a busy m
 
 @pytest.fixture
 def outline(tmp_path: Path) -> Path:
-    copy = tmp_path / "outline.yaml"
-    shutil.copy(DEFAULT_OUTLINE, copy)
-    return copy
+    return copy_default_outline(tmp_path)
 
 
 def until(check, what: str):  # type: ignore[no-untyped-def]

@@ -3,14 +3,13 @@ single value or date changed in it, evidence that is not the source's, and a sou
 
 from __future__ import annotations
 
-import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import DEFAULT_OUTLINE
+from tests.conftest import DEFAULT_OUTLINE, copy_default_outline
 from tests.refusals import run
 
 TEXT = DEFAULT_OUTLINE.read_text(encoding="utf-8")
@@ -35,9 +34,7 @@ def _count(key: str) -> int:
 @pytest.fixture
 def copy(tmp_path: Path) -> Path:
     """The default outline and its source file, in a folder of their own."""
-    shutil.copy(DEFAULT_OUTLINE, tmp_path / "outline.yaml")
-    shutil.copytree(DEFAULT_OUTLINE.parent / "sources", tmp_path / "sources")
-    return tmp_path / "outline.yaml"
+    return copy_default_outline(tmp_path)
 
 
 def changed(outline: Path, *path: str | int, to: str) -> int:
