@@ -134,14 +134,10 @@ class AnswerKey:
 
 
 def _day(value: object, where: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise KeyProblem(f"{where}: {value!r} is not a date (write YYYY-MM-DD)") from None
+    day = _maybe_day(value)
+    if day is None:
+        raise KeyProblem(f"{where}: {value!r} is not a date (write YYYY-MM-DD)")
+    return day
 
 
 def _entries(data: dict[str, Any], name: str, where: str) -> list[dict[str, Any]]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from briefing.outline.limits import MAX_BARS_PER_CHART, MAX_EVENTS_PER_CHART
 from briefing.sources.article import Article, Block
-from briefing.sources.facts import DraftEvent, DraftStatistic, Facts, find_facts
+from briefing.sources.facts import DraftEvent, DraftStatistic, Facts, find_facts, unique_id
 from briefing.sources.sentences import sentences, shorten, typeset_chinese
 from briefing.text.figures import find_figures
 from briefing.text.quotes import find_quotes
@@ -180,13 +180,7 @@ def _name_parts(sections: list[DraftPart], chinese: bool) -> None:
 
 def _part_id(title: str, fallback: str, chinese: bool, taken: set[str]) -> str:
     words = [] if chinese else [w for w in re.findall(r"[a-z0-9]+", title.lower()) if len(w) > 2][:3]
-    stem = "-".join(words) or fallback
-    candidate, count = stem, 1
-    while candidate in taken:
-        count += 1
-        candidate = f"{stem}-{count}"
-    taken.add(candidate)
-    return candidate
+    return unique_id("-".join(words) or fallback, taken)
 
 
 # --- text ---------------------------------------------------------------------------------------------------

@@ -314,14 +314,15 @@ def _name(facts: Facts, chinese: bool) -> None:
     """Ids the outline's text can refer to: events by their day, statistics by their place."""
     taken: set[str] = set()
     for event in facts.events:
-        event.id = _unique(f"event-{event.first.isoformat()}", taken)
+        event.id = unique_id(f"event-{event.first.isoformat()}", taken)
     for number, statistic in enumerate(facts.statistics, start=1):
         words = re.findall(r"[a-z0-9]+", statistic.label.lower()) if not chinese else []
         stem = "-".join(words[:3]) if words else f"figure-{number}"
-        statistic.id = _unique(stem[:40].strip("-") or f"figure-{number}", taken)
+        statistic.id = unique_id(stem[:40].strip("-") or f"figure-{number}", taken)
 
 
-def _unique(stem: str, taken: set[str]) -> str:
+def unique_id(stem: str, taken: set[str]) -> str:
+    """The stem, or the stem with the first free number ('event-2025-01-18-2'), now taken."""
     candidate, count = stem, 1
     while candidate in taken:
         count += 1
