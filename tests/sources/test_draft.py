@@ -170,3 +170,19 @@ def test_the_drafted_yaml_is_plain_data(tmp_path: Path) -> None:
     text = (tmp_path / "outline.yaml").read_text(encoding="utf-8")
     assert "!!" not in text and "&id" not in text and "*id" not in text
     assert isinstance(yaml.safe_load(text), dict)
+
+
+def test_an_article_without_headings_is_cut_into_parts_whose_titles_are_marked_as_drafts(tmp_path: Path) -> None:
+    paragraphs = [f"On March {n}, 2025, the council heard report number {n} on the harbour's {n * 100} berths."
+                  for n in range(1, 10)]
+    source = tmp_path / "council.txt"
+    source.write_text("Harbour council hears nine reports\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    draft(source, tmp_path / "outline.yaml")
+    drafted = read_outline(tmp_path / "outline.yaml")
+    assert [len(s.points) for s in drafted.sections] == [3, 3, 3]
+    assert drafted.sections[0].title.startswith("On March 1, 2025")
+    text = (tmp_path / "outline.yaml").read_text(encoding="utf-8")
+    marked = [line for line in text.splitlines() if "# draft: the source has no such heading" in line]
+    assert [line.split(" # ")[0].strip() for line in marked] == [f"title: {s.title}" for s in drafted.sections]
+    assert len(drafted.timeline) == 9 and {e.date.isoformat() for e in drafted.timeline} == {
+        f"2025-03-0{n}" for n in range(1, 10)}

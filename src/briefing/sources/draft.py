@@ -4,7 +4,7 @@ The draft keeps the article's parts (its headings; chunks of paragraphs where it
 every dated event, figure and quote it finds with the source's words as evidence, and cuts each
 part's points from the article's sentences. Those points are the source's wording, not the
 briefing's: the file says so at the top and beside each list, for the writer to rewrite.
-What the draft writes validates and builds as it is; ids in the text ('{fig-3}') keep each
+What the draft writes validates and builds as it is; ids in the text ('{figure-3}') keep each
 figure tied to its statistic, so a corrected value is corrected everywhere.
 """
 
@@ -19,7 +19,7 @@ from typing import Any
 
 from briefing.outline.limits import MAX_BARS_PER_CHART, MAX_EVENTS_PER_CHART
 from briefing.sources.article import Article, Block
-from briefing.sources.facts import DraftEvent, DraftStatistic, Facts, find_facts, unique_id
+from briefing.sources.facts import DraftEvent, DraftQuote, DraftStatistic, Facts, find_facts, unique_id
 from briefing.sources.sentences import sentences, shorten, typeset_chinese
 from briefing.text.figures import find_figures
 from briefing.text.quotes import find_quotes
@@ -112,7 +112,9 @@ def draft_outline(article: Article, copy: SourceCopy | None, today: date) -> Dra
         outline = _typeset(outline)
     quotes = sum(len(part.get("quotes", [])) for section in outline["sections"]
                  for part in (section, *section.get("subsections", [])))
-    return DraftedOutline(_dump(outline, article, today), len(parts), len(facts.events), len(facts.statistics), quotes)
+    untitled = {part.id for section in parts for part in (section, *section.subsections) if not part.from_heading}
+    return DraftedOutline(_dump(outline, article, today, untitled), len(parts), len(facts.events),
+                          len(facts.statistics), quotes)
 
 
 # --- structure --------------------------------------------------------------------------------------------
@@ -285,7 +287,7 @@ def _chosen_paragraphs(paragraphs: list[Block], facts: Facts) -> list[Block]:
     return [p for p in paragraphs if p.number in kept]
 
 
-def _quote(quote: Any) -> dict[str, Any]:
+def _quote(quote: DraftQuote) -> dict[str, Any]:
     entry: dict[str, Any] = {"text": quote.text, "speaker": quote.speaker}
     if quote.context:
         entry["context"] = quote.context
@@ -422,6 +424,7 @@ Draft briefing written by `briefing draft` on {today} from {source}. Review befo
   and the dates against the source.""",
 }
 _DRAFT_POINTS = {True: "draft：原文句子节选，请改写", False: "draft: the source's sentences, cut short; rewrite them"}
+_DRAFT_TITLE = {True: "draft：原文无此标题，请改写", False: "draft: the source has no such heading; rewrite it"}
 _SECTION_COMMENTS = {
     True: {"timeline": "原文中的日期事件（日期按原文并以发布日期补全年份）",
            "statistics": "原文中的数字，value 为原始数值", "charts": "据上述事件与数字草拟的图表",
@@ -435,7 +438,7 @@ _SECTION_COMMENTS = {
 }
 
 
-def _dump(outline: dict[str, Any], article: Article, today: date) -> str:
+def _dump(outline: dict[str, Any], article: Article, today: date, untitled: set[str]) -> str:
     """The outline as YAML: keys in the outline's order, one line per text, comments for the writer."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -459,6 +462,8 @@ def _dump(outline: dict[str, Any], article: Article, today: date) -> str:
         for part in (section, *section.get("subsections", [])):
             if "points" in part:
                 part.yaml_add_eol_comment(_DRAFT_POINTS[chinese], "points")
+            if part["id"] in untitled:  # a title the article did not give: its first words, or 'Overview'
+                part.yaml_add_eol_comment(_DRAFT_TITLE[chinese], "title")
     yaml = YAML()
     yaml.width = 4096  # one line per text: a writer edits sentences, not folded lines
     yaml.indent(mapping=2, sequence=4, offset=2)
