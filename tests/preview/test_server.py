@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import socket
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -72,6 +74,12 @@ def test_it_serves_this_machine_only_and_nothing_but_what_it_made(outline: Path)
                      "logo/0000.png", "render/render-1/slide-1.png"):
             status, body, _ = preview.get(path)
             assert status == 404 and b"not for the page" not in body, path
+        # A page elsewhere that points a name of its own at 127.0.0.1 (DNS rebinding) gets nothing.
+        rebound = urllib.request.Request(preview.address + "api/view",  # noqa: S310 - the test's local server
+                                         headers={"Host": "attacker.example"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(rebound, timeout=10)  # noqa: S310 - the test's own local server
+        assert refused.value.code == 400
         view = preview.view()
         assert len(view["slides"]) == 27 and view["problems"] == []
         assert {audience["name"] for audience in view["audiences"]} == {"executive", "policy", "creators", "full"}

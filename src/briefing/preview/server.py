@@ -28,6 +28,8 @@ from types import FrameType
 
 import uvicorn
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
@@ -46,8 +48,10 @@ def _static(name: str) -> str:
     return files("briefing.preview").joinpath("static", name).read_text(encoding="utf-8")
 
 
-def make_app(session: Session) -> Starlette:
-    """The web application of one preview session."""
+def make_app(session: Session, host: str = "127.0.0.1") -> Starlette:
+    """The web application of one preview session, answering only requests addressed to this machine by
+    name (or to the host the user chose): a web page elsewhere that points a name of its own at
+    127.0.0.1 (DNS rebinding) gets nothing of the outline."""
 
     async def page(request: Request) -> Response:
         return HTMLResponse(_static("preview.html"), headers={"Cache-Control": "no-store"})
@@ -99,7 +103,10 @@ def make_app(session: Session) -> Starlette:
         return StreamingResponse(stream(), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
-    return Starlette(routes=[
+    # Served on every address of the machine, as the user asked: any name may reach it.
+    wildcard = host in ("0.0.0.0", "::")  # noqa: S104 - compared, not bound
+    allowed = ["*"] if wildcard else sorted({*_LOCAL_HOSTS, f"[{host}]" if ":" in host else host, "[::1]"})
+    return Starlette(middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=allowed)], routes=[
         Route("/", page),
         Route("/static/{name}", asset),
         Route("/api/view", view),
@@ -181,8 +188,8 @@ async def _run(outline: Path, audience: str | None, listening: socket.socket, fo
         if audience is not None and session.loaded is not None and session.wanted != audience:
             names = ", ".join(name for name, _ in session.loaded.audiences) or "none"
             raise InputError(f"{outline}: no audience named '{audience}' (known: {names})")
-        config = uvicorn.Config(make_app(session), log_level="warning", access_log=False, lifespan="off",
-                                ws="none", timeout_graceful_shutdown=3)
+        config = uvicorn.Config(make_app(session, listening.getsockname()[0]), log_level="warning",
+                                access_log=False, lifespan="off", ws="none", timeout_graceful_shutdown=3)
         server = _Server(config, session, stopping)
         watching = asyncio.create_task(_watch(session, stopping))
         address = _address(listening)
