@@ -19,12 +19,15 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 from briefing.errors import BriefingError
 
 TIMEOUT_SECONDS = 240
 _EXECUTABLES = ("soffice", "libreoffice")
+# How long a killed LibreOffice may take to be gone; a zombie no one reaps is given up on after it.
+GROUP_END_SECONDS = 5.0
 
 
 class PdfError(BriefingError):
@@ -88,3 +91,17 @@ def _end(process: subprocess.Popen[bytes]) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
     process.wait()
+    wait_until_group_ends(process.pid)
+
+
+def wait_until_group_ends(group: int, seconds: float = GROUP_END_SECONDS) -> None:
+    """Wait (at most `seconds`) until no process of a killed group is left. A kill is sent, not done, when
+    killpg returns: soffice.bin, which our child started, may still be tearing down its memory, and a
+    command that returned now would leave it running behind the user's back for a moment."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.02)

@@ -19,6 +19,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.build.pdf import wait_until_group_ends
 from briefing.build.pipeline import build
 from briefing.build.workers import BuildWorkers
 from briefing.errors import BriefingError
@@ -147,6 +148,7 @@ async def _end(process: asyncio.subprocess.Process) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
     await process.wait()
+    await asyncio.to_thread(wait_until_group_ends, process.pid)
 
 
 def _numbered(folder: Path, stem: str) -> list[str]:
