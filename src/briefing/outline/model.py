@@ -204,6 +204,10 @@ class Event(Model, kw_only=True, frozen=True):
         "Themes, for audiences that select by tag.", ["law"])] = []
 
 
+# The largest statistic an outline holds: a thousand trillion, past which no briefing's figure goes.
+MAX_STATISTIC = 1e15
+
+
 class Unit(str, Enum):
     COUNT = "count"
     PERCENT = "percent"
@@ -225,7 +229,7 @@ class Statistic(Model, kw_only=True, frozen=True):
         "How charts, key figures and text ('{us-users}') refer to it.", "us-users")]
     label: Annotated[Text, described(
         "Short name for charts and key figures.", "美国用户")]
-    value: Annotated[Annotated[float, msgspec.Meta(ge=0, le=1e15)], described(
+    value: Annotated[Annotated[float, msgspec.Meta(ge=0, le=MAX_STATISTIC)], described(
         "The raw number: 170000000, not 1.7亿 (at most 10¹⁵, a thousand trillion).", 170000000)]
     unit: Annotated[Unit, described(
         "count, percent, usd, times or days.", "count")]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from briefing.outline.model import MAX_STATISTIC
 from briefing.sources.article import Article, Block
 from briefing.sources.sentences import clause_around, is_chinese, sentence_at, shorten
 from briefing.text.dates import DateContext, DateMention
@@ -174,6 +175,8 @@ def _event_title(text: str, mention: DateMention, chinese: bool) -> str:
 def _statistics(block: Block, mentions: list[DateMention], chinese: bool) -> list[DraftStatistic]:
     found = []
     for figure in find_figures(block.text):
+        if figure.value > MAX_STATISTIC:
+            continue  # past what an outline holds, and past any real figure: a misreading or a joke
         sentence = sentence_at(block.text, figure.start)
         unit, noun = _unit_and_noun(figure, chinese)
         sourced = _SOURCED_AS.search(sentence.text)
