@@ -186,3 +186,15 @@ def test_an_article_without_headings_is_cut_into_parts_whose_titles_are_marked_a
     assert [line.split(" # ")[0].strip() for line in marked] == [f"title: {s.title}" for s in drafted.sections]
     assert len(drafted.timeline) == 9 and {e.date.isoformat() for e in drafted.timeline} == {
         f"2025-03-0{n}" for n in range(1, 10)}
+
+
+def test_text_that_looks_like_the_outlines_own_syntax_stays_text(tmp_path: Path) -> None:
+    """Braces are the outline's references and 10^15 its largest figure: a source's own are its text."""
+    source = tmp_path / "odd.txt"
+    source.write_text("Odd report\n\nOn March 1, 2025, the agency logged {us-users} in 5,000,000,000,000,000 rows "
+                      "and 2,000 errors.\n", encoding="utf-8")
+    draft(source, tmp_path / "outline.yaml")
+    drafted = read_outline(tmp_path / "outline.yaml")
+    assert [(s.value, s.noun) for s in drafted.statistics] == [(2000, "errors")]
+    assert "{{us-users}}" in drafted.sections[0].points[0] and drafted.timeline[0].detail is not None
+    assert "{{us-users}}" in drafted.timeline[0].detail
