@@ -159,7 +159,7 @@ def _event_title(text: str, mention: DateMention, chinese: bool) -> str:
     sentence = sentence_at(text, mention.start)
     start, end = clause_around(text, mention.start, mention.end)
     candidates = [_DATE_BEFORE.sub("", text[start:mention.start]) + _DATE_AFTER.sub("", text[mention.end:end])]
-    while end < sentence.end:
+    while end + 1 < sentence.end:  # the clauses after it, up to the sentence's end (not into the next)
         following_start = end + 1
         _, end = clause_around(text, following_start, following_start)
         candidates.append(text[following_start:end])

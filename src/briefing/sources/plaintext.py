@@ -18,10 +18,12 @@ keep every line of an article that has none of it:
    like', 'Comments (3)', 'About us' ...), or a copyright line ('版权所有', 'Copyright', '©'), once the
    article's running text has begun.
    A caveat among what is dropped is still the article's caveat.
-3. Above the first paragraph of running text: the title is the last line above the first date line that
+3. Above the first paragraph of running text (a headline followed by a date line is above it, however
+   much it reads like a sentence): the title is the last line above the first date line that
    is not a byline ('By Jane Doe', '作者：'); without a date line, the first line that is not a menu item
    (at most 4 Chinese characters or 2 words), or when all are that short, the last. What is above the
-   title is dropped, and bylines below it. Numbered headings ('一、...') are never taken for a title.
+   title is dropped, and bylines below it, and runs of two or more menu items below it (a page's widgets,
+   '微信', '微博'). Numbered headings ('一、...') are never taken for a title.
 4. Below the last paragraph of running text: short lines that are neither sentences nor numbered headings
    ('责任编辑：王五', 'Tags: ferries', '（完）') are dropped.
 """
@@ -60,6 +62,7 @@ _MARKER_LONGEST = 80  # a marker is a label, a link or a copyright line, never a
 _PROMPT_LONGEST = 60
 _MENU_ITEM = {"chinese": 4, "words": 2}
 _TITLE = {"chinese": 60, "words": 25}
+_TITLE_TO_DATELINE = 3  # lines between a headline and its date line at most (a subtitle, a byline)
 _WRAPPED_LINE = 50  # a line this long that stops mid-sentence was wrapped by the editor, not ended
 
 
@@ -130,7 +133,16 @@ def _top(lines: list[str], title: str | None) -> tuple[list[str], str | None]:
     starts = [index for index, line in enumerate(lines) if title is not None and folded(line) == folded(title)]
     if not starts:  # no title above the running text: what is above it from its first line not a menu item
         starts = [next((index for index, line in enumerate(lines) if not _is_menu_item(line)), len(lines))]
-    return [line for line in lines[starts[0]:] if not _BYLINE.match(line)], title
+    kept = [line for line in lines[starts[0]:] if not _BYLINE.match(line)]
+    return kept[:1] + _without_widget_rows(kept[1:]), title
+
+
+def _without_widget_rows(lines: list[str]) -> list[str]:
+    """Lines without runs of two or more menu items ('微信', '微博', 'QQ空间', 'A-' under '分享到：'): a
+    page's widgets, one to a line once copied. A single short line (a heading, '背景') stays."""
+    short = [False, *(_is_menu_item(line) for line in lines), False]  # padded: a neighbour at each end
+    return [line for index, line in enumerate(lines, start=1)
+            if not (short[index] and (short[index - 1] or short[index + 1]))]
 
 
 def _find_title(lines: list[str]) -> str | None:
@@ -155,6 +167,11 @@ def read_text(text: str) -> Draft:
     draft = Draft(nothing_found="it has no paragraph of running text, only short lines such as menus")
     lines = [line for line in _joined(_read_header(text.splitlines(), draft)) if not _never_article(line)]
     running = [index for index, line in enumerate(lines) if is_running_text(line)]
+    # A headline may read like running text ('鹿鸣Note 9发布：2999元起，续航提升22%'): one a date line follows
+    # is the title, above the text.
+    while running and _is_title(lines[running[0]]) and any(
+            dateline(line) for line in lines[running[0] + 1:running[0] + 1 + _TITLE_TO_DATELINE]):
+        running.pop(0)
     if not running:  # a short note: all of it to a footer, its first line the title if it reads as one
         lines = lines[:_footer(lines, 0)]
         lines = [] if all(_is_menu_item(line) for line in lines) else lines  # a menu is no note
