@@ -108,3 +108,18 @@ def test_a_short_note_is_read_whole() -> None:
 def test_a_sentence_that_begins_as_a_footer_marker_does_not_end_the_article() -> None:
     lines = ["Ferry changes", BODY_EN[0], "Comments from residents at the pier were mixed.", BODY_EN[1]]
     assert read("\n".join(lines)) == ("Ferry changes", lines[1:])
+
+
+def test_a_headline_that_reads_like_a_sentence_is_the_title_above_its_date_line_and_widgets() -> None:
+    """Was: the menu's first line the title, the headline a paragraph, the share buttons paragraphs too."""
+    text = ("鹿角科技网\n首页\n资讯\n手机\n登录 | 注册\n\n鹿鸣Note 9发布：2999元起，续航提升22%\n\n"
+            "2025-03-19 08:45:12　来源：鹿角科技网　作者：林小满\n分享到：\n微信\n微博\nQQ空间\n\n"
+            + "\n\n".join(BODY_ZH) + "\n")
+    article = read_article_bytes(text.encode(), "launch.txt")
+    assert (article.title, article.published, article.publisher) == (
+        "鹿鸣Note 9发布：2999元起，续航提升22%", date(2025, 3, 19), "鹿角科技网")
+    assert [block.text for block in article.blocks] == list(BODY_ZH)
+
+
+def test_a_single_short_line_under_the_title_stays() -> None:
+    assert read("公交调整\n2025年2月2日\n背景\n" + "\n".join(BODY_ZH)) == ("公交调整", ["背景", *BODY_ZH])
