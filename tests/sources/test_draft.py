@@ -198,3 +198,12 @@ def test_text_that_looks_like_the_outlines_own_syntax_stays_text(tmp_path: Path)
     assert [(s.value, s.noun) for s in drafted.statistics] == [(2000, "errors")]
     assert "{{us-users}}" in drafted.sections[0].points[0] and drafted.timeline[0].detail is not None
     assert "{{us-users}}" in drafted.timeline[0].detail
+
+
+def test_an_events_title_comes_from_its_own_sentence(tmp_path: Path) -> None:
+    source = tmp_path / "night.txt"
+    source.write_text("夜间通告\n\n2025年3月1日深夜。另有一项与该日期无关的长篇说明，内容涉及其他事务的安排。\n",
+                      encoding="utf-8")
+    draft(source, tmp_path / "outline.yaml")
+    [event] = read_outline(tmp_path / "outline.yaml").timeline
+    assert "说明" not in event.title and event.title.startswith("2025年3月1日")
