@@ -202,6 +202,7 @@ def test_english_figures(text: str, written: str, value: float, unit: str, curre
     "较前 7 天增长", "近 7 天", "过去 30 天", "前 10 名", "第 2 季度", "连续八年蝉联全球第一",
     # names and codes with numbers
     "5G 网络", "G20 峰会", "iPhone 16 系列", "MH370 航班", "乘坐 7557 次列车", "“十四五”规划", "二十大",
+    "第三代骁龙7系列处理器", "升级到第5代", "7型驱逐舰", "地铁 3 号线",
     "电话:010-12345678", "手机 13800138000", "访问 https://example.com/2024/17 了解", "邮箱 news2024@example.cn",
     # units this model has none for
     "气温 30℃", "3 个月", "5 年", "1.5 万公里", "产量 1.4 万亿斤", "速率达到1Tbps", "3 个百分点", "增长 3 成",

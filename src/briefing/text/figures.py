@@ -654,6 +654,10 @@ def _plural(word: str) -> bool:
                                    and not lowered.endswith(("ss", "us", "is", "'s", "’s")))
 
 
+# Words after a number that make it a model's or a line's designation rather than a count.
+_DESIGNATION = re.compile(r"系列|代(?!表)|型号?|号线|号楼")
+
+
 def _is_figure(text: str, reading: _Reading) -> bool:
     """Whether the number, read with what surrounds it, is a figure a reader would list."""
     if reading.unit == "days" and reading.qualifier == "nearly" and text[reading.start] == "近":
@@ -663,6 +667,8 @@ def _is_figure(text: str, reading: _Reading) -> bool:
     quantity = reading.scaled or reading.unit != "count"
     if reading.glued and not (quantity or reading.measure):
         return False  # part of a name: MH370, A380 飞机
+    if not quantity and reading.noun and _DESIGNATION.match(text, reading.noun[0]):
+        return False  # a model's name, not a count: 骁龙7系列, 第3代, 7型, 3号线
     if quantity:
         return True
     digits = text[reading.number_start:reading.number_end]
