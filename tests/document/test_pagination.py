@@ -13,12 +13,14 @@ import pytest
 import yaml
 from docx.shared import Cm
 
-from briefing.build.pipeline import load
+from briefing.build.pipeline import load, load_with_files
 from briefing.charts import chart_sizes
 from briefing.document import DocxInputs, compose_docx
+from briefing.document.floats import laid_out
 from briefing.document.geometry import ParagraphSpec
-from briefing.document.pagination import PageFlow
-from tests.conftest import FIXTURES, finishes
+from briefing.document.pagination import PageFlow, paginate
+from briefing.document.plan import Heading, plan_document
+from tests.conftest import DEFAULT_OUTLINE, FIXTURES, finishes
 
 BODY = ParagraphSpec(10.5, 18, after=6)
 HEADING = ParagraphSpec(16, 26, before=18, after=8, keep_with_next=True, heading=True)
@@ -222,3 +224,18 @@ def test_each_paragraph_knows_its_part_on_every_page_it_reaches() -> None:
         (1, 78, 5 * 18, 1), (2, 0, 10 * 18, 2), (4, 0, 5 * 18, 1)]
     assert sum(p.height * p.pages for p in long.pieces) == 30 * 18
     assert [(p.page, p.top) for p in after.pieces] == [(4, 5 * 18 + 6)]
+
+
+def test_a_figure_too_tall_for_its_page_lets_the_text_after_it_fill_that_page_first() -> None:
+    """Was: the timeline figure started page 4 and left the bottom third of page 3 blank."""
+    outline, _ = load_with_files(DEFAULT_OUTLINE)
+    plan = plan_document(outline, chart_sizes(outline))
+    floated, pages = laid_out(plan)
+    assert [f.caption for f in floated.figures] == [f.caption for f in plan.figures]  # same order, same numbers
+    timeline = floated.body.index(plan.figures[0])
+    moved = [block.text for block in floated.body[:timeline] if isinstance(block, Heading)]
+    assert moved[-2:] == ["二、追溯根源：政治博弈下的科技牺牲品", "（一）“莫须有”的数据安全指控"]
+    # The text that went ahead ends on the page before the figure, which heads the next one.
+    before, figure = pages.body_placements[timeline - 1], pages.body_placements[timeline]
+    assert before[-1].page + 1 == figure[0].page and figure[0].pieces[0].top == 0
+    assert paginate(floated).total == pages.total < paginate(plan).total

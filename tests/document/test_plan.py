@@ -11,6 +11,7 @@ import pytest
 from briefing.build.pipeline import load
 from briefing.charts import chart_sizes
 from briefing.document import DocxInputs, compose_docx
+from briefing.document.floats import laid_out
 from briefing.document.geometry import A4_AREA, PageArea, Style
 from briefing.document.pagination import paginate
 from briefing.document.plan import (
@@ -250,7 +251,7 @@ def test_figures_and_tables_are_fitted_to_the_page_they_are_planned_for(outline,
 
 
 def test_the_page_model_lays_out_the_plan_as_the_composed_document_has_it(plan, outline) -> None:
-    pages = paginate(plan)
+    plan, pages = laid_out(plan)
     assert (pages.cover, pages.contents) == (1, 1)
     assert pages.total == pages.cover + pages.contents + pages.body
     numbers = [place.page for place in pages.headings]

@@ -38,8 +38,9 @@ from lxml import etree
 from briefing.document import fields
 from briefing.document import plan as blocks
 from briefing.document.conformance import conform
+from briefing.document.floats import laid_out
 from briefing.document.geometry import EMU_PER_TWIP, Style
-from briefing.document.pagination import HeadingPlace, Pages, paginate
+from briefing.document.pagination import HeadingPlace, Pages
 from briefing.document.plan import DocumentPlan, plan_document
 from briefing.document.styles import USED_STYLES, apply_theme, page_area
 from briefing.ooxml.library_private import (
@@ -388,4 +389,4 @@ def compose_docx(outline: Outline, inputs: DocxInputs) -> ComposedDocument:
     """
     writer = _DocxWriter(outline, inputs.template)
     plan = plan_document(outline, inputs.chart_sizes, writer.area, inputs.logo)
-    return writer.write(plan, paginate(plan, from_template=inputs.template is not None))
+    return writer.write(*laid_out(plan, from_template=inputs.template is not None))

@@ -16,7 +16,7 @@ from briefing.build.pipeline import check_audiences, load_with_files
 from briefing.charts import chart_sizes
 from briefing.deck.plan import Origin, plan_deck
 from briefing.deck.shapes import ChartShape, Role, Shape, SlideShapes, TextShape, tint_of
-from briefing.document.pagination import paginate
+from briefing.document.floats import laid_out
 from briefing.document.plan import Block, Figure, Heading, plan_document
 from briefing.errors import BriefingError
 from briefing.outline.assets import ThemeFiles
@@ -132,8 +132,8 @@ def _slides(outline: Outline, loaded: Loaded, audience: str | None, palette: dic
 
 def _pages(outline: Outline, loaded: Loaded, audience: str | None, palette: dict[Role, str],
            logo_url: str | None) -> list[Shown]:
-    plan = plan_document(outline, chart_sizes(outline), logo=loaded.files.logo)
-    drawn = draw_pages(plan, paginate(plan), palette, logo_url, _block_origins(outline, plan.body))
+    plan, pages = laid_out(plan_document(outline, chart_sizes(outline), logo=loaded.files.logo))
+    drawn = draw_pages(plan, pages, palette, logo_url, _block_origins(outline, plan.body))
     return [Shown(number, page.svg, key_of(page.svg), loaded.lines.spans(page.origins, audience),
                   "\n".join(page.texts)) for number, page in enumerate(drawn, 1)]
 
