@@ -33,9 +33,6 @@ from briefing.text.dates import DateContext, DateMention
 from briefing.text.figures import Figure, agrees, find_figures
 from briefing.text.matching import comparable, find_passage
 
-# The outline's qualifiers, as text/figures.py names them.
-_QUALIFIERS = {"about", "nearly", "over"}
-
 Finding = tuple[KeyPath, str, str | None]
 
 
@@ -196,7 +193,7 @@ def _prove_value(path: KeyPath, statistic: Statistic, figures: list[Figure], wor
     if not any(f.qualifier == qualifier for f in same):
         written = same[0].qualifier or "no qualifier"
         yield ((*path, "qualifier"), f"is '{qualifier or 'absent'}' where its evidence “{same[0].written}” "
-               f"says {written}", f"write qualifier: {same[0].qualifier}" if same[0].qualifier in _QUALIFIERS
+               f"says {written}", f"write qualifier: {same[0].qualifier}" if same[0].qualifier
                else "remove the qualifier")
 
 

@@ -21,6 +21,7 @@ from briefing.outline.limits import MAX_BARS_PER_CHART, MAX_EVENTS_PER_CHART
 from briefing.sources.article import Article, Block
 from briefing.sources.facts import DraftEvent, DraftQuote, DraftStatistic, Facts, find_facts, unique_id
 from briefing.sources.sentences import sentences, shorten, typeset_chinese
+from briefing.sources.structure import numbering
 from briefing.text.figures import find_figures
 from briefing.text.quotes import find_quotes
 
@@ -34,11 +35,6 @@ KEY_FIGURES = 4
 # An article without headings is cut into parts of about this many paragraphs, and at most this many parts.
 PARAGRAPHS_PER_PART = 4
 MOST_PARTS = 6
-
-# Numbering the article wrote into its headings; the outline numbers them itself.
-_HEADING_NUMBER = re.compile(
-    r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|第[一二三四五六七八九十百]+[部章节分]+[、:：\s]*|"
-    r"\d+(?:\.\d+)*[、.．)]?(?=\s)|\d+[、.．]|[IVXLC]+[.)](?=\s))\s*")
 
 # A qualifier written apart from its figure ('约有 200 万'), which the figure's '{id}' prints itself.
 _QUALIFIER_BEFORE = re.compile(r"(?:大约|大概|将近|接近|约有|约|近|超过|逾|"
@@ -167,8 +163,10 @@ def _pruned(section: DraftPart) -> DraftPart:
 
 
 def _heading_title(text: str, chinese: bool) -> str:
-    """A heading without the number the article gave it; the outline numbers its parts itself."""
-    title = _HEADING_NUMBER.sub("", text, count=1).strip() or text.strip()
+    """A heading without the number the article gave it (read as structure.py reads it for the heading's
+    level); the outline numbers its parts itself."""
+    numbered = numbering(text.strip())
+    title = numbered.words if numbered is not None else text.strip()
     return shorten(title, PART_TITLE_LIMIT[chinese] * 2) if len(title) > 80 else title
 
 

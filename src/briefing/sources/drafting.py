@@ -37,10 +37,10 @@ class DraftReport:
 
 def write_draft(location: str, output: Path, *, force: bool = False, today: date | None = None) -> DraftReport:
     """Draft an outline of the source at `location` (a file or an address) into `output`."""
-    if output.exists() and not force:
-        raise InputError(f"{output}: already exists; name another file with -o, or add --force to replace it")
     if output.is_dir():
         raise InputError(f"{output}: is a folder; name the outline file to write, e.g. -o {output / 'outline.yaml'}")
+    if output.exists() and not force:
+        raise InputError(f"{output}: already exists; name another file with -o, or add --force to replace it")
     loaded = load_source(location)
     article = loaded.article
     copy_path = _copy_path(loaded.path, loaded.name, output.parent, location)
