@@ -213,6 +213,30 @@ def test_a_worker_never_given_a_job_is_ended_quietly_at_once(imports: tuple[str,
     assert capfd.readouterr().err == ""
 
 
+def _stopped_as_it_ends() -> int:
+    """A last job that makes the stop land at the worst moment: as the worker ends, its job done,
+    at the very call that turns the stop's handler off (as the parent's stop did, by chance, in a
+    busy build)."""
+    turn_off = signal.signal
+
+    def stop_then_turn_off(signum: int, handler: object) -> object:
+        if signum == signal.SIGTERM and handler == signal.SIG_DFL:
+            signal.signal = turn_off  # type: ignore[assignment]
+            os.kill(os.getpid(), signal.SIGTERM)  # its handler runs before the next line does
+        return turn_off(signum, handler)  # type: ignore[arg-type]
+
+    signal.signal = stop_then_turn_off  # type: ignore[assignment]
+    return os.getpid()
+
+
+def test_a_worker_stopped_as_it_ends_by_itself_ends_quietly(capfd: pytest.CaptureFixture[str]) -> None:
+    worker = Worker()
+    assert worker.submit(_stopped_as_it_ends, last=True).result() != os.getpid()
+    worker.close()  # whose own stop may find it still ending, and end it
+    assert worker._process.exitcode in (0, -signal.SIGTERM)  # type: ignore[union-attr]
+    assert capfd.readouterr().err == ""
+
+
 @needs_proc
 def test_a_worker_dropped_unclosed_is_waited_for() -> None:
     worker = Worker()

@@ -201,35 +201,41 @@ def _serve(connection: Connection, imports: tuple[str, ...], environment: dict[s
     # at work as an interrupt does, removing its temporary files.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        if hasattr(signal, "pthread_sigmask"):
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})  # held back until now: see Worker
-        os.environ.update(environment)
-        for name in imports:
-            # A module that fails to import fails the job that needs it, which reports the error properly.
-            with contextlib.suppress(Exception):
-                importlib.import_module(name)
-            gc.freeze()  # it lives as long as the worker: no collection, during the next imports or after, walks it
-        parent = multiprocessing.parent_process()
-        assert parent is not None
-        # Until a job comes, or the parent has ended without stopping this process (it was killed).
-        while connection in wait([connection, parent.sentinel]):
-            try:
-                job = connection.recv_bytes()
-            except EOFError:
-                return
-            outcome, last = _run_sent(job)
-            connection.send_bytes(outcome)
-            if last:
-                return
-    except KeyboardInterrupt:
-        pass  # stopped by the parent: the job unwound, and nobody waits for its result
-    finally:
-        # Stopped again on the way out: nothing is left to unwind, and nothing to say.
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # Stopped by the parent: the job unwound, and nobody waits for its result. The stop may come at
+    # any moment, even while the worker is ending by itself, so nothing it raises is left outside this.
+    with contextlib.suppress(KeyboardInterrupt):
+        try:
+            _serve_jobs(connection, imports, environment)
+        finally:
+            # On the way out a stop finds nothing to unwind: it ends the process, and says nothing.
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _serve_jobs(connection: Connection, imports: tuple[str, ...], environment: dict[str, str]) -> None:
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})  # held back until now: see Worker
+    os.environ.update(environment)
+    for name in imports:
+        # A module that fails to import fails the job that needs it, which reports the error properly.
+        with contextlib.suppress(Exception):
+            importlib.import_module(name)
+        gc.freeze()  # it lives as long as the worker: no collection, during the next imports or after, walks it
+    parent = multiprocessing.parent_process()
+    assert parent is not None
+    # Until a job comes, or the parent has ended without stopping this process (it was killed).
+    while connection in wait([connection, parent.sentinel]):
+        try:
+            job = connection.recv_bytes()
+        except EOFError:
+            return
+        outcome, last = _run_sent(job)
+        connection.send_bytes(outcome)
+        if last:
+            return
 
 
 def _interrupt(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # once: a second stop ends the process, unwound or not
     raise KeyboardInterrupt
 
 
