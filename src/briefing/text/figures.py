@@ -65,6 +65,7 @@ class Figure:
     qualifier: str | None   # one of QUALIFIERS, or None
     noun: str | None        # what is counted, right after the figure: '用户', '个工作岗位', 'jobs'
     digits: int             # significant digits as written: '1.576 亿' -> 4, '200 万' -> 1
+    measured: bool = False  # the noun is a unit of measure ('吨', '公里', 'tons', 'km'), not a thing counted
 
 
 def agrees(value: float, figure: Figure) -> bool:
