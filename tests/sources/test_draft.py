@@ -193,9 +193,10 @@ def test_text_that_looks_like_the_outlines_own_syntax_stays_text(tmp_path: Path)
     source = tmp_path / "odd.txt"
     source.write_text("Odd report\n\nOn March 1, 2025, the agency logged {us-users} in 5,000,000,000,000,000 rows "
                       "and 2,000 errors.\n", encoding="utf-8")
-    draft(source, tmp_path / "outline.yaml")
+    printed = draft(source, tmp_path / "outline.yaml")
     drafted = read_outline(tmp_path / "outline.yaml")
     assert [(s.value, s.noun) for s in drafted.statistics] == [(2000, "errors")]
+    assert "1 section, 1 event, 1 figure, 0 quotes" in printed
     assert "{{us-users}}" in drafted.sections[0].points[0] and drafted.timeline[0].detail is not None
     assert "{{us-users}}" in drafted.timeline[0].detail
 

@@ -227,8 +227,9 @@ def draft(source: str, output: Path, force: bool) -> None:
     from briefing.sources.drafting import write_draft
 
     report = write_draft(source, output, force=force)
-    click.echo(f"{report.outline}: drafted from {source}: {report.sections} sections, {report.events} events, "
-               f"{report.statistics} figures, {report.quotes} quotes; the source's copy is {report.copy}")
+    found = ", ".join(_counted(number, noun) for number, noun in (
+        (report.sections, "section"), (report.events, "event"), (report.statistics, "figure"), (report.quotes, "quote")))
+    click.echo(f"{report.outline}: drafted from {source}: {found}; the source's copy is {report.copy}")
     click.echo(f"next: rewrite the points marked draft, add takeaways, then run: briefing build {report.outline}")
 
 
@@ -320,3 +321,8 @@ def init(folder: Path, locale: str) -> None:
     for path in files:
         click.echo(f"wrote {path}")
     click.echo(f"next: cd {folder} && briefing build" if folder != Path(".") else "next: briefing build")
+
+
+def _counted(number: int, noun: str) -> str:
+    """'1 event', '2 events'."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
