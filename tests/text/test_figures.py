@@ -208,7 +208,8 @@ def test_english_figures(text: str, written: str, value: float, unit: str, curre
     "气温 30℃", "气温 30 度", "3 个月", "5 年", "速率达到1Tbps", "3 个百分点", "打 8 折", "1 小时", "5 纳米芯片",
     "年满 18 岁", "住在 12 楼", "地震 6 级",
     # measures that are no amount of anything: a class, a place, a race, a word, a height in two parts
-    "建成 10 万吨级码头", "60 万千瓦级机组", "事发地 3 公里外", "在下游 500 米处", "男子 100 米跑决赛", "女子 400 米栏",
+    "建成 10 万吨级码头", "60 万千瓦级机组", "事发地 3 公里外", "在下游 500 米处", "大楼向东 1.6 公里",
+    "镇政府西北方向约 10 公里", "男子 100 米跑决赛", "女子 400 米栏",
     "5 公里越野赛", "由 2.1 升至 2.5", "5 克拉钻石", "打通最后一公里", "身高1米8", "重 2斤半",
     # tenths that may be words: 'probably', 'as soon as he became', 'unchanging', 'wholly', how new, how done
     "他八成是忘了", "他一成为会员就退出", "一成不变", "有十成把握", "近十成", "九成新手机", "五成熟的牛排", "三成用户",

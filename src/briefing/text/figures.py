@@ -49,8 +49,8 @@ Decisions worth knowing:
 - Ranges ('2-3 million', '8–14') and signs are not read: '2-3' is skipped, '-5%' and '+5%' are 5.
 - A quantity measured in a unit is a figure whatever its size, as a sum or a number of days is: a
   height of 10 米, a water level 1.12 米 over its mark and a depth of 10 km are what a report
-  states. Where a length places something rather than measures it (3 公里外, 500 米处, 3 km away,
-  5 miles north of), it is skipped. A unit in Chinese numerals needs a hundred and more, as a
+  states. Where a length places something rather than measures it (3 公里外, 500 米处, 向东 1.6
+  公里, 3 km away, 5 miles north of), it is skipped. A unit in Chinese numerals needs a hundred and more, as a
   measure word does (三百吨, but 最后一公里). 'pounds' weigh only as 'pounds of' something that is not
   money ('3,000 pounds of beef'); elsewhere they are sterling. 1米8 and 2斤半 (two parts) are skipped.
 - Tenths (成) are a percentage only after a qualifier (近六成, 超过两成, 不到一成), after a verb of
@@ -332,6 +332,8 @@ _PLACE_OR_RACE_AFTER = re.compile(
     r"|(?i:\s+(?:away|off|offshore|inland|(?:north|south|east|west)(?:east|west)?\s+of|race|run|walk|sprint|"
     r"relay|dash|hurdles|freestyle|butterfly|backstroke|breaststroke|medley|marathon|finals?|semifinals?|heats?|"
     r"title|world\s+record|gold|silver|bronze)\b)")
+# Before a length, a direction: it places something too (向东 1.6 公里, 西北方向 10 公里, 以南约 3 公里).
+_PLACE_BEFORE_ZH = re.compile(r"(?:[向往朝以偏][东南西北]{1,2}|[东南西北]{1,2}(?:方向|侧|面))\s*$")
 # 'pounds' weigh only when they are pounds of something other than money ('3,000 pounds of beef');
 # elsewhere they are sterling (see _CURRENCY_AFTER_EN).
 _WEIGHT_OF = re.compile(r"(?i)\s+of\s+(?!(?:the\s+|taxpayers'?\s+|public\s+)?(?:money|cash|funding|funds|"
@@ -686,14 +688,16 @@ def _are_tenths(text: str, reading: _Reading, tenths: re.Match[str]) -> bool:
 def _measured_unit(text: str, at: int, reading: _Reading) -> re.Match[str] | None:
     """The unit of measure right after the number ('吨', '平方公里', 'km', 'metric tons'), where it measures a
     quantity; None where there is none or it makes the number something else: a class (10万吨级), a place
-    (3公里外, 3 km away), a race (100米跑), a temperature (度, but 300亿度 is electricity), money (pounds)."""
+    (3公里外, 向东1.6公里, 3 km away), a race (100米跑), a temperature (度, but 300亿度 is electricity), money
+    (pounds)."""
     found = _MEASURE_AFTER.match(text, at)
     if found is None:
         return None
     word, end = " ".join(found.group("unit").lower().split()), found.end()
     measure = _MEASURE_OF[word]
-    if (not word.isascii() and _CLASS_AFTER.match(text, end)) or (
-            measure in _LENGTHS and _PLACE_OR_RACE_AFTER.match(text, end)):
+    if (not word.isascii() and _CLASS_AFTER.match(text, end)) or (measure in _LENGTHS and (
+            _PLACE_OR_RACE_AFTER.match(text, end)
+            or _PLACE_BEFORE_ZH.search(text, max(0, reading.start - _LEFT_ZH), reading.start))):
         return None
     if word == "度" and not (reading.scaled or text.startswith("电", end)):
         return None
