@@ -112,9 +112,10 @@ def test_a_key_states_its_facts_and_headings_in_the_articles_words(key):
 
 def _written_values(words: str) -> list[float]:
     scale = {"万": 1e4, "亿": 1e8, "million": 1e6, "billion": 1e9, None: 1}
+    tenths = [10.0 * "一二三四五六七八九".index(digit) + 10 for digit in re.findall(r"([一二三四五六七八九])成", words)]
     return [float(number.replace(",", "")) * scale[word]
             for number, word in re.findall(r"(\d[\d,]*(?:\.\d+)?)\s*(万|亿|million|billion)?", words)
-            for word in [word or None]]
+            for word in [word or None]] + tenths
 
 
 @pytest.mark.parametrize("key", KEYS, ids=lambda key: key.name)

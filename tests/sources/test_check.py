@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import DEFAULT_OUTLINE, copy_default_outline
+from tests.conftest import DEFAULT_OUTLINE, FIXTURES, copy_default_outline
 from tests.refusals import run
 
 TEXT = DEFAULT_OUTLINE.read_text(encoding="utf-8")
@@ -156,3 +156,37 @@ def test_a_source_file_that_is_no_article_is_placed_at_its_line(copy: Path) -> N
     message = refused(copy)
     line = _node("meta", "source", "file").start_mark.line + 1
     assert f"{copy}:{line}:" in message and "meta.source.file:" in message and "no article text" in message
+
+
+# A port's report, in the style of the default outline's article: a quantity measured in a unit of its own.
+PORT_REPORT = "港口年报\n\n2024年,全港货物通过量达1.59亿吨,创历史新高;集装箱航线增至120条。\n"
+
+
+def _measured(folder: Path, value: float, noun: str) -> Path:
+    """The small fixture outline, its statistic proved against the port's report: `value` in `noun`."""
+    outline = yaml.safe_load((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"))
+    (folder / "sources").mkdir()
+    (folder / "sources" / "port.zh.txt").write_text(PORT_REPORT, encoding="utf-8")
+    outline["meta"]["source"]["file"] = "sources/port.zh.txt"
+    outline["statistics"][0].update(value=value, noun=noun, evidence={"text": "全港货物通过量达1.59亿吨"})
+    path = folder / "outline.yaml"
+    path.write_text(yaml.safe_dump(outline, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("noun", ["吨", "tonnes"])
+def test_a_quantity_measured_in_a_unit_agrees_with_its_evidence(tmp_path: Path, noun: str) -> None:
+    code, printed = run("check", str(_measured(tmp_path, 159_000_000, noun)))
+    assert code == 0, printed
+    assert "1 fact agrees with" in printed and "port.zh.txt" in printed
+
+
+def test_a_measured_quantity_whose_value_changed_is_found(tmp_path: Path) -> None:
+    message = refused(_measured(tmp_path, 158_000_000, "吨"))
+    assert "statistics[0].value: 158000000 does not agree with its evidence, which says “1.59亿” (159000000)" \
+        in message, message
+
+
+def test_a_measured_quantity_in_another_unit_than_its_evidence_is_found(tmp_path: Path) -> None:
+    message = refused(_measured(tmp_path, 159_000_000, "公里"))
+    assert "statistics[0].noun: 公里 is not the unit of its evidence, which says “1.59亿” in 吨" in message, message

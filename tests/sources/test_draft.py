@@ -208,3 +208,19 @@ def test_an_events_title_comes_from_its_own_sentence(tmp_path: Path) -> None:
     draft(source, tmp_path / "outline.yaml")
     [event] = read_outline(tmp_path / "outline.yaml").timeline
     assert "说明" not in event.title and event.title.startswith("2025年3月1日")
+
+
+def test_a_quantity_measured_in_a_unit_is_a_count_of_the_unit_written_after_its_reference(tmp_path: Path) -> None:
+    """Money in yuan is drafted as a count of 元; so is a quantity in tonnes or kilometres, of its unit."""
+    source = tmp_path / "port.txt"
+    source.write_text("港口年报\n\n2024年,全港货物通过量达1.59亿吨,其中集装箱吞吐量突破900万标箱;近六成货物经铁路集疏运。"
+                      "港区铁路专用线延长到16.2万公里的全国铁路网。\n", encoding="utf-8")
+    draft(source, tmp_path / "outline.yaml")  # and it checks
+    drafted = read_outline(tmp_path / "outline.yaml")
+    assert [(s.value, s.unit.value, s.noun, s.qualifier.value if s.qualifier else None)
+            for s in drafted.statistics] == [
+        (159_000_000, "count", "吨", None), (9_000_000, "count", "标箱", None), (60, "percent", None, "nearly"),
+        (162_000, "count", "公里", None)]
+    ids = [s.id for s in drafted.statistics]
+    point = drafted.sections[0].points[0]
+    assert f"{{{ids[0]}}}吨" in point and f"{{{ids[1]}}}标箱" in point, point

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.text.figures import QUALIFIERS, UNITS, Figure, agrees, find_figures
+from briefing.text.figures import QUALIFIERS, UNITS, Figure, agrees, find_figures, measure_of
 from tests.conftest import SHIPPED_ARTICLE, finishes
 
 ARTICLE = SHIPPED_ARTICLE.read_text(encoding="utf-8")
@@ -205,8 +205,15 @@ def test_english_figures(text: str, written: str, value: float, unit: str, curre
     "第三代骁龙7系列处理器", "升级到第5代", "7型驱逐舰", "地铁 3 号线",
     "电话:010-12345678", "手机 13800138000", "访问 https://example.com/2024/17 了解", "邮箱 news2024@example.cn",
     # units this model has none for
-    "气温 30℃", "3 个月", "5 年", "1.5 万公里", "产量 1.4 万亿斤", "速率达到1Tbps", "3 个百分点", "增长 3 成",
-    "三成用户", "7 成受访者", "打 8 折", "1 小时",
+    "气温 30℃", "气温 30 度", "3 个月", "5 年", "速率达到1Tbps", "3 个百分点", "打 8 折", "1 小时", "5 纳米芯片",
+    "年满 18 岁", "住在 12 楼", "地震 6 级",
+    # measures that are no amount of anything: a class, a place, a race, a word, a height in two parts
+    "建成 10 万吨级码头", "60 万千瓦级机组", "事发地 3 公里外", "在下游 500 米处", "大楼向东 1.6 公里",
+    "镇政府西北方向约 10 公里", "男子 100 米跑决赛", "女子 400 米栏",
+    "5 公里越野赛", "由 2.1 升至 2.5", "5 克拉钻石", "打通最后一公里", "身高1米8", "重 2斤半",
+    # tenths that may be words: 'probably', 'as soon as he became', 'unchanging', 'wholly', how new, how done
+    "他八成是忘了", "他一成为会员就退出", "一成不变", "有十成把握", "近十成", "九成新手机", "五成熟的牛排", "三成用户",
+    "7 成受访者", "降低成本", "完成了 3 成本",
     # vague quantities and words made of numerals
     "数百万粉丝", "上千家企业", "几十倍", "十几个国家", "一位用户", "十分重要", "一系列措施", "千万不要",
     "百万粉丝", "两三天", "一下子", "千层浪", "万一失败",
@@ -230,7 +237,12 @@ def test_chinese_numbers_that_are_not_figures(text: str) -> None:
     # phone numbers and addresses
     "call +1 (202) 555-0143", "dial 1-800-555-0199", "see www.example.com/2024/17", "mail press2024@example.com",
     # units this model has none for, and limits that are not quantities
-    "30°C", "12 miles", "1.2 million tons of steel", "a 3 percentage point rise", "rose 3 percentage points",
+    "30°C", "It was 30 degrees.", "It was 3 feet deep.", "winds of 120 mph", "He ran 5 hours.",
+    "a 3 percentage point rise", "rose 3 percentage points",
+    # measures that are no amount of anything: a place, a race, a unit as an adjective, pounds that are money
+    "The village lies 3 km away.", "a town 5 miles north of the border", "She won the 10 km race.",
+    "He swam the 200 metres freestyle.", "a 10-ton truck", "a 1,300-km pipeline", "It sold for 3 pounds.",
+    "It weighs 150 pounds.", "5 pounds of taxpayers' money",
     "children under 13", "people over 65", "it fell 300 points", "a 100m sprint", "speeds of 1Tbps",
     "shortly after 1 a.m. Two neighbors called", "he called 911 at least 25 times", "she won 3 times",
     # vague quantities, ranges and words
@@ -239,6 +251,109 @@ def test_chinese_numbers_that_are_not_figures(text: str) -> None:
 ])
 def test_english_numbers_that_are_not_figures(text: str) -> None:
     assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "written", "value", "qualifier", "noun"), [
+    # The 万 or 亿 is the scale, the unit the noun: '{id}吨' in a draft writes '1.59亿吨' again.
+    ("全省高速公路通车里程达到 1.2 万公里", "1.2 万", 12_000, None, "公里"),
+    ("地铁线网总长 860 千米", "860", 860, None, "千米"),
+    ("港口货物吞吐量 3.5 亿吨", "3.5 亿", 3.5e8, None, "吨"),
+    ("全年粮食产量 1.3 万亿斤", "1.3 万亿", 1.3e12, None, "斤"),
+    ("新增造林 50 万亩", "50 万", 5e5, None, "亩"),
+    ("湿地面积 12 万公顷", "12 万", 1.2e5, None, "公顷"),
+    ("改造老旧小区 800 万平方米", "800 万", 8e6, None, "平方米"),
+    ("保护区面积 3.4 万平方公里", "3.4 万", 3.4e4, None, "平方公里"),
+    ("年调水 95 亿立方米", "95 亿", 9.5e9, None, "立方米"),
+    ("油田日产原油 1.2 万桶", "1.2 万", 1.2e4, None, "桶"),
+    ("装机容量达 3000 万千瓦", "3000 万", 3e7, None, "千瓦"),  # 千瓦, not a scale 千
+    ("建成光伏电站 200 兆瓦", "200", 200, None, "兆瓦"),
+    ("全年发电量 300 亿千瓦时", "300 亿", 3e10, None, "千瓦时"),
+    ("全社会用电量 300亿度", "300亿", 3e10, None, "度"),  # electricity, where 30 度 is a temperature
+    ("每月用电 5000 度电", "5000", 5000, None, "度"),
+    ("集装箱吞吐量 900 万标箱", "900 万", 9e6, None, "标箱"),
+    ("累计降雨量 250 毫米", "250", 250, None, "毫米"),
+    ("积水深约 1.5 米", "约 1.5", 1.5, "about", "米"),
+    ("一座 10 米高的雕像", "10", 10, None, "米"),  # small and bare, yet a measurement stated: a figure
+    ("新建一条 3600 米跑道", "3600", 3600, None, "米"),  # a runway, not a race (100 米跑)
+    ("每户发放大米 15 公斤", "15", 15, None, "公斤"),
+    ("查获黄金 500 克", "500", 500, None, "克"),
+    ("食用油 20 升", "20", 20, None, "升"),
+    ("运输农药 1000 吨左右", "1000", 1000, "about", "吨"),
+    ("货运量 400 多万吨", "400 多万", 4e6, "over", "吨"),
+    ("调运三百吨物资", "三百", 300, None, "吨"),
+    ("登山步道长两千米", "两千", 2000, None, "米"),  # 2 km is 2000 m: the value holds either way
+    ("貨運量 3 億噸", "3 億", 3e8, None, "噸"),
+    ("It shipped 3,400 tons of rice.", "3,400", 3400, None, "tons"),
+    ("The field pumps 1.2 million barrels a day.", "1.2 million", 1.2e6, None, "barrels"),
+    ("an output of 1.2 million bpd", "1.2 million", 1.2e6, None, "bpd"),
+    ("It made 1.2 million tons of steel.", "1.2 million", 1.2e6, None, "tons"),
+    ("It exported 2.5 million metric tons of wheat.", "2.5 million", 2.5e6, None, "metric tons"),
+    ("The city laid 12 miles of new track.", "12", 12, None, "miles"),
+    ("The line runs about 500 kilometres.", "about 500", 500, "about", "kilometres"),
+    ("It built 10km of cycle lanes.", "10", 10, None, "km"),
+    ("a 500MW solar farm", "500", 500, None, "MW"),
+    ("It added 3 GW of capacity.", "3", 3, None, "GW"),
+    ("It used 40 TWh of electricity.", "40", 40, None, "TWh"),
+    ("The plant has 45 MWh of storage.", "45", 45, None, "MWh"),
+    ("The fire burned 2,000 hectares.", "2,000", 2000, None, "hectares"),
+    ("The farm has 5,000 acres.", "5,000", 5000, None, "acres"),
+    ("It leases 350,000 square feet of offices.", "350,000", 350_000, None, "square feet"),
+    ("The park covers 1,200 square kilometres.", "1,200", 1200, None, "square kilometres"),
+    ("It stored 80,000 litres of fuel.", "80,000", 80_000, None, "litres"),
+    ("It weighs 20 kg.", "20", 20, None, "kg"),
+    ("Police seized 3,000 pounds of beef.", "3,000", 3000, None, "pounds"),  # pounds of beef weigh
+    ("The port handled 9 million TEUs.", "9 million", 9e6, None, "TEUs"),
+])
+def test_quantities_measured_in_a_unit_count_the_unit(text: str, written: str, value: float, qualifier: str | None,
+                                                      noun: str) -> None:
+    figure = only(text)
+    assert (figure.written, figure.unit, figure.qualifier, figure.noun, figure.measured) == (
+        written, "count", qualifier, noun, True)
+    assert agrees(value, figure) and text[figure.end:].lstrip().startswith(noun)
+
+
+def test_only_a_unit_of_measure_is_measured() -> None:
+    assert [(f.noun, f.measured) for f in find_figures("1000 个工作岗位,1.7 亿用户,3,000 jobs,500 万吨")] == [
+        ("个工作岗位", False), ("用户", False), ("jobs", False), ("吨", True)]
+
+
+def test_pounds_are_sterling_unless_they_weigh_something() -> None:
+    assert [(f.unit, f.currency, f.noun) for f in find_figures(
+        "a 2 million pounds fine; 2 million pounds of debt; 2 million pounds of beef")] == [
+        ("money", "GBP", None), ("money", "GBP", None), ("count", None, "pounds")]
+
+
+def test_one_unit_has_one_name_in_every_spelling() -> None:
+    assert {measure_of(word) for word in ("吨", "噸", "tons", "tonnes", "metric tons", "Tons")} == {"t"}
+    assert measure_of("公里") == measure_of("千米") == measure_of("km") == measure_of("kilometres") == "km"
+    assert measure_of("米") != measure_of("公里")
+    assert [measure_of(word) for word in ("用户", "jobs", "个工作岗位", "万吨")] == [None] * 4
+
+
+@pytest.mark.parametrize(("text", "written", "value", "qualifier", "noun", "digits"), [
+    ("出口产品中近六成是机电产品", "近六成", 60, "nearly", None, 1),
+    ("三成以上", "三成以上", 30, "over", None, 1),
+    ("约7成", "约7成", 70, "about", None, 1),
+    ("超过两成", "超过两成", 20, "over", None, 1),
+    ("不到一成", "不到一成", 10, "nearly", None, 1),
+    ("一成半的企业", "一成半", 15, None, "企业", 2),
+    ("三成左右", "三成左右", 30, "about", None, 1),
+    ("两成多", "两成多", 20, "over", None, 1),
+    ("六成的用户", "六成", 60, None, "用户", 1),
+    ("销量同比增长两成", "两成", 20, None, None, 1),  # a verb of change takes an amount
+    ("增长 3 成", "3 成", 30, None, None, 1),  # was skipped as 'a unit this model has none for'
+    ("出口占三成", "三成", 30, None, None, 1),
+    ("占比超过三成", "超过三成", 30, "over", None, 1),
+    ("受访者中近两成为女性", "近两成", 20, "nearly", None, 1),  # 'nearly 20% are': 成为 after a qualifier
+    ("近两成员工", "近两成", 20, "nearly", None, 1),  # 20% of the staff, not 成员
+])
+def test_tenths_are_percentages_where_they_cannot_be_a_word(text: str, written: str, value: float,
+                                                            qualifier: str | None, noun: str | None,
+                                                            digits: int) -> None:
+    figure = only(text)
+    assert (figure.written, figure.unit, figure.qualifier, figure.noun, figure.digits) == (
+        written, "percent", qualifier, noun, digits)
+    assert agrees(value, figure)
 
 
 def test_a_figure_glued_to_a_name_is_a_figure_only_with_a_unit() -> None:
@@ -288,7 +403,7 @@ def test_reading_is_linear_in_the_length_of_the_text() -> None:
 _PIECES = ["1", "7", "0", ".", ",", " ", "%", "亿", "万", "千", "百", "十", "一", "两", "三", "约", "近", "超过", "逾",
            "多", "左右", "以上", "倍", "天", "年", "月", "日", "第", "前", "个", "用户", "美元", "元", "$", "€", "£",
            "million", "bn", "m", "percent", "about", "over", "users", "days", "-", "/", ":", "(", ")", "、", "\n",
-           "A", "s", "Section ", "百分之", "点", "的"]
+           "A", "s", "Section ", "百分之", "点", "的", "成", "半", "吨", "公里", "米", "级", "外", "tons", "km", "away"]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
@@ -299,4 +414,5 @@ def test_whatever_the_text_each_figure_is_well_formed(text: str) -> None:
         assert figure.unit in UNITS and (figure.qualifier is None or figure.qualifier in QUALIFIERS)
         assert (figure.currency is not None) == (figure.unit == "money")
         assert figure.value >= 0 and figure.digits >= 1
+        assert not figure.measured or (figure.unit == "count" and figure.noun)
         end = figure.end

@@ -3,7 +3,8 @@
 For every statistic, event and quote with evidence, in a source the outline keeps a copy of:
 - the evidence is in that source, in the paragraph it names (blanks and full-width forms aside);
 - a statistic's value is a figure its evidence states (170000000 is '1.7 亿' or '170 million'),
-  with the same qualifier ('约', 'nearly');
+  with the same qualifier ('约', 'nearly'), and in the unit of measure its noun names, if it names
+  one (159000000 吨 is '1.59亿吨', or '159 million tonnes', but not '1.59亿公里');
 - an event's date (and end) is a date its evidence states, partial dates completed from the
   article around them (1 月 18 日, in an article of 2025-02-02, is 2025-01-18);
 - a quote's words are in its evidence.
@@ -30,7 +31,7 @@ from briefing.outline.validate import validated_outline
 from briefing.sources.article import Article, Block
 from briefing.sources.read import SourceError, read_article_bytes
 from briefing.text.dates import DateContext, DateMention
-from briefing.text.figures import Figure, agrees, find_figures
+from briefing.text.figures import Figure, agrees, find_figures, measure_of
 from briefing.text.matching import comparable, find_passage
 
 Finding = tuple[KeyPath, str, str | None]
@@ -188,6 +189,12 @@ def _prove_value(path: KeyPath, statistic: Statistic, figures: list[Figure], wor
         said = ", ".join(f"“{f.written}” ({_plain(f.value)})" for f in figures)
         yield ((*path, "value"), f"{_plain(statistic.value)} does not agree with its evidence, which says {said}",
                "correct the value, or the evidence if it quotes the wrong words")
+        return
+    measure = measure_of(statistic.noun) if statistic.noun else None
+    if measure is not None and not any(f.measured and f.noun and measure_of(f.noun) == measure for f in same):
+        said = ", ".join(f"“{f.written}” in {f.noun}" if f.measured else f"“{f.written}” in no unit" for f in same)
+        yield ((*path, "noun"), f"{statistic.noun} is not the unit of its evidence, which says {said}",
+               "correct the noun, or the evidence if it quotes the wrong words")
         return
     qualifier = statistic.qualifier.value if statistic.qualifier else None
     if not any(f.qualifier == qualifier for f in same):

@@ -192,7 +192,8 @@ def _statistics(block: Block, mentions: list[DateMention], chinese: bool) -> lis
 
 
 def _unit_and_noun(figure: Figure, chinese: bool) -> tuple[str, str | None]:
-    """The outline's unit for a figure; a currency other than the dollar is counted in its own name."""
+    """The outline's unit for a figure; a currency other than the dollar is counted in its own name, a quantity
+    measured in a unit in that unit ('1.59亿吨': count, noun '吨'), whose word stays after the figure's reference."""
     if figure.unit == "money":
         code = figure.currency or ""
         return "count", CURRENCY_NOUNS[chinese].get(code, code or None)

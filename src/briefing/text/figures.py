@@ -5,18 +5,29 @@
 them, so a number that is not a statistic must not be found: precision matters as much as recall.
 
 What is a figure: a number with a scale (1.7 亿, 170 million, 两千万), a percentage (80%, 80
-percent, 百分之八十), a multiple (20 倍, 20 times, 20-fold), money (300亿元, $300 million, €5bn,
-£3m), a number of days (90 天, 90 days, a 90-day reprieve), or a count: a number with what it
-counts after it (1000 个工作岗位, 1,000 jobs), a number grouped in thousands (170,000,000) or,
-from a thousand on, one qualified (超过 5000, over 5000).
+percent, 百分之八十, and tenths where they cannot be a word: 近六成, 三成以上), a multiple (20 倍,
+20 times, 20-fold), money (300亿元, $300 million, €5bn, £3m), a number of days (90 天, 90 days, a
+90-day reprieve), a quantity measured in a unit (1.59 亿吨, 16.2 万公里, 900 万标箱, 3,400 tons, 1.2
+million barrels, 500MW: unit 'count', the unit word its `noun`, `measured` true), or a count: a
+number with what it counts after it (1000 个工作岗位, 1,000 jobs), a number grouped in thousands
+(170,000,000) or, from a thousand on, one qualified (超过 5000, over 5000).
+
+The units of measure (_MEASURES): lengths (公里 千米 米 厘米 毫米 英里, km miles metres), weights
+(吨 斤 公斤 千克 克, tons tonnes kg pounds), areas (亩 公顷 平方米 平方公里, acres hectares square
+metres/feet/miles), volumes (立方米 升 桶, litres barrels bpd), power and energy (千瓦 兆瓦 千瓦时,
+度 when scaled or before 电, kW MW GW kWh MWh GWh TWh), containers (标箱, TEU).
 
 What is not (each also in the tests): years (2024 年, in 2024, the 1990s), parts of dates (1 月
 18 日, January 18, 2025-01-18), times of day (10:30, 3 p.m., 3 点), phone numbers, pages, sections
 and list numbers (第 3 页, page 3, 一、, 1., 1.1, (2)), ordinals and ranks (第一, 2nd, No. 1, top 10,
 前 10 名), versions (v1.2, 3.2.1, iOS 17), names with numbers (COVID-19, Section 230, Boeing 737,
 iPhone 16, G20, 5G), numbers in URLs and e-mail addresses, comparison windows (较前 7 天, the
-previous 7 days), ratios (four in 10), tenths (7 成) and quantities in units this model has no unit
-for (years, hours, km, 亩, tons, degrees, percentage points): skipped rather than mislabelled as counts.
+previous 7 days), ratios (four in 10), tenths that may be words (八成是 'probably', 一成不变, 十成,
+三成用户, 七成新), quantities that are no amount of anything (a class: 10 万吨级; a place: 3 公里外,
+3 km away; a race: 100 米跑, the 10 km run; a unit as an adjective: a 10-ton truck, a 1,000-km
+pipeline) and quantities in units this model has no unit for (years, months, hours, minutes, ages
+岁, floors, degrees and temperatures, percentage points, 级, 代, 届, 期, feet, inches, mph, bytes,
+纳米): skipped rather than mislabelled as counts.
 
 Decisions worth knowing:
 - A latin word between a number and a Chinese noun belongs to the noun: '6.82 亿 TikTok 用户'
@@ -36,6 +47,15 @@ Decisions worth knowing:
 - Full-width forms and traditional characters read as their half-width and simplified selves
   (１．７億 is 1.7 亿); `written` and `noun` are always the text's own.
 - Ranges ('2-3 million', '8–14') and signs are not read: '2-3' is skipped, '-5%' and '+5%' are 5.
+- A quantity measured in a unit is a figure whatever its size, as a sum or a number of days is: a
+  height of 10 米, a water level 1.12 米 over its mark and a depth of 10 km are what a report
+  states. Where a length places something rather than measures it (3 公里外, 500 米处, 向东 1.6
+  公里, 3 km away, 5 miles north of), it is skipped. A unit in Chinese numerals needs a hundred and more, as a
+  measure word does (三百吨, but 最后一公里). 'pounds' weigh only as 'pounds of' something that is not
+  money ('3,000 pounds of beef'); elsewhere they are sterling. 1米8 and 2斤半 (two parts) are skipped.
+- Tenths (成) are a percentage only after a qualifier (近六成, 超过两成, 不到一成), after a verb of
+  change or share (增长两成, 占三成), or before a bound or 的 (三成以上, 两成多, 三成的用户); from one
+  to nine, and 一成半 is 15%. Elsewhere 成 is as likely a word (八成是, 一成为, 成本, 成员).
 - An English plain number needs a plural noun after it ('1,000 jobs', '3 judges'); one of four
   digits from 1000 to 2100 is taken for a year unless grouped ('2,000 jobs') or qualified.
 """
@@ -71,6 +91,12 @@ class Figure:
 def agrees(value: float, figure: Figure) -> bool:
     """Whether `value` is the figure's value (to a relative 1e-9: 1.7e8 and '1.7 亿' agree)."""
     return math.isclose(value, figure.value, rel_tol=1e-9)
+
+
+def measure_of(noun: str) -> str | None:
+    """The unit of measure a noun names, one name for all its spellings ('吨', 'tons', 'tonnes' -> 't'; '公里',
+    'km' -> 'km'); None for a noun that counts things ('用户', 'jobs')."""
+    return _MEASURE_OF.get(" ".join(noun.translate(_FOLD).lower().split()))
 
 
 # Full-width digits, letters and marks as their ASCII selves, and the traditional forms of the Chinese
@@ -238,7 +264,8 @@ _GROWTH_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:grew|grow|grows|growing|grown|
                             r"multiplied|expanded|up|boosted)(?:\s+by)?\s*$")
 _DAYS_AFTER = re.compile(r"(?a)(?i)\s*(?:天|days?\b|-day\b)")
 _QUALIFIER_AFTER = re.compile(r"(?a)(?i)\s*(?P<zh>左右|上下|以上|多)|(?P<plus>\+|-plus\b)|\s+(?P<en>or so|or more)\b")
-# Units this model has no unit for, and what makes a number a date or a time: skip, don't mislabel.
+# Units this model has no unit for, and what makes a number a date or a time: skip, don't mislabel. (Units of
+# measure are here too, for where they measure nothing: 10 万吨级, 3 公里外; see _measured_unit.)
 # (Not where the letter starts a noun: 10 亿月活跃用户, 1.7 亿点击, 3000 代表, 200 万年轻人.)
 _UNMODELLED_AFTER = re.compile(
     r"\s*(?:年(?!轻)|月(?!活)|日(?!活)|号|时(?!长)|点(?!击|赞|评|播)|分(?!享|别|之|钟)|秒|岁|度(?!假)|页|章|节(?!目)|版"
@@ -252,6 +279,74 @@ _UNMODELLED_AFTER = re.compile(
     r"mph|kph|km/h|knots?|kw|kwh|mw|mwh|gw|gwh|tw|twh|megawatts?|gigawatts?|watts?|volts?|bytes?|kb|mb|gb|tb|"
     r"bits?|hz|khz|mhz|ghz|points?|pts|basis|bps|calories|kcal|sq\.?\s*ft|ppm|storeys?|stories|floors?)"
     r"(?![A-Za-z0-9]))")
+
+# Units of measure a figure is counted in, by a name of their own (so that '吨' and 'tons' are one unit to
+# `briefing check`), each with the words that write it after a number (English ones in lower case: they are read
+# whatever their case, MW and mw alike).
+_MEASURES = {
+    "km": ("公里", "千米", "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer"),
+    "m": ("米", "metres", "meters", "metre", "meter"),
+    "cm": ("厘米",), "mm": ("毫米",),
+    "mile": ("英里", "miles", "mile"),
+    "t": ("吨", "metric tons", "metric tonnes", "tonnes", "tonne", "tons", "ton"),
+    "t-km": ("吨公里",),
+    "jin": ("斤",),
+    "kg": ("公斤", "千克", "kg", "kgs", "kilograms", "kilogram", "kilos"),
+    "g": ("克",),
+    "lb": ("pounds", "pound", "lbs", "lb"),
+    "mu": ("亩",),
+    "ha": ("公顷", "hectares", "hectare"),
+    "acre": ("acres", "acre"),
+    "m2": ("平方米", "square metres", "square meters", "sq m"),
+    "km2": ("平方公里", "平方千米", "square kilometres", "square kilometers", "square km", "sq km"),
+    "ft2": ("square feet", "sq ft"),
+    "mi2": ("square miles",),
+    "m3": ("立方米", "cubic metres", "cubic meters"),
+    "l": ("升", "litres", "liters", "litre", "liter"),
+    "barrel": ("桶", "barrels", "barrel", "bpd"),
+    "kw": ("千瓦", "kw", "kilowatts", "kilowatt"),
+    "mw": ("兆瓦", "mw", "megawatts", "megawatt"),
+    "gw": ("gw", "gigawatts", "gigawatt"),
+    "kwh": ("千瓦时", "度", "kwh", "kilowatt-hours", "kilowatt hours"),
+    "mwh": ("mwh",), "gwh": ("gwh",), "twh": ("twh", "terawatt-hours", "terawatt hours"),
+    "teu": ("标箱", "teu", "teus"),
+}
+_MEASURE_OF = {word: name for name, words in _MEASURES.items() for word in words}
+_LENGTHS = frozenset({"km", "m", "cm", "mm", "mile"})
+# Letters after which a Chinese unit word is something else: 升至 'rose to', 克拉 'carats', 吨位 'tonnage',
+# 米其林, and 1米8 (a height in two parts, of which the first alone is wrong).
+_WORD_GOES_ON = {"升": "[至到为级高温值幅格职学任迁空旗入]", "克": "[拉隆服制]", "吨": "位",
+                 "米": "[其粒饭一二两三四五六七八九]"}
+_MEASURE_AFTER = re.compile(
+    r"(?a)\s*(?P<unit>"
+    + "|".join(word + (f"(?!{_WORD_GOES_ON[word]})" if word in _WORD_GOES_ON else "")
+               for word in sorted((w for w in _MEASURE_OF if not w.isascii()), key=len, reverse=True))
+    + r"|(?i:(?:" + "|".join(word.replace(" ", r"\s+") for word in sorted(
+        (w for w in _MEASURE_OF if w.isascii()), key=len, reverse=True)) + r")(?![A-Za-z0-9])))")
+# After the unit: a class, not a quantity (10万吨级, 百万千瓦级), or a second part (2斤半, 1米8).
+_CLASS_AFTER = re.compile(r"级|[0-9]|半")
+# After a length: where something is, not how much of it (3公里外, 500米处, 3 km away, 5 miles north of),
+# or a race (100米跑, 400米栏, the 10 km run, 200 metres freestyle).
+_PLACE_OR_RACE_AFTER = re.compile(
+    r"\s*(?:以外|之外|开外|外|处|远|跑(?!道)|栏|赛|决赛|预赛|半决赛|自由泳|蝶泳|仰泳|蛙泳|混合泳|接力|短跑|障碍|越野|马拉松|竞走)"
+    r"|(?i:\s+(?:away|off|offshore|inland|(?:north|south|east|west)(?:east|west)?\s+of|race|run|walk|sprint|"
+    r"relay|dash|hurdles|freestyle|butterfly|backstroke|breaststroke|medley|marathon|finals?|semifinals?|heats?|"
+    r"title|world\s+record|gold|silver|bronze)\b)")
+# Before a length, a direction: it places something too (向东 1.6 公里, 西北方向 10 公里, 以南约 3 公里).
+_PLACE_BEFORE_ZH = re.compile(r"(?:[向往朝以偏][东南西北]{1,2}|[东南西北]{1,2}(?:方向|侧|面))\s*$")
+# 'pounds' weigh only when they are pounds of something other than money ('3,000 pounds of beef');
+# elsewhere they are sterling (see _CURRENCY_AFTER_EN).
+_WEIGHT_OF = re.compile(r"(?i)\s+of\s+(?!(?:the\s+|taxpayers'?\s+|public\s+)?(?:money|cash|funding|funds|"
+                        r"investment|debt|spending|revenue|aid|savings|profits?|losses|tax|taxes|subsidies|grants?)\b)")
+
+# Tenths, 成: '近六成' is nearly 60%, '一成半' 15%. Not where 成 starts a word (成本, 成员, 成立; but 两成员工 is
+# 20% of the staff), nor 七成新 and 五成熟 (how new, how done).
+_TENTHS_AFTER = re.compile(r"\s*成(?P<half>半)?(?!本|员(?!工)|立|交|果|绩|就|功|熟|新|型|品(?!牌)|分|份|长|效|千)")
+# What makes a numeral and 成 tenths rather than a word ('八成是' 'probably', '一成不变', '一成为'): a qualifier
+# before it (近六成), or a verb of change or share (增长两成, 占三成), or after it a bound or 的 (三成以上, 三成的).
+_TENTHS_BOUND_AFTER = re.compile(r"\s*(?:以上|左右|上下|多|的)")
+_CHANGE_OR_SHARE_BEFORE = re.compile(r"(?:增长|增加|上升|上涨|提高|提升|下降|下滑|下跌|减少|降低|回落|缩减|萎缩|"
+                                     r"占比?|占到|达到?)了?\s*$")
 
 # Chinese measure words that count things, and the letters a Chinese noun for people or things ends in.
 _MEASURE_WORDS = frozenset("个名位家人只头台辆部座所项件款种次场套份间架艘枚张本篇首支户起例宗批条封笔处片颗根"
@@ -298,7 +393,8 @@ class _Reading:
     currency: str | None = None
     qualifier: str | None = None
     noun: tuple[int, int] | None = None  # its span
-    measure: bool = False       # the noun starts with a Chinese measure word
+    measure: bool = False       # the noun starts with a Chinese measure word, or is a unit of measure
+    measured: bool = False      # the noun is a unit of measure: 1.59 亿吨, 3,400 tons
     glued: bool = False         # a latin letter right before the digits: TikTok90
     named: bool = False         # a capitalised word before: Section 230, Boeing 737
 
@@ -319,7 +415,7 @@ def find_figures(text: str) -> list[Figure]:
             start=reading.start, end=reading.end, written=text[reading.start:reading.end],
             value=float(reading.value), unit=reading.unit, currency=reading.currency,
             qualifier=reading.qualifier, noun=text[slice(*reading.noun)] if reading.noun else None,
-            digits=reading.digits))
+            digits=reading.digits, measured=reading.measured))
         resume = reading.noun[1] if reading.noun else reading.end
     return figures
 
@@ -473,8 +569,9 @@ def _after(text: str, reading: _Reading) -> bool:
     """Read scale, unit and noun after the number; False if what follows makes it no figure."""
     at = reading.number_end
     if not reading.hanzi and not reading.scaled and reading.unit == "count":
-        if _NOT_A_FIGURE_AFTER.match(text, at) and not _looks_like_scale(text, at, reading):
-            return False
+        if (_NOT_A_FIGURE_AFTER.match(text, at) and not _looks_like_scale(text, at, reading)
+                and _measured_unit(text, at, reading) is None):
+            return False  # but a unit glued to its number is one: 10km, 500MW
         if text[at:at + 1] in (".", ")", ":") and _line_start(text, reading.number_start):
             return False  # a list number opening its line: '1. ', '2) '
         if text[at:at + 1] == ")" and text[reading.number_start - 1:reading.number_start] == "(":
@@ -486,9 +583,10 @@ def _after(text: str, reading: _Reading) -> bool:
     if reading.unit == "count":
         if _PERCENT_POINTS.match(text, at):
             return False
-        at = _unit(text, at, reading)
-        if at < 0 or (reading.unit == "count" and _UNMODELLED_AFTER.match(text, at)):
-            return False
+        if _measured_unit(text, at, reading) is None:  # else the unit is the noun, read by _noun
+            at = _unit(text, at, reading)
+            if at < 0 or (reading.unit == "count" and _UNMODELLED_AFTER.match(text, at)):
+                return False
     if (after := _QUALIFIER_AFTER.match(text, at)) is not None:
         if reading.qualifier is None:
             word = (after.group("zh") or after.group("en") or "+").lower()
@@ -555,6 +653,13 @@ def _unit(text: str, at: int, reading: _Reading) -> int:
     if reading.currency is not None:
         reading.unit, reading.currency = ("usd", None) if reading.currency == "USD" else ("money", reading.currency)
         return at
+    if (tenths := _TENTHS_AFTER.match(text, at)) is not None and _are_tenths(text, reading, tenths):
+        reading.unit = "percent"
+        if tenths.group("half"):
+            reading.value, reading.digits = reading.value * 10 + 5, 2  # 一成半: 15%
+        else:
+            reading.value *= 10
+        return tenths.end()
     for unit, pattern in (("percent", _PERCENT_AFTER), ("times", _TIMES_AFTER), ("days", _DAYS_AFTER)):
         if (found := pattern.match(text, at)) is not None:
             reading.unit = unit
@@ -568,12 +673,52 @@ def _unit(text: str, at: int, reading: _Reading) -> int:
     return at
 
 
+def _are_tenths(text: str, reading: _Reading, tenths: re.Match[str]) -> bool:
+    """Whether a number and 成 are tenths ('近六成', '增长两成', '三成以上'), not words ('八成是', '一成不变')."""
+    if reading.scaled or reading.value != reading.value.to_integral_value() or not 1 <= reading.value <= 9:
+        return False  # 十成 'wholly'; tenths are one to nine
+    if reading.qualifier is not None:
+        return True  # 近两成为女性: 'nearly 20% are', where 一成为 alone is 'once it becomes'
+    if text.startswith("为", tenths.end()):
+        return False
+    return bool(_TENTHS_BOUND_AFTER.match(text, tenths.end())
+                or _CHANGE_OR_SHARE_BEFORE.search(text, max(0, reading.start - _LEFT_ZH), reading.start))
+
+
+def _measured_unit(text: str, at: int, reading: _Reading) -> re.Match[str] | None:
+    """The unit of measure right after the number ('吨', '平方公里', 'km', 'metric tons'), where it measures a
+    quantity; None where there is none or it makes the number something else: a class (10万吨级), a place
+    (3公里外, 向东1.6公里, 3 km away), a race (100米跑), a temperature (度, but 300亿度 is electricity), money
+    (pounds)."""
+    found = _MEASURE_AFTER.match(text, at)
+    if found is None:
+        return None
+    word, end = " ".join(found.group("unit").lower().split()), found.end()
+    measure = _MEASURE_OF[word]
+    if (not word.isascii() and _CLASS_AFTER.match(text, end)) or (measure in _LENGTHS and (
+            _PLACE_OR_RACE_AFTER.match(text, end)
+            or _PLACE_BEFORE_ZH.search(text, max(0, reading.start - _LEFT_ZH), reading.start))):
+        return None
+    if word == "度" and not (reading.scaled or text.startswith("电", end)):
+        return None
+    if word in ("pounds", "pound") and not _WEIGHT_OF.match(text, end):
+        return None
+    return found
+
+
 def _noun(text: str, reading: _Reading) -> None:
-    """What the figure counts, right after it: '用户', '个工作岗位', 'TikTok 用户', 'monthly active users'.
+    """What the figure counts, right after it: '用户', '个工作岗位', 'TikTok 用户', 'monthly active users';
+    or the unit it is measured in: '吨', 'km' ('1.59 亿吨', '3,400 tons of rice').
 
     Percentages take theirs after 的 or 'of' (80% 的青少年, 80% of teens); money, multiples and days
     have none."""
     at = reading.end
+    if reading.unit == "count" and (unit := _measured_unit(text, at, reading)) is not None:
+        reading.noun, reading.measure, reading.measured = unit.span("unit"), True, True
+        if reading.qualifier is None and (after := _QUALIFIER_AFTER.match(text, unit.end())) is not None and (
+                after.group("zh") in ("左右", "以上") or after.group("en")):
+            reading.qualifier = "about" if after.group().strip() in ("左右", "or so") else "over"  # 1000 吨左右
+        return
     if reading.unit == "percent":
         linked = _DE.match(text, at) or _OF.match(text, at)
         if linked is None:
