@@ -228,7 +228,8 @@ def draft(source: str, output: Path, force: bool) -> None:
 
     report = write_draft(source, output, force=force)
     found = ", ".join(_counted(number, noun) for number, noun in (
-        (report.sections, "section"), (report.events, "event"), (report.statistics, "figure"), (report.quotes, "quote")))
+        (report.sections, "section"), (report.events, "event"), (report.statistics, "figure"),
+        (report.quotes, "quote")))
     click.echo(f"{report.outline}: drafted from {source}: {found}; the source's copy is {report.copy}")
     click.echo(f"next: rewrite the points marked draft, add takeaways, then run: briefing build {report.outline}")
 
