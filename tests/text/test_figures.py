@@ -416,3 +416,23 @@ def test_whatever_the_text_each_figure_is_well_formed(text: str) -> None:
         assert figure.value >= 0 and figure.digits >= 1
         assert not figure.measured or (figure.unit == "count" and figure.noun)
         end = figure.end
+
+
+@pytest.mark.parametrize("text", [
+    "2至3亿用户", "两至三亿用户", "between 2 and 3 million users", "2 to 3 million users", "growth of 5 to 7%",
+    "20至30人", "20 or 30 people"])
+def test_the_upper_end_of_a_range_is_not_read_alone(text: str) -> None:
+    """'2至3亿' is neither 3亿 nor 2: the outline holds no range, and either end alone misstates it."""
+    assert find_figures(text) == []
+
+
+def test_a_change_from_one_count_to_another_gives_both() -> None:
+    assert [(f.value, f.noun) for f in find_figures("rose from 9,800 to 11,400 jobs")] == [(9800, None),
+                                                                                          (11400, "jobs")]
+    assert [(f.value, f.noun) for f in find_figures("从200万增至300万用户")] == [(2_000_000, None),
+                                                                            (3_000_000, "用户")]
+
+
+def test_a_year_after_an_english_comparison_is_no_figure() -> None:
+    assert [f.written for f in find_figures("a 12% increase over 2023, the port said")] == ["12%"]
+    assert [f.value for f in find_figures("more than 2023 people signed; 超过2000")] == [2023, 2000]

@@ -46,7 +46,10 @@ Decisions worth knowing:
   more'); elsewhere it counts occasions ('called 25 times') and is no figure. 倍 and -fold always are.
 - Full-width forms and traditional characters read as their half-width and simplified selves
   (１．７億 is 1.7 亿); `written` and `noun` are always the text's own.
-- Ranges ('2-3 million', '8–14') and signs are not read: '2-3' is skipped, '-5%' and '+5%' are 5.
+- Ranges whose lower end is bare ('2-3 million', '2至3亿', 'between 2 and 3 million', '5 to 7%', '8–14') are
+  not read: either end alone misstates them. Ends written whole are ('20%-30%', 'from 9,800 to 11,400
+  jobs'). Signs are not read: '-5%' and '+5%' are 5. A year after an English qualifier ('an increase over
+  2023') is a year unless a noun follows ('more than 2023 people').
 - A quantity measured in a unit is a figure whatever its size, as a sum or a number of days is: a
   height of 10 米, a water level 1.12 米 over its mark and a depth of 10 km are what a report
   states. Where a length places something rather than measures it (3 公里外, 500 米处, 向东 1.6
@@ -738,7 +741,7 @@ def _chinese_noun(text: str, at: int, reading: _Reading) -> tuple[int, int] | No
     if brand is not None and _chinese_letters(text, brand.end()):
         at = brand.end()
     letters = _chinese_letters(text, at)
-    if not letters:
+    if not letters or letters[0] in _VERB_AFTER:
         return None
     if letters[0] in _MEASURE_WORDS:
         reading.measure = True  # the measure word alone is noun enough: 1000 人
@@ -802,6 +805,13 @@ def _plural(word: str) -> bool:
 
 # Words after a number that make it a model's or a line's designation rather than a count.
 _DESIGNATION = re.compile(r"系列|代(?!表)|型号?|号线|号楼")
+# The lower end of a range, bare, right before a number: '2至3亿', '5 to 7%', 'between 2 and 3 million'.
+_RANGE_FROM = re.compile(r"(?a)(?<![0-9.,])(?:[0-9]+(?:\.[0-9]+)?|[〇一二两三四五六七八九十]+)\s*(?:至|到|~|～|–|—)\s*$"
+                         r"|(?<![0-9.,])[0-9]+(?:\.[0-9]+)?\s+(?i:to|or)\s+$|(?i:\bbetween)\s+[0-9.,]+\s+and\s+$")
+# What makes two counts a change rather than a range: 'from 9,800 to 11,400 jobs', '从 20 人增至 30 人'.
+_CHANGE_FROM = re.compile(r"(?:(?i:\bfrom)|从|由)\s*$")
+# Verbs that may follow a figure where a noun would: '从 200 万增至 300 万' counts nothing called '增至'.
+_VERB_AFTER = frozenset("增减降升涨跌至到达")
 
 
 def _is_figure(text: str, reading: _Reading) -> bool:
@@ -815,14 +825,18 @@ def _is_figure(text: str, reading: _Reading) -> bool:
         return False  # part of a name: MH370, A380 飞机
     if not quantity and reading.noun and _DESIGNATION.match(text, reading.noun[0]):
         return False  # a model's name, not a count: 骁龙7系列, 第3代, 7型, 3号线
+    if (lower := _RANGE_FROM.search(text, max(0, reading.start - _LEFT), reading.start)) is not None and (
+            quantity or not _CHANGE_FROM.search(text, max(0, lower.start() - _LEFT_ZH), lower.start())):
+        return False  # the upper end of a range whose lower end shares its scale or noun: alone it overstates
     if quantity:
         return True
     digits = text[reading.number_start:reading.number_end]
     if _MOBILE_NUMBER.fullmatch(digits):
         return False  # a mobile phone number
     year_like = not reading.grouped and digits.isdigit() and 1000 <= int(digits) <= 2100
-    if year_like and not (reading.measure or reading.qualifier):
-        return False
+    counted = reading.noun is not None or not text[reading.start].isascii()  # an English qualifier needs a noun
+    if year_like and not (reading.measure or (reading.qualifier and counted)):
+        return False  # a year: 'in 2024', and 'a 12% increase over 2023'
     if reading.named and not reading.measure and not (reading.noun and text[reading.noun[0]].isupper()):
         return False  # Section 230 protections, iPhone 16 models (but a headline's 'Cuts 600 Jobs')
     if "." in digits and (reading.noun is None or _line_start(text, reading.number_start)):
