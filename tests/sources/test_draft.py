@@ -180,7 +180,8 @@ def test_an_article_without_headings_is_cut_into_parts_whose_titles_are_marked_a
     draft(source, tmp_path / "outline.yaml")
     drafted = read_outline(tmp_path / "outline.yaml")
     assert [len(s.points) for s in drafted.sections] == [3, 3, 3]
-    assert drafted.sections[0].title.startswith("On March 1, 2025")
+    # Titled by the topic of the first sentence, not by the clause that dates it.
+    assert drafted.sections[0].title.startswith("The council heard report number 1")
     text = (tmp_path / "outline.yaml").read_text(encoding="utf-8")
     marked = [line for line in text.splitlines() if "# draft: the source has no such heading" in line]
     assert [line.split(" # ")[0].strip() for line in marked] == [f"title: {s.title}" for s in drafted.sections]
@@ -224,3 +225,103 @@ def test_a_quantity_measured_in_a_unit_is_a_count_of_the_unit_written_after_its_
     ids = [s.id for s in drafted.statistics]
     point = drafted.sections[0].points[0]
     assert f"{{{ids[0]}}}吨" in point and f"{{{ids[1]}}}标箱" in point, point
+
+
+def drafted_sections(tmp_path: Path, text: str) -> list[tuple[str, list[str]]]:
+    """(title, points) of each section drafted from a text file; the draft validates and checks."""
+    source = tmp_path / "article.txt"
+    source.write_text(text, encoding="utf-8")
+    draft(source, tmp_path / "outline.yaml")
+    return [(s.title, list(s.points)) for s in read_outline(tmp_path / "outline.yaml").sections]
+
+
+FERRY_LEADS = ("港务局局长从三个方面介绍了今年的变化：",
+               "第一，航线网络明显加密。新开航线3条，两岸码头增至8座。",
+               "第二，船队更新明显加快。今年交付电动渡轮6艘，老旧船舶全部退出运营。",
+               "第三，服务水平明显提升。乘客可以刷交通卡登船，候船时间平均缩短10分钟。")
+
+
+def test_an_article_whose_paragraphs_enumerate_its_parts_is_drafted_in_those_parts(tmp_path: Path) -> None:
+    """Was: parts cut every few paragraphs, titled '中新网3月3日电港务局3日举行' and '第二，船队更新明显加快'."""
+    text = ("港务局：今年新开航线3条，交付电动渡轮6艘\n2025-03-03 16:02 来源：示例新闻网\n\n"
+            "中新网3月3日电 港务局3日举行新闻发布会，介绍滨江轮渡一年来的发展情况。\n\n" + "\n\n".join(FERRY_LEADS))
+    sections = drafted_sections(tmp_path, text)
+    assert [title for title, _ in sections] == ["概述", "航线网络明显加密", "船队更新明显加快", "服务水平明显提升"]
+    # The lead-in is the part's title, not its first point; the dateline is neither.
+    assert sections[1][1][0].startswith("新开航线")
+    points = [point for _, points in sections for point in points]
+    assert points[0].startswith("港务局3日举行") and not any("中新网" in p or p.startswith("第") for p in points)
+    outline = read_outline(tmp_path / "outline.yaml")
+    assert outline.meta.short_title == "今年新开航线3条，交付电动渡轮6艘"  # not '港务局', who said it
+
+
+def test_labels_opening_paragraphs_title_parts_alike(tmp_path: Path) -> None:
+    """Was: only the label that happened to open a chunk became a title ('新服务'), the others points."""
+    text = ("渡轮成绩单出炉\n\n今年滨江轮渡运送乘客1500万人次，创下历史新高。\n\n"
+            "总量增长，结构也有新意。新航线。滨江两岸之间新开航线3条，夜间航班覆盖全部主要码头。\n\n"
+            "新船队。今年交付电动渡轮6艘，老旧船舶全部退出运营。\n\n新服务。乘客可以刷交通卡登船，候船时间缩短10分钟。\n")
+    sections = drafted_sections(tmp_path, text)
+    assert [title for title, _ in sections] == ["概述", "新航线", "新船队", "新服务"]
+    assert [points[0][:4] for _, points in sections[1:]] == ["滨江两岸", "今年交付", "乘客可以"]
+
+
+def test_lead_ins_under_a_heading_are_its_sub_sections(tmp_path: Path) -> None:
+    text = ("滨江轮渡年度报告\n\n一、总体情况\n\n今年滨江轮渡运送乘客1500万人次，创下历史新高。\n\n二、主要变化\n\n"
+            + "\n\n".join(FERRY_LEADS) + "\n")
+    source = tmp_path / "report.txt"
+    source.write_text(text, encoding="utf-8")
+    draft(source, tmp_path / "outline.yaml")
+    sections = read_outline(tmp_path / "outline.yaml").sections
+    assert [(s.title, [sub.title for sub in s.subsections]) for s in sections] == [
+        ("总体情况", []), ("主要变化", ["航线网络明显加密", "船队更新明显加快", "服务水平明显提升"])]
+    assert sections[1].points and sections[1].points[0].startswith("港务局局长")
+
+
+def test_marked_sub_headings_are_the_drafts_sections(tmp_path: Path) -> None:
+    """Was: the '■' lines were paragraphs, the parts titled '2024年，面对…' from their first sentences."""
+    text = ("渡轮成绩单出炉\n\n"
+            "2024年，面对客流增长快、码头容量小的双重压力，滨江轮渡稳中有进，全年运送乘客再创新高。\n\n"
+            "■航线网络加密 夜间航班增加\n\n截至2024年底，两岸码头增至8座，夜间航班覆盖全部主要码头。\n\n"
+            "■船队更新加快\n\n今年交付电动渡轮6艘，老旧船舶全部退出运营。\n")
+    sections = drafted_sections(tmp_path, text)
+    assert [title for title, _ in sections] == ["概述", "航线网络加密，夜间航班增加", "船队更新加快"]
+
+
+def test_untitled_parts_are_titled_by_their_topic(tmp_path: Path) -> None:
+    paragraphs = [f"2024年，面对客流增长快的压力，第{n}号码头完成扩建。" for n in range(1, 9)]
+    sections = drafted_sections(tmp_path, "码头扩建进展\n\n" + "\n\n".join(paragraphs) + "\n")
+    assert [title for title, _ in sections] == ["第1号码头完成扩建", "第5号码头完成扩建"]
+
+
+def test_english_lead_ins_title_parts_as_titles(tmp_path: Path) -> None:
+    text = ("Harbour plans for 2026\n\nHARBOURTON (Reuters) - The harbour authority set out its plans on Monday.\n\n"
+            "First, the piers will be rebuilt. Work on the 2 oldest piers starts in May.\n\n"
+            "Second, night ferries will run every 30 minutes. They will stop at 6 piers.\n")
+    sections = drafted_sections(tmp_path, text)
+    assert [title for title, _ in sections] == ["Overview", "The piers will be rebuilt",
+                                                "Night ferries will run every 30 minutes"]
+    assert sections[0][1] == ["The harbour authority set out its plans on Monday"]
+
+
+def test_a_roundups_datelines_are_neither_titles_nor_points_but_stay_in_the_evidence(tmp_path: Path) -> None:
+    paragraphs = ["滨江轮渡新航线3日开通，两岸往来时间缩短一半。", "港务局表示，夜班船的票价与白天相同。",
+                  "新航线每天运行至晚上11点。", "东岸码头同日启用。",
+                  "示例新闻社临港3月5日电 临港轮渡当天也开通了夜班船，首晚运送乘客2000人次。",
+                  "临港港务局表示，夜班船将运行到10月底。", "两地还计划开通直达航线。", "直达航线的票价尚未公布。"]
+    sections = drafted_sections(tmp_path, "两地轮渡开通夜班船\n\n" + "\n\n".join(paragraphs) + "\n")
+    assert sections[1][0] == "临港轮渡当天也开通了夜班船"
+    assert sections[1][1][0].startswith("临港轮渡当天")
+    outline = read_outline(tmp_path / "outline.yaml")
+    assert [s.evidence.text.startswith("示例新闻社临港3月5日电") for s in outline.statistics if s.evidence] == [True]
+
+
+def test_what_follows_the_last_lead_in_at_length_is_not_its_part(tmp_path: Path) -> None:
+    after = ["此外，港务局计划明年开通直达航线。", "直达航线的票价尚未公布。", "东岸码头将增设自行车停放区。"]
+    sections = drafted_sections(tmp_path, "滨江轮渡年度报告\n\n" + "\n\n".join([*FERRY_LEADS, *after]) + "\n")
+    assert [title for title, _ in sections] == [
+        "概述", "航线网络明显加密", "船队更新明显加快", "服务水平明显提升", "港务局计划明年开通直达航线"]
+    # One paragraph more is the last item's.
+    (tmp_path / "short").mkdir()
+    text = "滨江轮渡年度报告\n\n" + "\n\n".join([*FERRY_LEADS, after[0]]) + "\n"
+    sections = drafted_sections(tmp_path / "short", text)
+    assert [title for title, _ in sections][-1] == "服务水平明显提升" and len(sections[-1][1]) == 2

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from briefing.sources.metadata import dateline, full_date, is_caveat, language
+from briefing.sources.metadata import date_in_address, dateline, full_date, is_caveat, language
 
 
 @pytest.mark.parametrize(("text", "day"), [
@@ -30,6 +30,43 @@ def test_a_date_line_names_its_source_as_the_publisher() -> None:
     line = dateline("By Jane Doe · Published: February 2, 2025")
     assert line is not None and (line.published, line.publisher, line.says_published) == (
         date(2025, 2, 2), None, True)
+
+
+@pytest.mark.parametrize(("text", "published", "publisher", "says_published"), [
+    # Was '示例新闻社 2025-02-02 15:05:12'.
+    ("来源:示例新闻社 2025-02-02 15:05:12", date(2025, 2, 2), "示例新闻社", False),
+    ("發布時間:2025年02月02日 18:32 來源:示例新聞網", date(2025, 2, 2), "示例新聞網", True),
+    ("来源：经济日报-示例网 2025年02月02日", date(2025, 2, 2), "经济日报-示例网", False),
+    ("Source: Harbour Wire, February 2, 2025", date(2025, 2, 2), "Harbour Wire", False),
+    ("Source: Harbour Wire | Updated 3:04 PM", None, "Harbour Wire", False),  # a source line without a date
+    ("来源：示例资讯网", None, "示例资讯网", False),
+])
+def test_the_publisher_is_the_source_named_without_the_date_and_time_beside_it(
+        text: str, published: date | None, publisher: str, says_published: bool) -> None:
+    line = dateline(text)
+    assert line is not None and (line.published, line.publisher, line.says_published) == (
+        published, publisher, says_published)
+
+
+@pytest.mark.parametrize("text", [
+    "Source: the ministry said the figures were provisional",  # a sentence, not a name
+    "数据来源：港务局",  # the source of the figures, not of the article
+    "来源：港务局 数据显示全年客流增长",
+])
+def test_what_names_no_publisher(text: str) -> None:
+    assert dateline(text) is None
+
+
+@pytest.mark.parametrize(("url", "dated"), [
+    ("http://news.example.cn/2025-01/21/c_1130.htm", (2025, 1)),
+    ("https://news.example.cn/cj/2025/01-21/10357.shtml", (2025, 1)),
+    ("https://www.example.gov.cn/art/202501/t20250121_123.html", (2025, 1)),
+    ("https://example.com/article/2023456789", None),  # an article's number
+    ("https://example.com/ferry-timetable", None),
+    (None, None),
+])
+def test_the_date_in_a_pages_address(url: str | None, dated: tuple[int, int] | None) -> None:
+    assert date_in_address(url) == dated
 
 
 @pytest.mark.parametrize("text", [

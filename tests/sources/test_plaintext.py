@@ -123,3 +123,65 @@ def test_a_headline_that_reads_like_a_sentence_is_the_title_above_its_date_line_
 
 def test_a_single_short_line_under_the_title_stays() -> None:
     assert read("公交调整\n2025年2月2日\n背景\n" + "\n".join(BODY_ZH)) == ("公交调整", ["背景", *BODY_ZH])
+
+
+FERRY_NEWS = ("滨江两岸之间的第三条轮渡航线3日正式开通，单程航行时间由40分钟缩短至20分钟。",
+              "新航线每天运行至晚上11点，预计每天服务乘客约1.2万人次。",
+              "港务局表示，明年将继续加密航班。")
+
+
+def test_a_news_stories_dateline_and_credits_are_not_its_words() -> None:
+    text = ("轮渡新航线开通\n来源:示例新闻社 2025-03-03 15:05:12\n\n"
+            f"示例新闻社滨江3月3日电（记者 林小满 王大川）{FERRY_NEWS[0]}\n\n{FERRY_NEWS[1]}\n\n"
+            f"{FERRY_NEWS[2]}(示例新闻)\n\n(记者 林小满 制作 王大川)\n\n责任编辑:【周舟】\n")
+    article = read_article_bytes(text.encode(), "ferry.txt")
+    assert (article.title, article.published, article.publisher) == ("轮渡新航线开通", date(2025, 3, 3), "示例新闻社")
+    assert [block.text for block in article.blocks] == list(FERRY_NEWS)
+
+
+def test_a_datelines_day_is_the_publication_date_in_the_year_of_the_pages_address() -> None:
+    """No date line: the dateline's month and day, in the year the address is dated with."""
+    text = ("# URL: https://news.example.cn/2025-03/03/c_1130.htm\n\n轮渡新航线开通\n\n"
+            f"中新网3月3日电 {FERRY_NEWS[0]}\n\n{FERRY_NEWS[1]}\n")
+    article = read_article_bytes(text.encode(), "ferry.txt")
+    assert (article.published, article.publisher) == (date(2025, 3, 3), "中新网")
+    assert article.blocks[0].text == FERRY_NEWS[0]
+    # Without a year anywhere, a month and day are no publication date.
+    undated = read_article_bytes(text.split("\n", 2)[2].encode(), "ferry.txt")
+    assert undated.published is None and undated.blocks[0].text == FERRY_NEWS[0]
+
+
+def test_a_date_line_in_traditional_characters() -> None:
+    text = f"輪渡新航線開通\n發布時間:2025年03月03日 18:32 來源:示例新聞網\n{FERRY_NEWS[0]}\n{FERRY_NEWS[1]}\n"
+    article = read_article_bytes(text.encode(), "ferry.txt")
+    assert (article.title, article.published, article.publisher) == (
+        "輪渡新航線開通", date(2025, 3, 3), "示例新聞網")
+    assert [block.text for block in article.blocks] == list(FERRY_NEWS[:2])
+
+
+def test_an_english_wire_story() -> None:
+    text = ("Harbour adds night ferries\n\nSource: Harbour Wire | Updated 3:04 PM\n\nBy Jane Doe, AP\n\n"
+            "HARBOURTON (Reuters) - The ferry operator said on Monday it would add night sailings from April.\n\n"
+            "Fares are unchanged at 3.50 euros for a single trip, the operator said.\n\n"
+            "Reporting by Jane Doe; Editing by John Roe\n")
+    article = read_article_bytes(text.encode(), "ferry.txt")
+    assert (article.title, article.publisher) == ("Harbour adds night ferries", "Harbour Wire")
+    assert [block.text for block in article.blocks] == [
+        "The ferry operator said on Monday it would add night sailings from April.",
+        "Fares are unchanged at 3.50 euros for a single trip, the operator said."]
+
+
+def test_a_dateline_inside_the_article_is_its_words() -> None:
+    """Only the story's edge is its credits: a paragraph that quotes another story's dateline stays whole."""
+    quoted = "示例新闻社滨江3月5日电 夜班船首航当晚，乘客超过2000人次，港务局随即宣布加开一班。"
+    text = f"轮渡新航线开通\n{FERRY_NEWS[0]}\n{quoted}\n{FERRY_NEWS[1]}\n"
+    assert read(text) == ("轮渡新航线开通", [FERRY_NEWS[0], quoted, FERRY_NEWS[1]])
+
+
+def test_marked_sub_headings_are_headings() -> None:
+    text = (f"轮渡新航线开通\n{FERRY_NEWS[0]}\n■新航线填补夜间空白\n{FERRY_NEWS[1]}\n"
+            f"■两座新码头同步启用\n{FERRY_NEWS[2]}\n")
+    article = read_article_bytes(text.encode(), "ferry.txt")
+    assert [(block.heading, block.text) for block in article.blocks] == [
+        (None, FERRY_NEWS[0]), (1, "■新航线填补夜间空白"), (None, FERRY_NEWS[1]),
+        (1, "■两座新码头同步启用"), (None, FERRY_NEWS[2])]

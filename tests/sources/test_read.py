@@ -188,3 +188,37 @@ def test_reading_text_imports_none_of_the_heavy_readers() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                             env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""})
     assert (result.returncode, result.stdout.strip()) == (0, "[]"), result.stderr
+
+
+FERRY_NEWS_LEAD = "滨江两岸之间的第三条轮渡航线3日正式开通，单程航行时间由40分钟缩短至20分钟。"
+NEWS_PAGE = """<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>轮渡新航线开通_示例资讯网</title>
+<meta property="og:title" content="轮渡新航线开通 两岸往来时间缩短一半">
+<meta property="og:site_name" content="示例资讯网">
+<meta property="article:published_time" content="2025-03-04T09:30:00+08:00">
+</head><body>
+<nav><a href="/">首页</a> <a href="/local">本地</a></nav>
+<article>
+<h1>轮渡新航线开通 两岸往来时间缩短一半</h1>
+<p>示例新闻社滨江3月3日电（记者 林小满 王大川）FIRST</p>
+<p>■新航线填补夜间空白</p>
+<p>新航线每天运行至晚上11点，比原有航线晚收班两个小时，预计每天服务乘客约1.2万人次。</p>
+<p>■两座新码头同步启用</p>
+<p>与新航线配套的东岸码头和西岸码头同日启用，码头内设有候船大厅和无障碍通道。</p>
+<p>（记者 林小满 制作 王大川）</p>
+<p>（责任编辑：周舟）</p>
+</article></body></html>
+""".replace("FIRST", FERRY_NEWS_LEAD)
+
+
+def test_a_chinese_news_page_with_marked_sub_headings_a_dateline_and_credits() -> None:
+    article = read_article_bytes(NEWS_PAGE.encode(), "ferry.html")
+    assert (article.title, article.published, article.publisher) == (
+        "轮渡新航线开通 两岸往来时间缩短一半", date(2025, 3, 4), "示例资讯网")
+    assert shape(article) == [
+        (None, FERRY_NEWS_LEAD),
+        (1, "■新航线填补夜间空白"),
+        (None, "新航线每天运行至晚上11点，比原有航线晚收班两个小时，预计每天服务乘客约1.2万人次。"),
+        (1, "■两座新码头同步启用"),
+        (None, "与新航线配套的东岸码头和西岸码头同日启用，码头内设有候船大厅和无障碍通道。"),
+    ]

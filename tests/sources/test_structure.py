@@ -23,6 +23,11 @@ from briefing.sources.structure import heading_levels, numbering
     ("1. Why the change", "1."),
     ("1.1 New boats", "1.1"),
     ("2.3.1 Night services", "1.1.1"),
+    ("■新航线填补夜间空白", "■"),
+    ("● 两座新码头同步启用", "●"),
+    ("◆票价保持不变", "◆"),
+    ("▲夜班船首航", "▲"),
+    ("【新闻链接】", "【】"),
 ])
 def test_a_short_numbered_line_is_a_heading(line: str, kind: str) -> None:
     found = numbering(line)
@@ -40,6 +45,13 @@ def test_a_short_numbered_line_is_a_heading(line: str, kind: str) -> None:
     "IIII. Not a numeral",
     "Ferries run every 20 minutes",
     "一、",
+    "■新航线每天运行至晚上11点，比原有航线晚收班两个小时。",  # a sentence
+    "▲图为夜班船停靠东岸码头",  # a picture's caption
+    "【责任编辑：周舟】",
+    "【示例新闻社综合报道】",
+    "【完】",
+    "【新闻链接】渡轮票价多年未变",  # brackets round a lead-in, not the whole line
+    "■",
 ])
 def test_a_sentence_a_long_line_or_a_number_is_no_heading(line: str) -> None:
     assert numbering(line) is None
@@ -66,3 +78,18 @@ def test_markup_headings_are_ranked_by_their_own_levels_above_numbered_paragraph
 
 def test_a_list_items_number_is_the_lists() -> None:
     assert heading_levels([Piece("1. 早高峰换乘", may_be_heading=False)]) == [None]
+
+
+def test_a_marked_heading_is_a_section_and_its_words_are_the_title() -> None:
+    assert levels("开头的一段话。", "■新航线填补夜间空白", "正文。", "■两座新码头同步启用", "正文。") == [
+        None, 1, None, 1, None]
+    found = numbering("■新航线填补夜间空白")
+    assert found is not None and found.words == "新航线填补夜间空白"
+    # Under a numbered section, a marked heading is a level below it.
+    assert levels("一、航线", "■新航线填补夜间空白", "正文。", "二、码头") == [1, 2, None, 1]
+
+
+def test_a_run_of_marked_lines_is_a_bulleted_list() -> None:
+    assert levels("今年的亮点：", "●新航线3条", "●电动渡轮6艘", "●新码头2座", "正文。") == [None] * 5
+    # Lines of different marks next to each other are no list: headings, of one rank.
+    assert levels("■航线", "●夜间航线", "正文。") == [1, 1, None]

@@ -1,6 +1,7 @@
 """A first outline from an article: its structure, facts, points, charts and one audience, as YAML to edit.
 
-The draft keeps the article's parts (its headings; chunks of paragraphs where it has none), states
+The draft keeps the article's parts (its headings; where it has none, the paragraphs that enumerate its
+parts by their opening words, leads.py, or else chunks of paragraphs), states
 every dated event, figure and quote it finds with the source's words as evidence, and cuts each
 part's points from the article's sentences. Those points are the source's wording, not the
 briefing's: the file says so at the top and beside each list, for the writer to rewrite.
@@ -19,8 +20,11 @@ from typing import Any
 
 from briefing.outline.limits import MAX_BARS_PER_CHART, MAX_EVENTS_PER_CHART
 from briefing.sources.article import Article, Block
+from briefing.sources.bylines import news_dateline
 from briefing.sources.facts import DraftEvent, DraftQuote, DraftStatistic, Facts, find_facts, unique_id
-from briefing.sources.sentences import sentences, shorten, typeset_chinese
+from briefing.sources.leads import Lead, lead_run
+from briefing.sources.lines import is_short
+from briefing.sources.sentences import sentences, shorten, topic, typeset_chinese
 from briefing.sources.structure import numbering
 from briefing.text.figures import find_figures
 from briefing.text.quotes import find_quotes
@@ -29,6 +33,7 @@ from briefing.text.quotes import find_quotes
 POINT_LIMIT = {True: 42, False: 22}
 SUMMARY_LIMIT = {True: 56, False: 28}
 PART_TITLE_LIMIT = {True: 20, False: 9}
+SHORT_TITLE_LIMIT = {True: 24, False: 9}  # Chinese: room for a figure's unit ('…同比增长约5.7%')
 POINTS_PER_PART = 6
 QUOTES_PER_PART = 2
 KEY_FIGURES = 4
@@ -39,6 +44,14 @@ MOST_PARTS = 6
 # A qualifier written apart from its figure ('约有 200 万'), which the figure's '{id}' prints itself.
 _QUALIFIER_BEFORE = re.compile(r"(?:大约|大概|将近|接近|约有|约|近|超过|逾|"
                                r"about|around|nearly|almost|over|more than)\s*$", re.IGNORECASE)
+
+# Who speaks in a headline 'SPEAKER：what was said': an office, an agency, a spokesman, experts; or a
+# head of at most this many characters ('李强', '外媒', '专家').
+_SPEAKER = re.compile(r"(?:部|局|委|委员会|办|办公室|院|署|厅|社|网|报|台|中心|公司|集团|银行|政府|组织|协会"
+                      r"|发言人|专家|学者|外媒|媒体|官方|机构)$")
+_SPEAKER_LONGEST = 4
+# A blank between two Chinese phrases of a heading: both sides of it at least two characters long.
+_PHRASE_BREAK = re.compile(r"(?<=[\u3400-\u9fff]{2})[ \u3000]+(?=[\u3400-\u9fff]{2})")
 
 _WORDS = {
     True: {
@@ -67,6 +80,8 @@ class DraftPart:
     subsections: list[DraftPart] = field(default_factory=list)
     from_heading: bool = True
     id: str = ""
+    # Where the part's own words begin in its first paragraph: after the lead-in that titles it ('第一，…。').
+    skip: int = 0
 
 
 @dataclass(frozen=True)
@@ -116,10 +131,26 @@ def draft_outline(article: Article, copy: SourceCopy | None, today: date) -> Dra
 # --- structure --------------------------------------------------------------------------------------------
 
 def _parts(article: Article, chinese: bool) -> list[DraftPart]:
-    """Sections with their sub-sections from the headings; chunks of paragraphs where there are none."""
+    """Sections with their sub-sections from the headings; where there are none, parts opened by lead-ins
+    (leads.py), or else chunks of paragraphs. A section without sub-sections whose paragraphs have a run
+    of lead-ins has them as its sub-sections."""
     blocks = list(article.blocks)
     if not any(block.heading for block in blocks):
-        return _chunked([b for b in blocks if b.text.strip()], chinese)
+        paragraphs = [b for b in blocks if b.text.strip()]
+        run = lead_run([p.text for p in paragraphs])
+        if not run:
+            return _chunked(paragraphs, chinese)
+        before, led = _led(paragraphs, run, chinese)
+        opening = [DraftPart(_WORDS[chinese]["overview"], before, from_heading=False)] \
+            if len(before) <= PARAGRAPHS_PER_PART else _chunked(before, chinese)
+        # The last lead-in's part runs to the article's end: past a few paragraphs more than the others
+        # have, what follows is the article's own, not the last item's.
+        share = max(1, *(len(part.paragraphs) for part in led[:-1]))
+        after = led[-1].paragraphs[share:]
+        if len(after) > PARAGRAPHS_PER_PART // 2:
+            led[-1].paragraphs = led[-1].paragraphs[:share]
+            led += _chunked(after, chinese)
+        return [part for part in opening if part.paragraphs] + led
     sections: list[DraftPart] = []
     lead = DraftPart(_WORDS[chinese]["overview"], from_heading=False)
     current: DraftPart | None = None
@@ -137,20 +168,41 @@ def _parts(article: Article, chinese: bool) -> list[DraftPart]:
             (target.subsections[-1] if target.subsections else target).paragraphs.append(block)
     if lead.paragraphs or lead.subsections:
         sections.insert(0, lead)
+    for section in sections:
+        run = [] if section.subsections else lead_run([p.text for p in section.paragraphs])
+        if run:
+            section.paragraphs, section.subsections = _led(section.paragraphs, run, chinese)
     return [_pruned(section) for section in sections if _has_content(section)]
 
 
+def _led(paragraphs: list[Block], run: list[tuple[int, Lead]], chinese: bool) -> tuple[list[Block], list[DraftPart]]:
+    """The paragraphs before a run of lead-ins, and a part for each lead-in, up to the next one."""
+    starts = [index for index, _ in run]
+    parts = [DraftPart(shorten(lead.title, PART_TITLE_LIMIT[chinese]), paragraphs[index:end], from_heading=False,
+                       skip=lead.end)
+             for (index, lead), end in zip(run, [*starts[1:], len(paragraphs)], strict=True)]
+    return paragraphs[:starts[0]], parts
+
+
 def _chunked(paragraphs: list[Block], chinese: bool) -> list[DraftPart]:
-    """An article without headings, cut into parts titled by their first sentence."""
+    """An article without headings, cut into parts titled by the topic of their first sentence."""
     count = max(1, min(MOST_PARTS, math.ceil(len(paragraphs) / PARAGRAPHS_PER_PART)))
     size = math.ceil(len(paragraphs) / count) if paragraphs else 1
     parts = []
     for start in range(0, len(paragraphs), size):
-        chunk = paragraphs[start:start + size]
-        first = sentences(chunk[0].text)
-        title = shorten(first[0].text if first else chunk[0].text, PART_TITLE_LIMIT[chinese])
-        parts.append(DraftPart(title, chunk, from_heading=False))
+        part = DraftPart("", paragraphs[start:start + size], from_heading=False)
+        opening = _own_words(part)[0].text
+        first = sentences(opening)
+        part.title = topic(first[0].text if first else opening, PART_TITLE_LIMIT[chinese])
+        parts.append(part)
     return parts
+
+
+def _own_words(part: DraftPart) -> list[Block]:
+    """The part's paragraphs as its title and points are cut from them: the first without the lead-in that
+    titles the part, each without a news dateline opening it (one inside the article: a roundup's)."""
+    own = [Block(p.number, p.text[part.skip if i == 0 else 0:], p.heading) for i, p in enumerate(part.paragraphs)]
+    return [Block(p.number, p.text[found.end:], p.heading) if (found := news_dateline(p.text)) else p for p in own]
 
 
 def _has_content(part: DraftPart) -> bool:
@@ -163,10 +215,12 @@ def _pruned(section: DraftPart) -> DraftPart:
 
 
 def _heading_title(text: str, chinese: bool) -> str:
-    """A heading without the number the article gave it (read as structure.py reads it for the heading's
-    level); the outline numbers its parts itself."""
+    """A heading without the number or mark the article gave it (read as structure.py reads it for the
+    heading's level): the outline numbers its parts itself. A blank between two Chinese phrases of a heading
+    ('对外贸易质升量稳 积蓄发展动能') parts them as a comma does, which the briefing's typesetting writes."""
     numbered = numbering(text.strip())
     title = numbered.words if numbered is not None else text.strip()
+    title = _PHRASE_BREAK.sub("，", title) if chinese else title
     return shorten(title, PART_TITLE_LIMIT[chinese] * 2) if len(title) > 80 else title
 
 
@@ -223,7 +277,7 @@ def _summary(parts: list[DraftPart], facts: Facts, chinese: bool) -> list[str]:
     """One sentence per section: the one stating the most facts, else its first."""
     summary = []
     for section in parts[:5]:
-        paragraphs = [*section.paragraphs, *(p for sub in section.subsections for p in sub.paragraphs)]
+        paragraphs = [*_own_words(section), *(p for sub in section.subsections for p in _own_words(sub))]
         candidates = [(len(facts.by_paragraph.get(p.number, [])), -i, s.text)
                       for i, p in enumerate(paragraphs) for s in sentences(p.text)[:2]]
         if candidates:
@@ -246,11 +300,22 @@ def _meta(article: Article, copy: SourceCopy | None, today: date, chinese: bool)
         source["file"] = copy.file
         source["sha256"] = copy.sha256
     meta: dict[str, Any] = {"title": title}
-    short = shorten(re.split(r"[:：|–—]", title)[0], PART_TITLE_LIMIT[chinese])
+    short = shorten(_named_by(title), SHORT_TITLE_LIMIT[chinese])
     if short != title:
         meta["short_title"] = short
     meta.update({"date": today, "locale": "zh-CN" if chinese else "en", "source": source})
     return meta
+
+
+def _named_by(title: str) -> str:
+    """What names the briefing in a headline: its words before a colon or dash ('TikTok海外关停：危机背后…'),
+    unless those before a colon only say who speaks ('工信部：2024年…', '工业和信息化部：…', 'Analysis: …'):
+    then the words after it."""
+    speaker, colon, said = title.partition("：") if "：" in title else title.partition(":")
+    speaker = speaker.strip()
+    if colon and said.strip() and (_SPEAKER.search(speaker) or is_short(speaker, chinese=_SPEAKER_LONGEST, words=1)):
+        return said.strip()
+    return re.split(r"[:：|–—]", title)[0]
 
 
 def _section(part: DraftPart, facts: Facts, chinese: bool) -> dict[str, Any]:
@@ -262,7 +327,7 @@ def _section(part: DraftPart, facts: Facts, chinese: bool) -> dict[str, Any]:
 
 def _part(part: DraftPart, facts: Facts, chinese: bool) -> dict[str, Any]:
     entry: dict[str, Any] = {"id": part.id, "title": part.title}
-    chosen = _chosen_paragraphs(part.paragraphs, facts)
+    chosen = _chosen_paragraphs(_own_words(part), facts)
     points = [point for point in (_point(p, facts, chinese) for p in chosen) if point]
     if points:
         entry["points"] = points

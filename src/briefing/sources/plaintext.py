@@ -107,7 +107,7 @@ def _joined(lines: list[str]) -> list[str]:
 
 def _never_article(line: str) -> bool:
     """Rule 1 of the module's docstring."""
-    if full_date(line) is not None or ends_sentence(line):
+    if full_date(line) is not None or ends_sentence(line) or dateline(line) is not None:
         return False
     if _BREADCRUMB.fullmatch(line) and re.search(r"[^\W\d_]", line):
         return True

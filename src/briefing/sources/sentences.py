@@ -3,7 +3,9 @@
 A draft's points, event titles and labels are cut from the source's own sentences (where one ends
 is text/sentences.py's rule); a clause ends at a comma, semicolon or colon. Shortening keeps whole
 words (Chinese words by text/words.py) and whole clauses where it can, so a drafted point reads as
-a phrase, not a fragment cut mid-word.
+a phrase, not a fragment cut mid-word. A title cut from a sentence starts at its topic: the clauses
+that only set it in time ('2024年', '日前', 'On March 1, 2025'), link it ('此外', 'Meanwhile'), frame it
+('面对…形势', '随着…') or say whose words it gives ('…统计数据显示', '据介绍', 'According to …') are left out.
 """
 
 from __future__ import annotations
@@ -82,6 +84,52 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     if following:
         right = following.start()
     return left, right
+
+
+# Clauses that open a sentence without saying its topic (see the module's docstring).
+_ZH_TIME_CHARS = re.compile(
+    r"[\d年月日号底末初前后上下半季度个第一二三四五六七八九十以来期间当天日内今去明本全同近截止至到自从在\-－~～时许点分早晚晨午夜]+")
+_ZH_OPENERS = re.compile(
+    r"(?:会上|会议上|目前|当前|近期|近年来|一年来|多年来|此前|随后|同时|此外|另外|与此同时|据悉|据了解|据介绍|据报道|"
+    r"值得一提的是|值得注意的是|总体来看|总的来看|总体上看|其中|对此|为此|因此|然而|但是|不过|而且|另一方面|事实上|实际上)")
+_ZH_FRAME = re.compile(r"(?:面对|随着|为了|根据|按照|依托|围绕).{2,}|在.{2,}(?:下|中|上|时|期间|方面|之际)"
+                       r"|据.{1,20}(?:统计|显示|介绍|报道)")
+_ZH_ATTRIBUTION = re.compile(r".{2,}(?:显示|表示|指出|介绍|称|认为|说|透露|强调|获悉|了解到|表明|报道)")
+_EN_SETTING_WORD = re.compile(
+    r"on|in|at|by|since|until|during|last|this|next|early|late|earlier|later|the|of|a|years?|weeks?|months?|days?"
+    r"|quarter|weekend|morning|afternoon|evening|night|today|yesterday|tomorrow|\w+day|jan(?:uary)?|feb(?:ruary)?"
+    r"|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|first|second|third|fourth|so|far|meanwhile|however|also|still|moreover|separately|additionally|instead|now"
+    r"|then|yet|thus|\d+(?:st|nd|rd|th)?")
+_EN_ATTRIBUTION = re.compile(r"(?i)according to\b.*")
+_TOPIC_SHORTEST = {True: 4, False: 3}  # what is left must say this much, else the whole sentence is the title
+
+
+def _sets_the_scene(clause: str, chinese: bool) -> bool:
+    """Whether a sentence's opening clause only sets it in time, links, frames or attributes it."""
+    clause = clause.strip()
+    if chinese:
+        return bool(_ZH_TIME_CHARS.fullmatch(clause) or _ZH_OPENERS.fullmatch(clause) or _ZH_FRAME.fullmatch(clause)
+                    or _ZH_ATTRIBUTION.fullmatch(clause))
+    words = re.findall(r"[a-z]+|\d+(?:st|nd|rd|th)?", clause.lower())
+    return bool(words) and (all(_EN_SETTING_WORD.fullmatch(word) for word in words)
+                            or _EN_ATTRIBUTION.fullmatch(clause) is not None)
+
+
+def topic(sentence: str, limit: int) -> str:
+    """A title cut from a sentence: from its first clause that says its topic, shortened to `limit`."""
+    chinese = is_chinese(sentence)
+    start = 0
+    for match in _CLAUSE_END.finditer(sentence):
+        if match.group().strip() in ("。", "！", "？", "!", "?", ".") or not _sets_the_scene(
+                sentence[start:match.start()], chinese):
+            break
+        start = match.end()
+    rest = sentence[start:].strip()
+    if _size(re.sub(r"[^\w\s]", "", rest), chinese) < _TOPIC_SHORTEST[chinese]:
+        rest = sentence
+    title = shorten(rest, limit)
+    return title if chinese or title[1:2].isupper() else title[:1].upper() + title[1:]
 
 
 def _words(text: str) -> list[str]:

@@ -1,0 +1,36 @@
+"""Titles cut from a sentence start at its topic, not at the clause that dates, links, frames or attributes it."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.sources.sentences import topic
+
+
+@pytest.mark.parametrize(("sentence", "title"), [
+    ("2024年，面对客流增长快、码头容量小的双重压力，滨江轮渡稳中有进，全年运送乘客再创新高。",
+     "滨江轮渡稳中有进，全年运送乘客再创新高"),
+    ("日前，滨江第三条轮渡航线正式开通运营。", "滨江第三条轮渡航线正式开通运营"),
+    ("2024年1-11月，两岸轮渡累计运送乘客1200万人次。", "两岸轮渡累计运送乘客1200万人次"),
+    ("港务局统计数据显示，2024年，夜间航班准点率达到98%。", "夜间航班准点率达到98%"),
+    ("记者3日从港务局获悉，新码头将于下月启用。", "新码头将于下月启用"),
+    ("此外，票价保持不变。", "票价保持不变"),
+    ("10月1日4时许，1.2万人聚集在东岸码头。", "1.2万人聚集在东岸码头"),
+    ("在客流持续增长的背景下，港务局加开了夜班船。", "港务局加开了夜班船"),
+    ("On March 1, 2025, the council approved two new piers.", "The council approved two new piers"),
+    ("Last year, passenger numbers rose by about 18%.", "Passenger numbers rose by about 18%"),
+    ("According to the harbour authority, fares stay the same.", "Fares stay the same"),
+    ("In 2024, iPads replaced paper tickets.", "iPads replaced paper tickets"),
+])
+def test_a_title_starts_at_the_topic(sentence: str, title: str) -> None:
+    assert topic(sentence, 20 if "，" in sentence or "。" in sentence else 9) == title
+
+
+@pytest.mark.parametrize(("sentence", "title"), [
+    ("在用渡轮共有42艘，其中电动渡轮6艘。", "在用渡轮共有42艘，其中电动渡轮6艘"),  # '在用', not a frame '在…下'
+    ("通过审批的码头有两座。", "通过审批的码头有两座"),
+    ("2024年。", "2024年"),  # nothing but the date: the sentence itself
+    ("The ferry, which is the city's oldest, sails at noon.", "The ferry, which is the city's oldest"),
+])
+def test_what_says_the_topic_is_kept(sentence: str, title: str) -> None:
+    assert topic(sentence, 20 if "。" in sentence else 9) == title
