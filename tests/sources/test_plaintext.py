@@ -185,3 +185,23 @@ def test_marked_sub_headings_are_headings() -> None:
     assert [(block.heading, block.text) for block in article.blocks] == [
         (None, FERRY_NEWS[0]), (1, "■新航线填补夜间空白"), (None, FERRY_NEWS[1]),
         (1, "■两座新码头同步启用"), (None, FERRY_NEWS[2])]
+
+
+def test_short_lines_between_paragraphs_are_subheads_when_there_are_two_or_more() -> None:
+    """A page's <h2>s, once copied, are short lines between paragraphs."""
+    text = ("Harbour adds night ferries\nBy Jane Doe | Published March 4, 2025 | Updated 5:12 p.m.\n"
+            f"{BODY_EN[0]}\nNew boats\n{BODY_EN[1]}\nWhat comes next:\n{BODY_EN[0]}\nThe road ahead\n{BODY_EN[1]}\n")
+    article = read_article_bytes(text.encode(), "ferry.txt")
+    assert article.published == date(2025, 3, 4)  # the byline's date, though the byline itself is dropped
+    assert [(block.heading, block.text) for block in article.blocks] == [
+        (None, BODY_EN[0]), (1, "New boats"), (None, BODY_EN[1]),
+        (None, "What comes next:"),  # a lead-in to what follows, not a heading
+        (None, BODY_EN[0]), (1, "The road ahead"), (None, BODY_EN[1])]
+    chinese = f"公交线路调整\n{BODY_ZH[0]}\n新区线路补齐\n{BODY_ZH[1]}\n换乘更加便利\n{BODY_ZH[0]}\n"
+    assert [block.heading for block in read_article_bytes(chinese.encode(), "bus.txt").blocks] == [
+        None, 1, None, 1, None]
+
+
+def test_a_single_short_line_between_paragraphs_is_no_subhead() -> None:
+    text = f"Harbour adds night ferries\n{BODY_EN[0]}\nPhoto: the new pier\n{BODY_EN[1]}\n"
+    assert [block.heading for block in read_article_bytes(text.encode(), "ferry.txt").blocks] == [None, None, None]

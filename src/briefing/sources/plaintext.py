@@ -26,6 +26,9 @@ keep every line of an article that has none of it:
    '微信', '微博'). Numbered headings ('一、...') are never taken for a title.
 4. Below the last paragraph of running text: short lines that are neither sentences nor numbered headings
    ('责任编辑：王五', 'Tags: ferries', '（完）') are dropped.
+5. Between paragraphs of running text, short lines that are not sentences ('Recovery and investment',
+   '交通运输加速发展') are the article's subheads, as a page's <h2> would be, when there are two or more of
+   them and no numbered headings.
 """
 
 from __future__ import annotations
@@ -62,6 +65,8 @@ _MARKER_LONGEST = 80  # a marker is a label, a link or a copyright line, never a
 _PROMPT_LONGEST = 60
 _MENU_ITEM = {"chinese": 4, "words": 2}
 _TITLE = {"chinese": 60, "words": 25}
+_SUBHEAD = {"chinese": 24, "words": 10}
+_SUBHEADS_AT_LEAST = 2  # one short line between paragraphs may be anything; two or more structure the text
 _TITLE_TO_DATELINE = 3  # lines between a headline and its date line at most (a subtitle, a byline)
 _WRAPPED_LINE = 50  # a line this long that stops mid-sentence was wrapped by the editor, not ended
 
@@ -133,7 +138,8 @@ def _top(lines: list[str], title: str | None) -> tuple[list[str], str | None]:
     starts = [index for index, line in enumerate(lines) if title is not None and folded(line) == folded(title)]
     if not starts:  # no title above the running text: what is above it from its first line not a menu item
         starts = [next((index for index, line in enumerate(lines) if not _is_menu_item(line)), len(lines))]
-    kept = [line for line in lines[starts[0]:] if not _BYLINE.match(line)]
+    # A byline that dates the article ('By Jane Doe | Published March 4, 2025') stays, for its date.
+    kept = [line for line in lines[starts[0]:] if not _BYLINE.match(line) or dateline(line) is not None]
     return kept[:1] + _without_widget_rows(kept[1:]), title
 
 
@@ -184,5 +190,19 @@ def read_text(text: str) -> Draft:
     top, draft.title = _top(lines[:running[0]], draft.title)
     bottom = [line for line in lines[last + 1:end]
               if ends_sentence(line) or numbering(line) is not None or not is_short(line, **_TITLE)]
-    draft.pieces = [Piece(line) for line in (*top, *lines[running[0]:last + 1], *bottom)]
+    body = lines[running[0]:last + 1]
+    draft.pieces = [Piece(line) for line in top] + _with_subheads(body) + [Piece(line) for line in bottom]
     return draft
+
+
+def _with_subheads(lines: list[str]) -> list[Piece]:
+    """Rule 5: the body's pieces, its subheads as headings (rank 2, as a page's <h2>)."""
+    if any(numbering(line) is not None for line in lines):
+        return [Piece(line) for line in lines]  # numbered headings structure it: no guessing beside them
+    heads = {index for index, line in enumerate(lines[1:-1], start=1)
+             if is_short(line, **_SUBHEAD) and not ends_sentence(line) and not line.endswith((":", "："))
+             and not _BYLINE.match(line) and dateline(line) is None
+             and is_running_text(lines[index - 1]) and is_running_text(lines[index + 1])}
+    if len(heads) < _SUBHEADS_AT_LEAST:
+        heads = set()
+    return [Piece(line, 2 if index in heads else None) for index, line in enumerate(lines)]
