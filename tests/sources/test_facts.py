@@ -46,7 +46,8 @@ def test_a_dateline_dates_no_event_and_gives_no_title(paragraph: str, expected: 
 @pytest.mark.parametrize("paragraph", [
     "滨江日报 2025-01-20 08:30 记者 周明",  # a byline with its time stamp
     "Published Jan. 20, 2025 9:15 AM | Updated Jan. 20, 2025 11:40 AM",
-    "市应急管理局 2025年1月20日",  # a report's signature
+    "市应急管理局 2025年1月20日",  # a report's signature, as its own paragraph or at the end of the last one
+    "以上情况,特此报告。市应急管理局 2025年1月20日",
     "Jan. 12",  # a log's heading
     "2025年1月18日,游客在新开放的滨江步道上合影。",  # photo captions
     "1月18日,市民在灯会现场观赏花灯。(新华社记者 张三 摄)",
@@ -64,6 +65,8 @@ def test_the_articles_own_dates_and_a_photos_are_no_events(paragraph: str) -> No
     ("摄影展于1月18日开幕。", [("2025-01-18", "摄影展开幕")]),
     ("1月18日,两国领导人在会谈后共同会见记者。", [("2025-01-18", "两国领导人在会谈后共同会见记者")]),
     ("会议定于1月25日10:30开始。", [("2025-01-25", "会议开始")]),  # a clock time in the story is no stamp
+    ("1月20日 市长讲话", [("2025-01-20", "市长讲话")]),  # a line without a stop, but not a signature
+    ("Hearings ran Jan. 8-10", [("2025-01-08", "Hearings ran")]),
     ("The report, published Jan. 15, found 40 unsafe bridges.", [("2025-01-15", "The report found 40 unsafe bridges")]),
 ])
 def test_what_only_looks_like_a_stamp_or_a_caption_stays_an_event(

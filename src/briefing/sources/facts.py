@@ -14,7 +14,7 @@ from datetime import date
 
 from briefing.outline.model import MAX_STATISTIC
 from briefing.sources.article import Article, Block
-from briefing.sources.sentences import clause_around, is_chinese, sentence_at, shorten
+from briefing.sources.sentences import Sentence, clause_around, is_chinese, sentence_at, shorten
 from briefing.text.dates import DateContext, DateMention
 from briefing.text.figures import Figure, find_figures
 from briefing.text.quotes import find_quotes
@@ -160,6 +160,9 @@ _DATELINE = re.compile(
 # A day that dates the article, not an event of it: a time stamp ('江州法治报 2025-01-10 07:30 记者 宋嘉禾',
 # 'Published January 17, 2025 10:13AM (EST)').
 _STAMPED_BEFORE = re.compile(r"(?:Published|Updated|Posted|Last updated|发布时间|更新时间)\s*(?:on|[:：])?\s*$")
+# Who signs a report or a notice: an office, a company, a paper.
+_ZH_SIGNER = re.compile(r"(?:局|委|会|院|部|厅|办|办公室|政府|公司|集团|中心|报|网|台|社|站|所|处|科|队)$")
+_ANY_MARK = re.compile(r"[，,。；;：:!！?？.]")
 _STAMP_REACH = 40  # characters from a paragraph's start: a time stamp heads its line
 _STAMPED_AFTER = re.compile(rf"\s*{_CLOCK_TIME}\s*(?:\(?[A-Z]{{2,4}}\)?)?\s*(?:$|来源|记者|作者|编辑|责编|通讯员|\|)")
 # A photo's caption dates the photo: '2024年12月30日,乘客在列车上合影。', '(新华社记者 李明 摄)', 'Photo: ...'.
@@ -207,8 +210,6 @@ def _events(block: Block, mentions: list[DateMention], chinese: bool) -> list[Dr
     """An event for each day (or run of days) the paragraph dates something to; not the article's own dates
     (its dateline, a time stamp, a signature) nor a photo's."""
     found: list[DraftEvent] = []
-    if _dates_alone(block.text, mentions):
-        return found
     story = _story_start(block.text)
     for mention in mentions:
         if mention.precision != "day":
@@ -216,6 +217,8 @@ def _events(block: Block, mentions: list[DateMention], chinese: bool) -> list[Dr
         if mention.end <= story or _stamps(block.text, mention):
             continue
         sentence = sentence_at(block.text, mention.start)
+        if _signs(sentence, mentions):
+            continue
         if any(len(words) <= _CAPTION_SIZE and _CAPTION.search(words.strip()) for words in (sentence.text, block.text)):
             continue
         title = _event_title(block.text, mention, mentions, chinese)
@@ -237,15 +240,20 @@ def _stamps(text: str, mention: DateMention) -> bool:
                 or (mention.start <= _STAMP_REACH and _STAMPED_AFTER.match(text, mention.end)))
 
 
-def _dates_alone(text: str, mentions: list[DateMention]) -> bool:
-    """Whether the paragraph is a date and at most a name: a signature ('清溪县应急管理局 2024年6月20日'), a log's
-    heading ('March 13'), which say when it was written, not what happened."""
-    rest, position = "", 0
+def _signs(sentence: Sentence, mentions: list[DateMention]) -> bool:
+    """Whether a sentence is only a date and at most a name, with no stop: a signature ('清溪县应急管理局
+    2024年6月20日'), a log's heading ('March 13'), which say when something was written, not what happened."""
+    rest, position = "", sentence.start
     for mention in mentions:
-        rest += text[position:mention.start]
-        position = mention.end
-    rest += text[position:]
-    return bool(mentions) and not re.search(r"[，,。；;：:!！?？]", rest) and len(rest.split()) <= 4 and len(rest) <= 24
+        if sentence.start <= mention.start < sentence.end:
+            rest += sentence.text[position - sentence.start:mention.start - sentence.start]
+            position = mention.end
+    rest = (rest + sentence.text[position - sentence.start:]).strip()
+    if _ANY_MARK.search(rest):
+        return False
+    if is_chinese(rest):
+        return len(rest) <= 20 and bool(_ZH_SIGNER.search(rest))
+    return len(rest.split()) <= 4 and not _en_verb(rest)
 
 
 def _event_title(text: str, mention: DateMention, mentions: list[DateMention], chinese: bool) -> str:
