@@ -76,6 +76,7 @@ def test_the_shipped_article_dates_every_event_and_nothing_else() -> None:
     ("14 日夜间至 15 日上午", "2025-01-14", "2025-01-15", "day", True),  # the time of day between
     ("8 月至 10 月", "2024-08-01", "2024-10-31", "month", True),
     ("2020 年至 2024 年", "2020-01-01", "2024-12-31", "year", False),
+    ("2020 年至今年", "2020-01-01", "2025-12-31", "year", False),  # the end from the publication date
     ("2025 年 1-3 月", "2025-01-01", "2025-03-31", "month", False),
     ("2024 年一至三月", "2024-01-01", "2024-03-31", "month", False),
     ("3 月份", "2024-03-01", None, "month", True),  # a month without a future word: the last one
@@ -132,11 +133,92 @@ def test_english_dates(text: str, written: str, first: str, last: str | None, pr
     "available 24/7", "won the match 3-1", "at 10:30 a.m.", "call 555-0199", "version 2.1.18 and v2025.01.18",
     "under Section 230 of the law", "ISBN 978-0-306-40615-7", "Windows 10 and Route 66", "the 2024 election",
     "in the 2020s", "the 19th Amendment", "on the 2nd floor", "sales may 2 percent", "every Jan. 1",
-    "by Oct. 1 of each year", "paid 1/18/2025", "in 2,024 cases", "a 2-1 vote on the 3-1 score", "in 2024/25",
+    "by Oct. 1 of each year", "paid 1/18/25", "in 2,024 cases", "a 2-1 vote on the 3-1 score", "in 2024/25",
     "March Madness", "Mar-a-Lago", "May I ask?", "in the 1990s", "Monday's vote", "on Mondays", "every Monday",
 ])
 def test_numbers_that_are_not_dates(text: str) -> None:
     assert read(text) == []
+
+
+WEDNESDAY = date(2025, 2, 5)  # the publication date of the tests of dates written from it
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    (["The lease ended 1/18/2025."], [("1/18/2025", "2025-01-18")]),  # the day over 12: month first
+    (["The lease ended 18/01/2025."], [("18/01/2025", "2025-01-18")]),  # day first
+    (["Filed 01-18-2025, heard 2/3/2025."], [("01-18-2025", "2025-01-18"), ("2/3/2025", "2025-02-03")]),
+    # An article that has written a date day first writes its others so too.
+    (["Filed on 18/01/2025.", "Heard on 03/02/2025."], [("18/01/2025", "2025-01-18"), ("03/02/2025", "2025-02-03")]),
+    (["公告于2025.1.18发布,1/18/2025生效。"], [("2025.1.18", "2025-01-18"), ("1/18/2025", "2025-01-18")]),
+    (["合同于 3/4/2025 签署。"], []),  # Chinese writes the year first: which of 3 and 4 is the month is unknown
+    (["a 1/2 share and a 3-1 win", "call 010-12-2025", "version 1.2.2024", "on 13/13/2025"], []),
+])
+def test_numeric_dates(paragraphs: list[str], expected: list[tuple[str, str]]) -> None:
+    assert [(written, first) for written, first, _ in days(*paragraphs, published=WEDNESDAY)] == expected
+
+
+@pytest.mark.parametrize(("text", "written", "day"), [
+    ("周二,会议在北京召开。", "周二", "2025-02-04"),  # like 'on Tuesday': the latest one
+    ("美联储星期三宣布降息。", "星期三", "2025-02-05"),  # the day of publication itself
+    ("公司将于周五发布新品。", "周五", "2025-02-07"),  # a sentence about the future: the next one
+    ("上周二,双方签署协议。", "上周二", "2025-01-28"),
+    ("上个星期四,法院开庭。", "上个星期四", "2025-01-30"),
+    ("本周五,新规正式实施。", "本周五", "2025-02-07"),  # this week's, though after publication
+    ("这周日,演唱会开幕。", "这周日", "2025-02-09"),  # a Chinese week ends on Sunday
+    ("下周一,学校开学。", "下周一", "2025-02-10"),
+    ("14 日(周二),会议闭幕。", "14 日", "2025-01-14"),  # the weekday of a written day is that day
+    ("1 月 13 日,一个普通的周一,他打开了手机。", "1 月 13 日", "2025-01-13"),
+])
+def test_chinese_weekdays_from_the_publication_date(text: str, written: str, day: str) -> None:
+    assert days(text, published=WEDNESDAY) == [(written, day, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "庆祝建国 75 周年", "周边地区", "一周之内", "一周一次", "每两周一次", "每周二开放", "逢周二闭馆",
+    "周二至周五正常营业", "周一、周三和周五有课", "周六日照常", "周日均客流 5 万人次", "周天子", "周末出行",
+])
+def test_weekday_words_that_are_no_day(text: str) -> None:
+    assert read(text, published=WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(("text", "written", "first", "last", "precision"), [
+    ("本月18日召开", "本月18日", "2025-02-18", None, "day"),  # this month's, though after publication
+    ("上月18日召开", "上月18日", "2025-01-18", None, "day"),
+    ("上个月 8 日至 10 日", "上个月 8 日至 10 日", "2025-01-08", "2025-01-10", "day"),
+    ("下月起执行", "下月", "2025-03-01", None, "month"),
+    ("本月底前完成", "本月", "2025-02-01", None, "month"),
+    ("今年3月", "今年3月", "2025-03-01", None, "month"),  # a month after publication: the year says so
+    ("去年12月", "去年12月", "2024-12-01", None, "month"),
+    ("明年将继续实施", "明年", "2026-01-01", None, "year"),
+    ("去年全年销量", "去年", "2024-01-01", None, "year"),
+    ("Sales fell last year.", "last year", "2024-01-01", None, "year"),
+    ("this year's budget", "this year", "2025-01-01", None, "year"),
+    ("It opens this March.", "this March", "2025-03-01", None, "month"),
+    ("It opens next month.", "next month", "2025-03-01", None, "month"),
+    ("Prices rose last month.", "last month", "2025-01-01", None, "month"),
+])
+def test_dates_written_from_the_publication_date(text: str, written: str, first: str, last: str | None,
+                                                 precision: str) -> None:
+    [mention] = read(text, published=WEDNESDAY)
+    assert (mention.written, mention.first.isoformat(), mention.last and mention.last.isoformat()) == (
+        written, first, last)
+    assert (mention.precision, mention.completed) == (precision, True)
+    assert read(text, published=None) == []  # from nothing, they say nothing
+
+
+@pytest.mark.parametrize("text", [
+    "如今年轻人更爱网购", "数据表明年轻人更爱网购", "说明年度计划", "过去年份的数据", "日本月球探测器",
+    "晚上月光很好", "马上月底了", "以下月份", "over the last year", "in the next month", "for the past year",
+])
+def test_words_that_only_look_written_from_the_publication_date(text: str) -> None:
+    assert read(text, published=WEDNESDAY) == []
+
+
+def test_a_year_written_from_publication_says_when_what_follows_happened() -> None:
+    assert days("去年,公司成立。3 月 10 日,首款产品上线。", published=WEDNESDAY) == [
+        ("去年", "2024-01-01", None), ("3 月 10 日", "2024-03-10", None)]
+    assert days("Last year, the founders met. On March 10 they launched.", published=WEDNESDAY) == [
+        ("Last year", "2024-01-01", None), ("March 10", "2024-03-10", None)]
 
 
 def test_a_bare_day_takes_the_month_of_the_date_before_it() -> None:

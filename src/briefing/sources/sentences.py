@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from briefing.text.sentences import sentence_end
 
-_CLAUSE_END = re.compile(r"(?:[，,；;：:。！？!?]|——|—|\.(?=\s))\s*")
+# A clause ends at a comma, semicolon, colon or full stop; not inside a number (4,000) or a time (10:00), nor at a
+# stop that goes on with a small letter or a number (an abbreviation: '6 p.m. on Sunday', 'Jan. 18').
+_CLAUSE_END = re.compile(r"(?:[，；;：。！？!?]|[,:](?!(?<=\d[,:])\d)|——|—|\.(?=\s)(?!\s+[a-z\d]))\s*")
 _DANGLING = re.compile(r"\s+(?:a|an|the|of|for|to|in|on|at|and|or|but|with|by|from|as|that|whether|which|who|"
                        r"its|their|his|her)$", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u9fff]")

@@ -6,26 +6,38 @@ publication date, as a reader would.
 
 What is a date:
   Chinese  2024年4月24日, 2024 年 4 月 24 日, 二〇二四年四月二十四日, 1 月 18 日, 18 日 (a bare day),
-           2025 年 1 月 / 7 月份 (month), 2024 年 (year), 去年 12 月 (year from the publication date);
-           ranges: 1 月 8 日至 1 月 14 日, 1月8日至14日, 1月8日—14日, 1 月 8-14 日, 2024 年 12 月 30 日至
-           2025 年 1 月 5 日, 14 日夜间至 15 日上午, 5 月至 7 月, 2025 年 1-3 月, 2020 年至 2024 年.
+           2025 年 1 月 / 7 月份 (month), 2024 年 (year); ranges: 1 月 8 日至 1 月 14 日, 1月8日至14日,
+           1月8日—14日, 1 月 8-14 日, 2024 年 12 月 30 日至 2025 年 1 月 5 日, 14 日夜间至 15 日上午,
+           5 月至 7 月, 2025 年 1-3 月, 2020 年至 2024 年.
   English  April 24, 2024; 24 April 2024; Jan. 18; January 18th; Saturday, Jan. 18; July 2024 (month);
            in July / since March / mid-January (month); in 2024 / since 2019 (year); on the 19th (a bare
-           day); ISO 2025-01-18, 2025/1/18, 2025.01.18; ranges: January 8-14, Jan 18-19, 2025, January 8
-           to 14, from January 8 to February 3, between January 8 and January 14, 8-14 January.
+           day); ranges: January 8-14, Jan 18-19, 2025, January 8 to 14, from January 8 to February 3,
+           between January 8 and January 14, 8-14 January.
+  Numeric  2025-01-18, 2025/1/18, 2025.1.18 (year first); 1/18/2025, 18/01/2025, 01-18-2025: the number over
+           12 is the day; where neither is (3/4/2025), the month comes first, as in American English, unless
+           the article has written a date day first before (then so are its others); in Chinese text, which
+           writes the year first, such a date is not read. Two-digit years (1/18/25) are not read.
+  From the publication date (completed; not read without one): 去年 / 今年 / 明年 / 前年 (year), 去年 12 月,
+           今年 3 月 (month, even after publication), 本月 / 上月 / 上个月 / 下月 (month), 本月 18 日, 上月 18 日
+           (day: this month's 18th even when later than publication); last year, this year, next year, this
+           March, last month, this month, next month ('the last year', 'the next month' are durations).
   Relative (precision day, completed): 次日 / 翌日 / 第二天 / the next day / the following day / a day
            later: the day after a day-precision date earlier in the same paragraph; 昨天 / 昨日 /
-           yesterday: the day before publication; on / late / early / last Friday: that weekday of the
-           week the article was published in (the latest one on or before publication; 'last Friday'
-           the latest one before it; a sentence about the future, 'will meet on Friday', the next one).
+           yesterday: the day before publication; on / late / early / last Friday, 周五 / 星期五: that
+           weekday of the week the article was published in (the latest one on or before publication; 'last
+           Friday' the latest one before it; a sentence about the future, 'will meet on Friday', 将于周五, the
+           next one); 上周五 / 本周五 / 这周五 / 下周五 / 上个星期五: that weekday of the week before, of
+           publication's week (even after publication) or of the week after, a week beginning on Monday. A
+           weekday just after a written day ('1 月 14 日(周二)') is that day's, not another date.
            Without a publication date (or an earlier date, for 次日) they are not read at all.
 
 What is not: durations and counts (90 天, 前 7 天, 3 日内, 为期 5 日, 2000 多年, 近 2000 年, 90 days),
 days of every year (每年 3 月 15 日, every Jan. 1, Oct. 1 of each year), decades (90 年代, the 2020s),
-times of day (10:30), scores (3-1), 24/7, COVID-19, phone, version, section and ISBN numbers (a year
-is 1900-2100 and stands apart from other digits), a year used as an adjective ('the 2024 election':
-only 'in 2024', 'since 2019', ... are year mentions), and numeric dates such as 1/18/2025 (whether
-day or month comes first is the writer's habit, not something the text says).
+times of day (10:30), scores (3-1), fractions (1/2), 24/7, COVID-19, phone, version, section and ISBN
+numbers (a year is 1900-2100 and stands apart from other digits), a year used as an adjective ('the
+2024 election': only 'in 2024', 'since 2019', ... are year mentions); weekdays that recur or count (每周二,
+逢周二, 一周一次, 周二至周五 and 周一、周三, which are schedules, 周日均), 周年, 周边; words that hold these
+characters (如今年轻人, 说明年度, 日本月球, 晚上月光).
 
 Completing a partial date. The 'anchor' is the last day this context read (completed or not; months
 and years are too often background, '自 2024 年 4 月上市以来', to carry a story):
@@ -89,10 +101,13 @@ class _Written:
     month: int | None = None
     day: int | None = None
     years_from_published: int | None = None  # 去年 12 月: -1, the year from the publication date
+    months_from_published: int | None = None  # 上月 18 日: -1, the month from the publication date
 
     @property
     def precision(self) -> str:
-        return "day" if self.day is not None else "month" if self.month is not None else "year"
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None or self.months_from_published is not None else "year"
 
 
 @dataclass(frozen=True)
@@ -104,9 +119,11 @@ class _Found:
     first: _Written
     last: _Written | None = None
     sets_year: bool = False  # a written year that tells when what follows happened: '2019 年,', 'In 2019'
-    from_end: bool = False  # the year was taken from the range's end: completed
+    completed: bool = False  # the year (month) written elsewhere: at the range's end, or as 去年, 上月, last year
     relative: str | None = None  # 'next day' | 'published' (days from publication) | 'weekday' | 'last weekday'
-    shift: int = 0  # days from publication ('published'), or the weekday (Monday 0) for the weekday kinds
+    #                              | 'week' (days from the Monday of publication's week: 上周二, 本周五, 下周一)
+    shift: int = 0  # days from publication ('published') or its week's Monday ('week'), or the weekday (Monday 0)
+    order: str | None = None  # a numeric date's: 'day first' (18/1/2025), 'month first' (1/18/2025), or 'either'
 
 
 @dataclass(frozen=True)
@@ -130,9 +147,11 @@ _CN_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
 _CN_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _CN_DASH = r"(?:至|到|—{1,2}|–|－|-|~|～|〜)"
 _CN_DATE = re.compile(
-    rf"""(?<![\d.])(?=[\d〇零一二三四五六七八九十去今明前])
-    (?:(?P<relative>去年|今年|明年|前年){_S}(?={_CN_NUMBER}{_S}月)|(?P<year>{_CN_YEAR}){_S}年(?!代|龄|级){_S})?
-    (?:(?P<month>{_CN_NUMBER})(?:{_S}{_CN_DASH}{_S}(?P<months_until>{_CN_NUMBER}))?{_S}月(?:份)?{_S})?
+    rf"""(?<![\d.])(?=[\d〇零一二三四五六七八九十去今明前本这上下])
+    (?:(?P<relative>去年|今年|明年|前年)(?![轻纪龄代华度内份货画糕鉴薪限级]){_S}
+       |(?P<year>{_CN_YEAR}){_S}年(?!代|龄|级){_S})?
+    (?:(?P<this_month>本月|这个月|上个?月|下个?月)(?![亮光球色台饼票卡薪嫂子季牙经宫桂])(?:份)?{_S}
+       |(?P<month>{_CN_NUMBER})(?:{_S}{_CN_DASH}{_S}(?P<months_until>{_CN_NUMBER}))?{_S}月(?:份)?{_S})?
     (?:(?P<day>{_CN_NUMBER})(?:{_S}{_CN_DASH}{_S}(?P<until>{_CN_NUMBER}))?{_S}(?P<unit>[日号]))?""",
     re.VERBOSE,
 )
@@ -141,6 +160,15 @@ _CN_TIME_OF_DAY = (r"(?:凌晨|早晨|早上|上午|中午|午间|下午|傍晚|
                    r"|\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?)")
 _CN_RANGE_DASH = re.compile(rf"{_S}{_CN_TIME_OF_DAY}?{_S}{_CN_DASH}{_S}")
 _CN_RELATIVE_YEARS = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
+_CN_RELATIVE_MONTHS = {"上月": -1, "上个月": -1, "本月": 0, "这个月": 0, "下月": 1, "下个月": 1}
+# The characters that, before these words, make them part of another word: 过去年份, 如今年轻人, 说明年度, 前年
+# after a count (两千年前年), 日本月球, 晚上月光, 马上月底, 以下月份.
+_CN_PART_OF_A_WORD = {
+    "去": "过失除回离死进出来返归", "今": "如现古当而", "前": "年几多数百千万十0123456789",
+    "明": "表说证声发聪光文精透英简分开阐查注标鲜清高申指写载言讲点辨黎失神严",
+    "本": "日基成资根版文样课剧书原账脚读范标副底血老话画股母工", "这": "",
+    "上": "晚早马", "下": "以地线手天乡南底私当眼落雨放陛",
+}
 # A bare day or a year after these is a count ('前 7 日', '近 2000 年', '每月 15 日'), not a date.
 _CN_COUNT_BEFORE = re.compile(
     rf"(?:第|每|每月|每年|前|近|连续|为期|过去|最近|这|那|数|几|共|约|仅|达|长达|历时|超过|逾|了){_S}$")
@@ -174,7 +202,12 @@ def _cn_atom(text: str, match: re.Match[str]) -> _Found | None:
     if not match.group():
         return None
     relative, year, month, day, until = match.group("relative", "year", "month", "day", "until")
-    months_until = match.group("months_until")
+    months_until, this_month = match.group("months_until", "this_month")
+    word = relative or this_month
+    if word and match.start() > 0 and text[match.start() - 1] in _CN_PART_OF_A_WORD[word[0]]:
+        return None  # '如今年轻人', '日本月球': not a date
+    if this_month and relative:
+        return None  # '去年本月' says no more than either
     if months_until is not None and day is not None:
         return None  # '1-3 月 5 日' is no date
     if match.group("unit") == "号" and month is None:
@@ -186,7 +219,7 @@ def _cn_atom(text: str, match: re.Match[str]) -> _Found | None:
         return None  # Chinese numerals only in whole dates: '二〇二四年一月', '一月十八日', not '三月' alone
     before = max(0, match.start() - 8)
     counted = _CN_COUNT_BEFORE.search(text, before, match.start()) or _CN_COUNT_AFTER.match(text, match.end())
-    if month is None and counted:
+    if month is None and this_month is None and counted:
         return None  # a year or a bare day that counts: '前 7 日', '近 2000 年', '3 日内'
     end = match.end()
     if day is None:  # the match may have taken the spaces before what follows
@@ -196,6 +229,7 @@ def _cn_atom(text: str, match: re.Match[str]) -> _Found | None:
         month=_cn_number(month) if month else None,
         day=_cn_number(day) if day else None,
         years_from_published=_CN_RELATIVE_YEARS.get(relative or ""),
+        months_from_published=_CN_RELATIVE_MONTHS.get(this_month or ""),
     )
     if first.year is not None and first.year not in _YEARS:
         return None
@@ -205,7 +239,7 @@ def _cn_atom(text: str, match: re.Match[str]) -> _Found | None:
         return None  # '每年 3 月 15 日': a day of every year, not a date
     compared = _CN_COMPARED.search(text, before, match.start()) or _CN_COMPARED_AFTER.match(text, match.end())
     told_when = _CN_SETS_YEAR_AFTER.match(text, end) or _CN_SETS_YEAR_BEFORE.search(text, before, match.start())
-    sets_year = year is not None and day is None and not compared and bool(told_when)
+    sets_year = (year or relative) is not None and day is None and not compared and bool(told_when)
     return _Found(match.start(), end, first, last, sets_year=sets_year)
 
 
@@ -263,6 +297,19 @@ _ISO_DATE = re.compile(
     r"(?<![A-Za-z0-9.\-/:])(?P<year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
     r"(?!\d|[-/.:]\d|[A-SU-Za-z])"
 )
+# Month and day in either order before the year: 1/18/2025, 18/01/2025, 01-18-2025 (never a fraction, a score
+# or a phone number: a year of four digits ends it, and nothing numeric stands on either side).
+_NUMERIC_DATE = re.compile(
+    r"(?<![A-Za-z0-9.\-/:])(?P<one>\d{1,2})(?P<sep>[-/.])(?P<two>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})"
+    r"(?![A-Za-z0-9]|[-/.:]\d)"
+)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# 'last year', 'this month', 'this March': from the publication date ('the last year' is the twelve months before).
+_EN_FROM_PUBLISHED = re.compile(
+    rf"(?<![Tt]he\s)(?<![Pp]ast\s)\b(?P<which>[Ll]ast|[Tt]his|[Nn]ext)\s+"
+    rf"(?:(?P<period>year|month)\b(?!-)|{_month('month')}(?!\.?\s*\d|[\w-]))"
+)
+_EN_STEPS = {"last": -1, "this": 0, "next": 1}
 _VERSION_BEFORE = re.compile(r"(?i:\bv|\bversion|\brelease|\bbuild)\s*$")
 _BETWEEN = re.compile(r"(?i:\bbetween)\s+$")
 _EN_IN_BEFORE = re.compile(r"(?i:\bin|\bduring)\s+$")
@@ -285,6 +332,17 @@ def _english(text: str) -> Iterator[_Found]:
         yield _Found(match.start("year"), match.end(), _Written(year=int(match["year"])), sets_year=sets_year)
     for match in _EN_BARE_DAY.finditer(text):
         yield _Found(match.start("the"), match.end(), _Written(day=int(match["day"])))
+    for match in _EN_FROM_PUBLISHED.finditer(text):
+        step = _EN_STEPS[match["which"].lower()]
+        if match["month"]:  # 'this March'; 'last March' is read as a month ('in', 'since' ...), 'next March' is unsure
+            if step == 0:
+                yield _Found(match.start(), match.end(), _Written(month=_MONTH_NAMES[match["month"]],
+                                                                  years_from_published=0))
+        elif match["period"] == "year":
+            yield _Found(match.start(), match.end(), _Written(years_from_published=step),
+                         sets_year=text.startswith(",", match.end()))  # 'Last year, ...' says when what follows was
+        else:
+            yield _Found(match.start(), match.end(), _Written(months_from_published=step))
 
 
 def _en_atom(text: str, match: re.Match[str]) -> list[_Found]:
@@ -313,6 +371,21 @@ def _iso(text: str) -> Iterator[_Found]:
         if not _VERSION_BEFORE.search(text, max(0, match.start() - 10), match.start()):
             yield _Found(match.start(), match.end(),
                          _Written(int(match["year"]), int(match["month"]), int(match["day"])))
+
+
+def _numeric(text: str) -> Iterator[_Found]:
+    """1/18/2025 and 18/01/2025: the day is the number over 12; when neither is, month first (as in American
+    English; DateContext turns it round in an article that has written a date day first). Chinese writes the
+    year first (2025/1/18, read by _iso): there, a date of neither order is not read."""
+    for match in _NUMERIC_DATE.finditer(text):
+        one, two, year = int(match["one"]), int(match["two"]), int(match["year"])
+        if _VERSION_BEFORE.search(text, max(0, match.start() - 10), match.start()):
+            continue
+        order = "either" if one <= 12 and two <= 12 else "day first" if one > 12 else "month first"
+        if order == "either" and _CJK.search(text):
+            continue
+        month, day = (two, one) if order == "day first" else (one, two)
+        yield _Found(match.start(), match.end(), _Written(year, month, day), order=order)
 
 
 # ---- Ranges and relative days ------------------------------------------------------------------------
@@ -361,12 +434,44 @@ def _relative(text: str) -> Iterator[_Found]:
             kind = "last weekday" if match["how"].lower() == "last" else "weekday"
             yield _Found(match.start("weekday"), match.end(), _Written(), relative=kind,
                          shift=_WEEKDAYS.index(match["weekday"]))
+    yield from _chinese_weekdays(text)
+
+
+# 周二, 星期二, and with the week: 上周二, 上个星期二, 本周五, 这周五, 下周一 (a Chinese week begins on Monday).
+_CN_WEEKDAY = re.compile(r"(?:(?P<week>上上|上|本|这|下下|下)个?)?(?P<word>周|星期)(?P<weekday>[一二三四五六日天])")
+_CN_WEEKS = {"上上": -2, "上": -1, "本": 0, "这": 0, "下": 1, "下下": 2}
+# What recurs or counts is no day: 每周二, 逢周二, 一周一次, 两周二十天, 周二至周五 (a schedule), 周一、周三,
+# 周六日 (weekends), 周日均 (a week's daily mean), 周一围 (a name).
+_CN_NOT_A_WEEKDAY_BEFORE = "每逢隔、至到和及或与一二三四五六七八九十两几数0123456789"
+_CN_NOT_A_WEEKDAY_AFTER = "至到和及或、一二三四五六日天次回均刊报岁年末边期围子线"
+
+
+def _chinese_weekdays(text: str) -> Iterator[_Found]:
+    for match in _CN_WEEKDAY.finditer(text):
+        week, start = match["week"], match.start()
+        if week and start > 0 and text[start - 1] in _CN_PART_OF_A_WORD[week[0]]:
+            week, start = None, match.start("word")  # '晚上周一' is '晚上' and '周一'
+        if match["weekday"] == "天" and match["word"] == "周":
+            continue  # '周天' is colloquial, and 周天子 a king
+        before = text[start - 1] if start > 0 else ""
+        after = text[match.end()] if match.end() < len(text) else ""
+        if (before and before in _CN_NOT_A_WEEKDAY_BEFORE) or (after and after in _CN_NOT_A_WEEKDAY_AFTER):
+            continue
+        weekday = "一二三四五六日天".index(match["weekday"]) % 7 if match["weekday"] != "天" else 6
+        if week is None:  # like 'on Tuesday': the latest one, or the next one in a sentence about the future
+            yield _Found(start, match.end(), _Written(), relative="weekday", shift=weekday)
+        else:
+            yield _Found(start, match.end(), _Written(), relative="week", shift=weekday + 7 * _CN_WEEKS[week])
+
+
+_SENTENCE_MARK = re.compile(r"[。！？；!?;]|\.\s")
 
 
 def _found_in(text: str) -> list[_Found]:
     """Every date read from text, in order, none overlapping another: a longer reading wins, and a relative
-    word ('on Saturday') gives way to a written date next to it ('on Saturday (Jan. 18)')."""
-    written = sorted([*_chinese(text), *_english(text), *_iso(text)], key=lambda f: (f.start, f.start - f.end))
+    word ('on Saturday') gives way to a written date next to it ('on Saturday (Jan. 18)', '1 月 14 日(周二)')."""
+    written = sorted([*_chinese(text), *_english(text), *_iso(text), *_numeric(text)],
+                     key=lambda f: (f.start, f.start - f.end))
     kept: list[_Found] = []
     for found in written:
         if kept and found.start < kept[-1].end:
@@ -376,8 +481,11 @@ def _found_in(text: str) -> list[_Found]:
     for found in _relative(text):
         at = bisect.bisect_left(starts, found.start)
         overlaps = at > 0 and kept[at - 1].end > found.start
-        dated = at < len(kept) and kept[at].start < found.end + (4 if "weekday" in (found.relative or "") else 0)
-        if not overlaps and not dated:
+        weekday = found.relative in ("weekday", "last weekday", "week")
+        dated = at < len(kept) and kept[at].start < found.end + (4 if weekday else 0)
+        named = (weekday and at > 0 and kept[at - 1].first.day is not None and found.start - kept[at - 1].end <= 8
+                 and not _SENTENCE_MARK.search(text, kept[at - 1].end, found.start))  # '1 月 13 日,一个普通的周一'
+        if not overlaps and not dated and not named:
             kept.insert(at, found)
             starts.insert(at, found.start)
     return kept
@@ -409,6 +517,10 @@ def _future(text: str, found: _Found) -> bool:
     return bool(_FUTURE.search(text, start, end))
 
 
+def _from_published(written: _Written) -> bool:
+    return written.years_from_published is not None or written.months_from_published is not None
+
+
 def _year_from_end(found: _Found) -> _Found:
     """A range whose end alone has its year ('between Oct. 27 and Nov. 2, 2021'): the start takes it too (the year
     before, when the start's month and day come after the end's)."""
@@ -417,7 +529,7 @@ def _year_from_end(found: _Found) -> _Found:
         return found
     later = (first.month, first.day or 1) > (last.month or first.month, last.day or 1)
     year = last.year - 1 if later else last.year
-    return replace(found, first=replace(first, year=year), from_end=True)
+    return replace(found, first=replace(first, year=year), completed=True)
 
 
 _LINE_BREAK = re.compile("\n")
@@ -432,6 +544,7 @@ class DateContext:
         self._anchor: _Anchor | None = None
         self._year_hint: tuple[int, int] | None = None  # (year, paragraph): a year that sets it, newer than the anchor
         self._paragraph = 0
+        self._day_first = False  # the article wrote a numeric date day first (18/01/2025): so are its others
 
     def find(self, text: str) -> list[DateMention]:
         """Dates in text, in order, each completed; what they leave as the anchor carries on to the next call."""
@@ -440,6 +553,9 @@ class DateContext:
         self._paragraph = first_paragraph + len(lines)
         mentions: list[DateMention] = []
         for found in _found_in(text):
+            if found.order == "either" and self._day_first:
+                found = replace(found, first=replace(found.first, month=found.first.day, day=found.first.month))
+            self._day_first = self._day_first or found.order == "day first"
             paragraph = first_paragraph + bisect.bisect_left(lines, found.start)
             mention = self._complete(text, found, paragraph)
             if mention is not None:
@@ -459,6 +575,11 @@ class DateContext:
             day = self._relative_day(text, found, paragraph)
             return None if day is None else self._mention(text, found, day, None, "day", True)
         found = _year_from_end(found)
+        if _from_published(found.first) or (found.last is not None and _from_published(found.last)):
+            if self._published is None:
+                return None
+            found = replace(found, first=self._absolute(found.first),
+                            last=found.last and self._absolute(found.last), completed=_from_published(found.first))
         first, completed = self._first_day(text, found, paragraph)
         if first is None:
             return None
@@ -473,14 +594,26 @@ class DateContext:
                  completed: bool) -> DateMention:
         return DateMention(found.start, found.end, text[found.start:found.end], first, last, precision, completed)
 
+    def _absolute(self, written: _Written) -> _Written:
+        """A date written from the publication date ('去年 12 月', '上月 18 日', 'last year', 'this March') with its
+        year and month: '本月 18 日' is this month's, even when later than publication."""
+        assert self._published is not None
+        if not _from_published(written):
+            return written
+        year, month = self._published.year, written.month
+        if written.years_from_published is not None:
+            year += written.years_from_published
+        if written.months_from_published is not None:
+            months = year * 12 + self._published.month - 1 + written.months_from_published
+            year, month = months // 12, months % 12 + 1
+        return _Written(year, month, written.day)
+
     def _first_day(self, text: str, found: _Found, paragraph: int) -> tuple[date | None, bool]:
         """The day (first of the month or year) a date means, and whether its year or month was completed."""
         written = found.first
         month, day = written.month or 1, written.day or 1
         if written.year is not None:
-            return _safe_date(written.year, month, day), found.from_end
-        if written.years_from_published is not None and self._published is not None:
-            return _safe_date(self._published.year + written.years_from_published, month, day), True
+            return _safe_date(written.year, month, day), found.completed
         if written.month is None and written.day is not None:
             return self._bare_day(text, found, written.day), True
         if written.month is None:
@@ -560,6 +693,8 @@ class DateContext:
             return None
         if found.relative == "published":
             return published + timedelta(days=found.shift)
+        if found.relative == "week":
+            return published - timedelta(days=published.weekday()) + timedelta(days=found.shift)
         back = (published.weekday() - found.shift) % 7
         if found.relative == "last weekday":
             return published - timedelta(days=back or 7)
