@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from briefing.text.sentences import sentence_end
 
-_CLAUSE_END = re.compile(r"(?:[，,；;：:。！？!?]|——|—|\.(?=\s))\s*")
+# (A comma between digits groups a number: '$436,000' is one.)
+_CLAUSE_END = re.compile(r"(?:[，；;：:。！？!?]|(?<![0-9]),|,(?![0-9])|——|—|\.(?=\s))\s*")
 _DANGLING = re.compile(r"\s+(?:a|an|the|of|for|to|in|on|at|and|or|but|with|by|from|as|that|whether|which|who|"
                        r"its|their|his|her)$", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u9fff]")
