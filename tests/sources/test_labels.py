@@ -1,12 +1,16 @@
-"""Labels of a draft: what a reader sees beside each figure on a bar chart or a key-figure card. The articles
-are written for these tests, in the style of Chinese and English economic news."""
+"""Labels and bar charts of a draft: what a reader sees beside each figure, and which figures a chart sets side
+by side. The articles are written for these tests, in the style of Chinese and English economic news."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from briefing.outline.validate import read_outline
+from briefing.sources.comparisons import comparisons
+from briefing.sources.facts import DraftStatistic, Evidence
+from briefing.text.figures import find_figures
 from tests.sources.test_draft import draft
 
 # A measure word, a unit or a currency alone: what a value prints after it, never what a label names.
@@ -96,6 +100,18 @@ def test_every_label_is_short_and_no_two_share_one(tmp_path: Path) -> None:
     assert len(set(labels.values())) == len(labels), labels
 
 
+def test_bars_compare_one_thing_never_what_a_measure_word_groups(tmp_path: Path) -> None:
+    _, charts, _ = drafted(tmp_path, CHINESE)
+    titles = [title for title, _ in charts]
+    # 21 innovation centres and 3,200 firms are both '家': no chart of them; the three kinds of firms are one.
+    assert ("企业对比", ["专精特新中小企业", "专精特新“小巨人”企业", "制造业单项冠军企业"]) in charts
+    assert not any("省级制造业创新中心" in bars for _, bars in charts)
+    assert not any(re.fullmatch(r"[个家项人户架]对比", title) for title in titles), titles
+    # Two growth rates of one paragraph, titled by what they are.
+    assert ("吞吐量同比增长对比", ["港口集装箱吞吐量同比增长", "机场旅客吞吐量同比增长"]) in charts
+    assert all(len(set(bars)) == len(bars) >= 2 for _, bars in charts)
+
+
 def test_a_figure_a_clause_names_after_it_and_a_window_of_comparison(tmp_path: Path) -> None:
     text = ("全省经济运行情况\n\n12.6万亿元，这是全省2024年的地区生产总值。这些成绩还来自9000多万劳动者的努力。\n\n"
             "该应用下载量较前7天增长超过20倍，较2024年同期增长超过30倍。\n\n"
@@ -136,3 +152,47 @@ def test_english_labels_name_the_measure_not_the_words_around_it(tmp_path: Path)
     assert (labels[8], labels[616_000_000], labels[605_800_000]) == (
         "Revenue rise", "Revenue", "Average analyst estimate")
     assert all(len(label.split()) <= 5 and not re.search(r"[0-9$]", label) for label in labels.values()), labels
+
+
+def test_english_charts_and_key_figures_tell_their_figures_apart(tmp_path: Path) -> None:
+    _, charts, key_figures = drafted(tmp_path, ENGLISH)
+    # A rise and a fall are no bars of one chart; two damages of one sentence are.
+    assert not any("Food prices rise" in bars and "Fuel prices fall" in bars for _, bars in charts)
+    assert ("Damages compared", ["Compensatory damages", "Punitive damages"]) in charts
+    # Two figures labelled 'Jobs' (4,200 and 1,900): one key figure of that name at most.
+    assert len(key_figures) == len(set(key_figures)) == 4
+
+
+def test_counts_of_one_noun_compare_across_the_article_unless_their_bars_would_not_show(tmp_path: Path) -> None:
+    paragraphs = ["The app now has 90 million active users worldwide.", "It won 2 million new users in its first year."]
+    _, charts, _ = drafted(tmp_path, "App grows\n\n" + "\n\n".join(paragraphs) + "\n")
+    assert charts == [("Users compared", ["Active users", "New users"])]
+    # 400,000 beside 90 million: a bar 225 times shorter than the longest does not show.
+    paragraphs.append("The city alone has 400,000 paying users, officials said.")
+    _, charts, _ = drafted(tmp_path, "App grows\n\n" + "\n\n".join(paragraphs) + "\n", "longer.txt")
+    assert charts == []
+
+
+def statistic(text: str, paragraph: int, label: str, *, measured: bool = False) -> DraftStatistic:
+    """A statistic of the first figure in `text`, as the draft states it."""
+    figure = replace(find_figures(text)[0], measured=measured)
+    return DraftStatistic(figure=figure, value=figure.value, unit=figure.unit if figure.unit != "money" else "count",
+                          noun=figure.noun, qualifier=figure.qualifier, label=label, measures=text, as_of=None,
+                          attribution=None, evidence=Evidence(text, paragraph), id=f"s{paragraph}-{label}")
+
+
+def test_measured_quantities_and_money_compare_within_one_paragraph_only() -> None:
+    # Measured quantities as the figures reader will state them ('1.59亿吨' with measured=True): a ship lock's
+    # tonnage and an airport's cargo, paragraphs apart, are no comparison; two in one sentence are.
+    lock = statistic("通过量达1.59亿件", 2, "三峡枢纽通过量", measured=True)
+    locks = statistic("三峡船闸通过量1.54亿件", 3, "三峡船闸通过量", measured=True)
+    lift = statistic("升船机通过量503万件", 3, "三峡升船机通过量", measured=True)
+    cargo = statistic("货邮吞吐量420.6万件", 5, "货邮吞吐量", measured=True)
+    found = comparisons([lock, locks, lift, cargo], chinese=True)
+    assert [(c.title, [s.label for s in c.statistics]) for c in found] == [
+        ("通过量对比", ["三峡船闸通过量", "三峡升船机通过量"])]
+    gdp = statistic("地区生产总值5.2万亿元", 1, "地区生产总值")
+    deals = statistic("签约金额1200亿元", 4, "签约金额")
+    farms = statistic("第一产业增加值3200亿元", 1, "第一产业增加值")
+    assert [[s.label for s in c.statistics] for c in comparisons([gdp, deals, farms], chinese=True)] == [
+        ["地区生产总值", "第一产业增加值"]]
