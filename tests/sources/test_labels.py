@@ -196,3 +196,9 @@ def test_measured_quantities_and_money_compare_within_one_paragraph_only() -> No
     farms = statistic("第一产业增加值3200亿元", 1, "第一产业增加值")
     assert [[s.label for s in c.statistics] for c in comparisons([gdp, deals, farms], chinese=True)] == [
         ["地区生产总值", "第一产业增加值"]]
+    # A share whose name holds a change word is a share: '对全球经济增长贡献率' is no growth rate.
+    growth = statistic("国内生产总值增长5%", 1, "国内生产总值增长")
+    share = statistic("对全球经济增长贡献率保持在30%左右", 1, "对全球经济增长贡献率")
+    rate = statistic("年均增长率12%", 1, "年均增长率")
+    assert [[s.label for s in c.statistics] for c in comparisons([growth, share, rate], chinese=True)] == [
+        ["国内生产总值增长", "年均增长率"]]

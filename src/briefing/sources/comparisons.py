@@ -28,6 +28,7 @@ MAX_SPAN = 100  # the largest value of a chart over its smallest
 _CHANGE_WORDS = re.compile(r"增长|下降|上升|提高|提升|增加|减少|回落|下滑|扩大|收窄|缩小|上涨|下跌|降低|"
                            r"增速|增幅|涨幅|降幅|跌幅|\b(?:rise|fall|growth|increase|decrease|drop|decline|gain|jump)\b",
                            re.IGNORECASE)
+_CHANGE_AT_END = re.compile(rf"(?:{_CHANGE_WORDS.pattern})率?$", re.IGNORECASE)
 _DOWN = re.compile(r"下降|减少|回落|下滑|收窄|缩小|下跌|降低|降幅|跌幅|fall|decrease|drop|decline", re.IGNORECASE)
 _KINDS = {
     True: {"growth": "增速", "decline": "降幅", "share": "比例", "money": "金额", "usd": "金额", "times": "倍数",
@@ -89,9 +90,9 @@ def _key(statistic: DraftStatistic, chinese: bool) -> tuple[tuple[Any, ...], str
             return None  # a bare number, or a measure word alone, says nothing of what it counts
         return ("count", thing, paragraph), thing
     if statistic.unit == "percent":
-        change = _CHANGE_WORDS.findall(statistic.label)
+        change = _CHANGE_AT_END.search(statistic.label)  # '经济增长贡献率' is a share, '年均增长率' a change
         if change:  # rises with rises, falls with falls: a fall in emissions is no rival of a rise in output
-            kind = "decline" if _DOWN.search(change[-1]) else "growth"
+            kind = "decline" if _DOWN.search(change.group()) else "growth"
             return ("percent", kind, paragraph), kind
         return ("percent", "share", statistic.label[-1:], paragraph), "share"  # '…率' with '…率', '…比重'
     return (statistic.unit, paragraph), statistic.unit
