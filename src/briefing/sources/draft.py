@@ -18,9 +18,10 @@ from datetime import date
 from io import StringIO
 from typing import Any
 
-from briefing.outline.limits import MAX_BARS_PER_CHART, MAX_EVENTS_PER_CHART
+from briefing.outline.limits import MAX_EVENTS_PER_CHART
 from briefing.sources.article import Article, Block
 from briefing.sources.bylines import news_dateline
+from briefing.sources.comparisons import comparisons
 from briefing.sources.facts import DraftEvent, DraftQuote, DraftStatistic, Facts, find_facts, unique_id
 from briefing.sources.leads import Lead, lead_run
 from briefing.sources.lines import is_short
@@ -55,13 +56,13 @@ _PHRASE_BREAK = re.compile(r"(?<=[\u3400-\u9fff]{2})[ \u3000]+(?=[\u3400-\u9fff]
 
 _WORDS = {
     True: {
-        "overview": "概述", "timeline": "事件时间线", "compared": "对比", "audience": "管理层摘要",
+        "overview": "概述", "timeline": "事件时间线", "audience": "管理层摘要",
         "audience_description": "要点、关键数据与时间线，十页以内的幻灯片", "cover": "面向：管理层",
         "bar_caption": "数字按原文；各项的时点可能不同，仅作量级对比。",
         "timeline_caption": "事件按原文所述日期排列。",
     },
     False: {
-        "overview": "Overview", "timeline": "Timeline of events", "compared": "compared",
+        "overview": "Overview", "timeline": "Timeline of events",
         "audience": "Executive summary",
         "audience_description": "Key points, key figures and the timeline, in ten slides or fewer",
         "cover": "For: leadership",
@@ -388,7 +389,8 @@ def _statistic(statistic: DraftStatistic) -> dict[str, Any]:
 
 
 def _charts(facts: Facts, parts: list[DraftPart], chinese: bool) -> list[dict[str, Any]]:
-    """A timeline of the events, and bars for each set of figures that compare like with like."""
+    """A timeline of the events, and bars for each set of figures that compare like with like
+    (sources/comparisons.py)."""
     words = _WORDS[chinese]
     charts: list[dict[str, Any]] = []
     events = sorted(facts.events, key=lambda e: e.first)[:MAX_EVENTS_PER_CHART]
@@ -397,12 +399,11 @@ def _charts(facts: Facts, parts: list[DraftPart], chinese: bool) -> list[dict[st
                        "caption": words["timeline_caption"], "events": [e.id for e in events]})
     part_of = {p.number: part.id for section in parts for part in (section, *section.subsections)
                for p in part.paragraphs}
-    for group in _comparable(facts.statistics):
-        first = group[0]
-        noun = first.noun or first.label
-        title = f"{noun}{words['compared']}" if chinese else f"{noun[:1].upper()}{noun[1:]} {words['compared']}"
-        chart: dict[str, Any] = {"id": f"bars-{first.id}", "kind": "bar", "title": title,
-                                 "caption": words["bar_caption"], "statistics": [s.id for s in group]}
+    for comparison in comparisons(facts.statistics, chinese):
+        first = comparison.statistics[0]
+        chart: dict[str, Any] = {"id": f"bars-{first.id}", "kind": "bar", "title": comparison.title,
+                                 "caption": words["bar_caption"],
+                                 "statistics": [s.id for s in comparison.statistics]}
         placement = part_of.get(first.evidence.paragraph)
         if placement:
             chart["placement"] = placement
@@ -410,41 +411,19 @@ def _charts(facts: Facts, parts: list[DraftPart], chinese: bool) -> list[dict[st
     return charts
 
 
-def _comparable(statistics: list[DraftStatistic]) -> list[list[DraftStatistic]]:
-    """Sets of two or more figures that share a unit and count the same thing: counts of one noun
-    anywhere in the article; other units only within one paragraph (one comparison the article makes)."""
-    groups: dict[tuple[Any, ...], list[DraftStatistic]] = {}
-    for statistic in statistics:
-        noun = _counted(statistic.noun)
-        if statistic.unit == "count":
-            if not noun:
-                continue  # a bare number says nothing of what it counts
-            key: tuple[Any, ...] = ("count", noun)
-        else:
-            key = (statistic.unit, noun, statistic.evidence.paragraph)
-        groups.setdefault(key, []).append(statistic)
-    return [group[:MAX_BARS_PER_CHART] for group in groups.values() if len(group) >= 2]
-
-
-def _counted(noun: str | None) -> str | None:
-    """What a noun counts, its qualifiers aside: 'TikTok 用户' and '用户' count users, 'American users' users."""
-    if not noun:
-        return None
-    chinese = re.findall(r"[\u3400-\u9fff]+", noun)
-    return chinese[-1] if chinese else noun.lower().split()[-1]
-
-
 def _key_figures(statistics: list[DraftStatistic]) -> list[str]:
-    """The figures worth showing large: counts of something and money first, in the article's order."""
+    """The figures worth showing large: counts of something and money first, in the article's order; never
+    two of one label, which a reader could not tell apart."""
     def weight(statistic: DraftStatistic) -> int:
         if statistic.unit in ("usd",) or (statistic.unit == "count" and statistic.noun and statistic.value >= 1000):
             return 0
         return 1 if statistic.unit in ("percent", "times") else 2
 
-    chosen = sorted(statistics, key=weight)[:KEY_FIGURES]
+    chosen: list[DraftStatistic] = []
+    for statistic in sorted(statistics, key=weight):
+        if len(chosen) < KEY_FIGURES and all(statistic.label != other.label for other in chosen):
+            chosen.append(statistic)
     return [s.id for s in statistics if s in chosen]
-
-
 def _audience(facts: Facts, chinese: bool) -> dict[str, Any]:
     words = _WORDS[chinese]
     audience: dict[str, Any] = {"name": "executive", "display_name": words["audience"],

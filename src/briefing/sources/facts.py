@@ -14,6 +14,7 @@ from datetime import date
 
 from briefing.outline.model import MAX_STATISTIC
 from briefing.sources.article import Article, Block
+from briefing.sources.labels import labels
 from briefing.sources.sentences import Sentence, clause_around, is_chinese, sentence_at, shorten
 from briefing.text.dates import DateContext, DateMention
 from briefing.text.figures import Figure, find_figures
@@ -21,7 +22,6 @@ from briefing.text.quotes import find_quotes
 
 # Event titles are timeline labels: a few words.
 EVENT_TITLE_LIMIT = {True: 20, False: 9}  # Chinese characters, English words
-LABEL_LIMIT = {True: 10, False: 5}
 # Two mentions of one day whose sentences are this alike tell one event twice.
 SAME_EVENT_LIKENESS = 0.45
 
@@ -35,16 +35,6 @@ CURRENCY_NOUNS = {
 _SOURCED_AS = re.compile(r"据[^，,。；;]{0,12}?(?:统计|估算|估计|显示|报道|测算|调查|数据)|"
                          r"\baccording to [^,.;]{3,60}|\b(?:estimates?|surveys?|data) (?:from|by) [^,.;]{3,40}",
                          re.IGNORECASE)
-# A measure word before a counted noun ('个工作岗位'): a label names the noun alone.
-_MEASURE_WORD = re.compile(r"^(?:个|名|位|家|项|所|台|辆|部|件|条|种|座|次|人次)(?=.)")
-# Words left at a label's edges that say nothing of what is counted.
-_ZH_EDGE_WORDS = ("其中", "更是", "已经", "拥有", "约有", "共有", "达到", "此外", "同时", "而且",
-                  "的", "了", "有", "以", "为", "是", "达", "共", "已", "约", "近", "逾",
-                  "超过", "将近", "大约", "接近", "中", "在", "和")
-_EN_EDGE_WORDS = {"a", "an", "the", "of", "to", "by", "in", "on", "at", "has", "have", "had", "is", "was", "were",
-                  "are", "with", "about", "nearly", "almost", "over", "more", "than", "some", "around", "and",
-                  "its", "their", "roughly", "approximately", "for", "from", "that", "which", "rose", "fell", "or",
-                  "but", "up"}
 # Words that tie a date to its clause ('在 2024 年 4 月 24 日签署', '于 19 日生效', 'on Jan. 17', 'Starting Jan. 1'),
 # dropped with it.
 _DATE_BEFORE = re.compile(r"(?:将于|定于|截至|直到|在|于|从|自|(?:\b(?:on|in|by|from|until|since|at|of"
@@ -58,10 +48,6 @@ _CLOCK = re.compile(rf"\s*{_CLOCK_TIME}")
 _TIME_OF_DAY = re.compile(rf"(?:美东|北京|当地|美国东部|东部|太平洋)时间|深夜|凌晨|清晨|上午|中午|下午|傍晚|晚间|晚上"
                           rf"|当晚|当天|夜间|(?:\b(?:at\s+)?(?:(?:about|approximately|around)\s+)?)?{_CLOCK_TIME}|"
                           r"\b(?:local time|early|late|morning|afternoon|evening|night)\b", re.IGNORECASE)
-_EN_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
-# Words after which a noun phrase has ended: a verb or an adverb follows it.
-_EN_PHRASE_ENDS = {"later", "also", "were", "was", "had", "have", "are", "is", "be", "been", "would", "will", "could",
-                   "per", "against", "across", "after", "before", "since", "said", "says", "turned"}
 _CONNECTIVES = re.compile(r"^(?:然而|但是|但|而|此外|同时|随后|其后|最终|不过|据悉|另外|此前|当时|并且|并|且|"
                           r"However|Then|Later|Meanwhile|Finally|But|And|Also)[，,\s]*", re.IGNORECASE)
 
@@ -379,7 +365,8 @@ def _fit(words: str, chinese: bool) -> str:
 
 def _statistics(block: Block, mentions: list[DateMention], chinese: bool) -> list[DraftStatistic]:
     found = []
-    for figure in find_figures(block.text):
+    figures = find_figures(block.text)
+    for figure, label in zip(figures, labels(block.text, figures, chinese), strict=True):
         if figure.value > MAX_STATISTIC:
             continue  # past what an outline holds, and past any real figure: a misreading or a joke
         sentence = sentence_at(block.text, figure.start)
@@ -387,7 +374,7 @@ def _statistics(block: Block, mentions: list[DateMention], chinese: bool) -> lis
         sourced = _SOURCED_AS.search(sentence.text)
         found.append(DraftStatistic(
             figure=figure, value=figure.value, unit=unit, noun=noun, qualifier=figure.qualifier,
-            label=_label(block.text, figure, noun, chinese),
+            label=label,
             measures=sentence.text,
             as_of=_as_of(sentence.start, sentence.end, mentions),
             attribution=(f"原文称“{sourced.group().strip()}”，未注明原始出处" if chinese
@@ -403,80 +390,6 @@ def _unit_and_noun(figure: Figure, chinese: bool) -> tuple[str, str | None]:
         code = figure.currency or ""
         return "count", CURRENCY_NOUNS[chinese].get(code, code or None)
     return figure.unit, figure.noun if figure.unit == "count" else None
-
-
-def _label(text: str, figure: Figure, noun: str | None, chinese: bool) -> str:
-    """A short name for the figure: the words just before it in its clause, and what it counts, or,
-    for a figure that counts no noun ('约 80% 的青少年'), the words just after it."""
-    start, end = clause_around(text, figure.start, figure.end)
-    before = _CONNECTIVES.sub("", text[start:figure.start].strip())
-    after = text[figure.end:end]
-    if chinese:
-        head = _zh_words_before(before)
-        what = _MEASURE_WORD.sub("", noun) if noun else _zh_words_after(after)
-        label = head + what if what not in head else head
-    else:
-        label = _en_label(before, after, noun)
-    return label or (noun or figure.written)
-
-
-def _en_label(before: str, after: str, noun: str | None) -> str:
-    """What an English figure counts: its noun ('310,000 patients'), the phrase it is of or in ('$2.7 million in
-    compensatory damages', '40% of the stolen records'), the word after it ('$4.2 million verdict'), else the
-    words before it."""
-    words = _EN_WORDS.findall(after)
-    if noun:
-        label = noun
-    elif words and words[0].lower() in ("in", "of", "for", "from"):
-        label = " ".join(_en_phrase(words[1:]))
-    elif words and words[0].lower() not in _EN_EDGE_WORDS and words[0].islower():
-        label = " ".join(_en_phrase(words[:2]))
-    else:
-        kept = _EN_WORDS.findall(before)
-        while kept and kept[-1].lower() in _EN_EDGE_WORDS:
-            kept.pop()
-        label = " ".join(kept[-3:])
-    return label[:1].upper() + label[1:]
-
-
-def _en_phrase(words: list[str]) -> list[str]:
-    """The first few words of a noun phrase: determiners dropped, up to the first word that ends it."""
-    while words and words[0].lower() in ("the", "a", "an", "its", "their", "his", "her", "our", "this", "that"):
-        words = words[1:]
-    phrase: list[str] = []
-    for word in words[:3]:
-        if word.lower() in _EN_EDGE_WORDS or word.lower() in _EN_PHRASE_ENDS or word.endswith("ly"):
-            break
-        phrase.append(word)
-    return phrase
-
-
-def _zh_words_before(text: str) -> str:
-    """The last few words before a figure that name what it is about, edge words and a verb's object aside."""
-    from briefing.text.words import word_tokens
-
-    kept: list[str] = []
-    for word in reversed([w for w in word_tokens(text) if w.strip()]):
-        if not kept and word in _ZH_EDGE_WORDS:
-            continue
-        if word.endswith("了") or sum(map(len, kept)) + len(word) > LABEL_LIMIT[True]:
-            break
-        kept.insert(0, word)
-    while kept and kept[0] in _ZH_EDGE_WORDS:
-        kept.pop(0)
-    return "".join(kept)
-
-
-def _zh_words_after(text: str) -> str:
-    """The noun just after a figure that counts none ('80% 的青少年都是…' -> '青少年')."""
-    from briefing.text.words import word_tokens
-
-    kept = ""
-    for word in [w for w in word_tokens(text.lstrip(" 的")) if w.strip()]:
-        if word in _ZH_EDGE_WORDS or word in ("都", "也", "将", "会", "就", "才") or len(kept) + len(word) > 8:
-            break
-        kept += word
-    return kept
 
 
 def _as_of(start: int, end: int, mentions: list[DateMention]) -> str | None:
