@@ -31,6 +31,7 @@ ZH, EN = Locale.ZH_CN, Locale.EN
         (1000, "1000", "1,000"),
         (80, "80", "80"),
         (2_500_000_000, "25亿", "2.5 billion"),
+        (39_790_000_000_000, "39.79万亿", "39.79 trillion"),  # 万亿, not '397,900亿'
     ],
 )
 def test_numbers(value: float, zh: str, en: str) -> None:
@@ -50,6 +51,10 @@ def statistic(**overrides: object) -> Statistic:
         ({"value": 80, "unit": "percent", "qualifier": "about"}, "约80%", "about 80%"),
         ({"value": 20, "unit": "times", "qualifier": "over"}, "超过20倍", "over 20×"),
         ({"value": 90, "unit": "days"}, "90天", "90 days"),
+        ({"value": 159_000_000, "unit": "count", "unit_name": "吨"}, "1.59亿吨", "159 million吨"),
+        ({"value": 3_100_000, "unit": "count", "unit_name": "tonnes", "qualifier": "over"}, "超过310万 tonnes",
+         "over 3.1 million tonnes"),
+        ({"value": 170_000_000, "unit": "count", "noun": "用户"}, "1.7亿", "170 million"),  # a noun is no unit
     ],
 )
 def test_values_with_units_and_qualifiers(fields: dict, zh: str, en: str) -> None:

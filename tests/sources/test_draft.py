@@ -11,6 +11,7 @@ import pytest
 import yaml
 from pptx import Presentation
 
+from briefing.outline.references import expand_references
 from briefing.outline.validate import read_outline
 from tests.conftest import DEFAULT_OUTLINE, FIXTURES, SHIPPED_ARTICLE
 from tests.refusals import run
@@ -218,13 +219,16 @@ def test_a_quantity_measured_in_a_unit_is_a_count_of_the_unit_written_after_its_
                       "港区铁路专用线延长到16.2万公里的全国铁路网。\n", encoding="utf-8")
     draft(source, tmp_path / "outline.yaml")  # and it checks
     drafted = read_outline(tmp_path / "outline.yaml")
-    assert [(s.value, s.unit.value, s.noun, s.qualifier.value if s.qualifier else None)
+    assert [(s.value, s.unit.value, s.unit_name, s.qualifier.value if s.qualifier else None)
             for s in drafted.statistics] == [
         (159_000_000, "count", "吨", None), (9_000_000, "count", "标箱", None), (60, "percent", None, "nearly"),
         (162_000, "count", "公里", None)]
+    # The reference prints the unit, so the point holds it once, and so do the key figures and charts.
     ids = [s.id for s in drafted.statistics]
     point = drafted.sections[0].points[0]
-    assert f"{{{ids[0]}}}吨" in point and f"{{{ids[1]}}}标箱" in point, point
+    assert f"通过量达{{{ids[0]}}},其中" in point.replace("，", ",") and f"突破{{{ids[1]}}};" in point.replace("；", ";")
+    shown = expand_references(drafted).sections[0].points[0]
+    assert "1.59亿吨" in shown and "亿吨吨" not in shown and "900万标箱" in shown and "万标箱标箱" not in shown
 
 
 def drafted_sections(tmp_path: Path, text: str) -> list[tuple[str, list[str]]]:

@@ -26,6 +26,7 @@ as_of_date, not as_of_text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
@@ -250,6 +251,8 @@ def round_significant(value: float, digits: int, rounding: str = ROUND_HALF_UP) 
     return float(exact.quantize(quantum, rounding=rounding))
 
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
 # Rounding that keeps a qualifier true: "over 6.82亿" may read "over 6.8亿" but never "over 6.9亿";
 # "nearly 1.576亿" may read "nearly 1.6亿" but never "nearly 1.5亿".
 _ROUNDING = {Qualifier.OVER: ROUND_FLOOR, Qualifier.NEARLY: ROUND_CEILING}
@@ -264,11 +267,15 @@ def format_number(value: float, locale: Locale, compact: bool = False, significa
     if significant is not None:
         value = round_significant(value, significant, rounding)
     if locale is Locale.ZH_CN:
+        if value >= 1e12:
+            return f"{_trim(value / 1e12)}万亿"
         if value >= 1e8:
             return f"{_trim(value / 1e8)}亿"
         if value >= 1e4:
             return f"{_trim(value / 1e4)}万"
         return _trim(value).replace(",", "")
+    if value >= 1e12:
+        return f"{_trim(value / 1e12)}{'tn' if compact else ' trillion'}"
     if value >= 1e9:
         return f"{_trim(value / 1e9)}{'bn' if compact else ' billion'}"
     if value >= 1e6:
@@ -298,6 +305,8 @@ def format_value(statistic: Statistic, locale: Locale, qualified: bool = True, c
             text = f"{number}天" if zh else f"{number} days"
         case _:
             text = number
+            if statistic.unit_name:  # a Chinese unit follows the number closely: 1.59亿吨, 3.1 million tonnes
+                text += statistic.unit_name if _CJK.match(statistic.unit_name) else f" {statistic.unit_name}"
     if qualified and statistic.qualifier is not None:
         text = _QUALIFIERS[locale][statistic.qualifier] + text
     return text

@@ -232,9 +232,12 @@ class Statistic(Model, kw_only=True, frozen=True):
     value: Annotated[Annotated[float, msgspec.Meta(ge=0, le=MAX_STATISTIC)], described(
         "The raw number: 170000000, not 1.7亿 (at most 10¹⁵, a thousand trillion).", 170000000)]
     unit: Annotated[Unit, described(
-        "count, percent, usd, times or days.", "count")]
+        "count, percent, usd, times or days (a count may name its unit: unit_name).", "count")]
     noun: Annotated[Text | None, described(
         "What is counted.", "用户")] = None
+    unit_name: Annotated[Text | None, described(
+        "With unit count, the unit written after the number wherever it shows (1.59亿吨, 39.79万亿元, 3.1 million "
+        "tonnes): a unit of measure or a currency other than the dollar.", "吨")] = None
     qualifier: Annotated[Qualifier | None, described(
         "about (约), nearly (近) or over (超过).", "about")] = None
     measures: Annotated[Text, described(

@@ -255,8 +255,12 @@ def _with_references(text: str, statistics: list[DraftStatistic]) -> str:
             before = _QUALIFIER_BEFORE.search(text[last:start])
             if before:
                 start = last + before.start()
-        pieces += [text[last:start], "{" + statistic.id + "}" + statistic.reference_suffix]
+        pieces += [text[last:start], "{" + statistic.id + "}"]
         last = figure.end
+        if statistic.unit_name and statistic.figure.measured:
+            # The reference prints the unit: the one written after the figure goes ('{id}' for '1.59亿吨').
+            unit = re.match(r"\s*" + re.escape(statistic.unit_name), text[last:])
+            last += unit.end() if unit else 0
     pieces.append(text[last:])
     return "".join(pieces)
 
@@ -376,6 +380,8 @@ def _statistic(statistic: DraftStatistic) -> dict[str, Any]:
                              "value": int(value) if float(value).is_integer() else value, "unit": statistic.unit}
     if statistic.noun:
         entry["noun"] = statistic.noun
+    if statistic.unit_name:
+        entry["unit_name"] = statistic.unit_name
     if statistic.qualifier:
         entry["qualifier"] = statistic.qualifier
     entry["measures"] = statistic.measures

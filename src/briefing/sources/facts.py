@@ -85,12 +85,10 @@ class DraftStatistic:
     id: str = ""
 
     @property
-    def reference_suffix(self) -> str:
-        """What must follow '{id}' where the figure was written: a currency has no unit of its own,
-        so its name, which the written figure held, is written after the reference."""
-        if self.figure.unit != "money" or not self.noun:
-            return ""
-        return self.noun if is_chinese(self.noun) else f" {self.noun}"
+    def unit_name(self) -> str | None:
+        """The unit the outline writes after the number: a currency other than the dollar, which has no unit
+        of its own, or a unit of measure ('元', '吨', 'tonnes')."""
+        return self.noun if self.unit == "count" and (self.figure.unit == "money" or self.figure.measured) else None
 
 
 @dataclass(frozen=True)
