@@ -119,3 +119,15 @@ def test_the_days_of_a_dateline_still_complete_the_days_after_it() -> None:
     assert events("新华社北京12月20日电 记者20日从全国交通运输工作会议获悉,今年将新增高铁线路。",
                   "21日,会议闭幕。", published=date(2024, 12, 22)) == [
         ("2024-12-20", "全国交通运输工作会议"), ("2024-12-21", "会议闭幕")]
+
+
+@pytest.mark.parametrize(("paragraph", "as_of"), [
+    ("The ferry carried 2.4 million passengers last year, the operator said on Monday.", None),
+    ("市交通局20日表示，全市地铁日均客流达到320万人次。", None),
+    ("On Jan. 18, the ferry carried 12,000 passengers, a record.", "2025-01-18"),
+    ("截至2024年12月，全市共有公交线路420条。", "2024-12"),
+])
+def test_a_figure_holds_for_its_sentences_date_not_the_day_it_was_said(paragraph: str, as_of: str | None) -> None:
+    article = Article("article.txt", None, PUBLISHED, None, None, None, "zh-CN" if is_chinese(paragraph) else "en",
+                      (Block(1, paragraph, None),))
+    assert [statistic.as_of for statistic in find_facts(article).statistics] == [as_of]

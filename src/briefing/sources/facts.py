@@ -52,6 +52,12 @@ _CONNECTIVES = re.compile(r"^(?:然而|但是|但|而|此外|同时|随后|其�
                           r"However|Then|Later|Meanwhile|Finally|But|And|Also)[，,\s]*", re.IGNORECASE)
 
 
+# Words that make a day the day something was said, not the day a figure held for.
+_SAID_BEFORE = re.compile(r"(?i)\b(?:said|says|announced|told\s+\w+|reported|stated|added)\s+(?:on\s+)?$")
+_SAID_AFTER = re.compile(r"\s*(?:(?:对外)?(?:表示|宣布|介绍|称|说|指出|透露|发布|通报|获悉)"
+                         r"|(?:,\s*)?(?i:said|announced)\b)")
+
+
 @dataclass(frozen=True)
 class Evidence:
     """The source's words for a fact, and the paragraph they are in."""
@@ -374,7 +380,7 @@ def _statistics(block: Block, mentions: list[DateMention], chinese: bool) -> lis
             figure=figure, value=figure.value, unit=unit, noun=noun, qualifier=figure.qualifier,
             label=label,
             measures=sentence.text,
-            as_of=_as_of(sentence.start, sentence.end, mentions),
+            as_of=_as_of(block.text, sentence.start, sentence.end, mentions),
             attribution=(f"原文称“{sourced.group().strip()}”，未注明原始出处" if chinese
                          else f"The source says “{sourced.group().strip()}”") if sourced else None,
             evidence=Evidence(sentence.text, block.number)))
@@ -390,12 +396,16 @@ def _unit_and_noun(figure: Figure, chinese: bool) -> tuple[str, str | None]:
     return figure.unit, figure.noun if figure.unit == "count" else None
 
 
-def _as_of(start: int, end: int, mentions: list[DateMention]) -> str | None:
-    """The date a figure holds for, when its sentence says one: a day, or a month ('截至2024年7月')."""
+def _as_of(text: str, start: int, end: int, mentions: list[DateMention]) -> str | None:
+    """The date a figure holds for, when its sentence says one: a day, or a month ('截至2024年7月'); not the
+    day someone said it ('the port said on Monday', '交通局3日表示'), which dates the telling."""
     for mention in mentions:
-        if start <= mention.start < end and mention.precision in ("day", "month"):
-            day = mention.last or mention.first
-            return day.isoformat() if mention.precision == "day" else day.isoformat()[:7]
+        if not (start <= mention.start < end and mention.precision in ("day", "month")):
+            continue
+        if _SAID_BEFORE.search(text, start, mention.start) or _SAID_AFTER.match(text, mention.end):
+            continue
+        day = mention.last or mention.first
+        return day.isoformat() if mention.precision == "day" else day.isoformat()[:7]
     return None
 
 
