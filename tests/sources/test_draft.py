@@ -329,3 +329,13 @@ def test_what_follows_the_last_lead_in_at_length_is_not_its_part(tmp_path: Path)
     text = "滨江轮渡年度报告\n\n" + "\n\n".join([*FERRY_LEADS, after[0]]) + "\n"
     sections = drafted_sections(tmp_path / "short", text)
     assert [title for title, _ in sections][-1] == "服务水平明显提升" and len(sections[-1][1]) == 2
+
+
+def test_an_untitled_text_is_titled_by_its_opening_sentences_topic(tmp_path: Path) -> None:
+    source = tmp_path / "untitled.txt"
+    source.write_text("On March 1, 2025, the harbour council approved two new piers for the night ferries, after a "
+                      "debate that lasted for more than four hours. Work starts in May.\n\n"
+                      "The piers cost $12 million, the council said.\n", encoding="utf-8")
+    draft(source, tmp_path / "outline.yaml")
+    title = read_outline(tmp_path / "outline.yaml").meta.title
+    assert title == "The harbour council approved two new piers for the night ferries"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.sources.sentences import clause_around, topic
+from briefing.sources.sentences import clause_around, shorten, topic
 
 
 @pytest.mark.parametrize(("sentence", "title"), [
@@ -54,3 +54,13 @@ def test_a_clause_ends_at_its_marks_not_inside_numbers_and_abbreviations(text: s
     start = text.index(inside)
     left, right = clause_around(text, start, start + len(inside))
     assert text[left:right] == clause
+
+
+@pytest.mark.parametrize(("text", "limit", "cut"), [
+    ("The harbour council approved the plan for a ferry that has two decks", 11,
+     "The harbour council approved the plan for a ferry"),
+    ("The city opened three new subway lines on Monday after two years of work", 8,
+     "The city opened three new subway lines"),
+])
+def test_an_english_text_cut_at_a_word_does_not_end_on_one_that_leads_on(text: str, limit: int, cut: str) -> None:
+    assert shorten(text, limit) == cut

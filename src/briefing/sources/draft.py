@@ -34,7 +34,8 @@ from briefing.text.quotes import find_quotes
 POINT_LIMIT = {True: 42, False: 22}
 SUMMARY_LIMIT = {True: 56, False: 28}
 PART_TITLE_LIMIT = {True: 20, False: 9}
-SHORT_TITLE_LIMIT = {True: 24, False: 9}  # Chinese: room for a figure's unit ('…同比增长约5.7%')
+SHORT_TITLE_LIMIT = {True: 24, False: 9}
+UNTITLED_TITLE_LIMIT = {True: 30, False: 14}  # Chinese: room for a figure's unit ('…同比增长约5.7%')
 POINTS_PER_PART = 6
 QUOTES_PER_PART = 2
 KEY_FIGURES = 4
@@ -294,8 +295,11 @@ def _summary(parts: list[DraftPart], facts: Facts, chinese: bool) -> list[str]:
 # --- the outline's entries -----------------------------------------------------------------------------------
 
 def _meta(article: Article, copy: SourceCopy | None, today: date, chinese: bool) -> dict[str, Any]:
-    title = article.title or (article.blocks[0].text if article.blocks else article.location)
-    title = shorten(title, 60) if len(title) > 120 else title
+    if article.title:
+        title = shorten(article.title, 60) if len(article.title) > 120 else article.title
+    else:  # an untitled text: its opening sentence's topic, not its whole first paragraph
+        opening = next(iter(sentences(article.blocks[0].text)), None) if article.blocks else None
+        title = topic(opening.text, UNTITLED_TITLE_LIMIT[chinese]) if opening else article.location
     source: dict[str, Any] = {"id": "article", "title": title}
     for key, value in (("url", article.url), ("publisher", article.publisher), ("published", article.published),
                        ("caveat", article.caveat)):

@@ -165,7 +165,19 @@ def shorten(text: str, limit: int) -> str:
         if _size(kept + word, chinese) > limit:
             break
         kept += word
+    if not chinese:  # cut at a word: not after one that leads on ('…its decision on a case that has')
+        while (words := kept.split()) and len(words) > 1 and words[-1].lower() in _LEADS_ON:
+            kept = kept[:kept.rstrip().rindex(words[-1])]
     return _trim_end(kept) or text[:limit]
+
+
+# English words that lead on to what follows them: a text cut short does not end on one.
+_LEADS_ON = frozenset({
+    "a", "an", "the", "of", "on", "in", "at", "to", "for", "from", "by", "with", "and", "or", "but", "that",
+    "which", "who", "whose", "whom", "has", "have", "had", "is", "are", "was", "were", "be", "been", "will",
+    "would", "could", "should", "can", "may", "might", "its", "their", "his", "her", "our", "this", "these",
+    "those", "as", "than", "into", "onto", "about", "over", "under", "after", "before", "during", "between",
+    "against"})
 
 
 def _size(text: str, chinese: bool) -> float:
