@@ -716,7 +716,7 @@ def _noun(text: str, reading: _Reading) -> None:
     Percentages take theirs after 的 or 'of' (80% 的青少年, 80% of teens); money, multiples and days
     have none."""
     at = reading.end
-    if reading.unit == "count" and (unit := _measured_unit(text, at, reading)) is not None:
+    if reading.unit == "count" and reading.currency is None and (unit := _measured_unit(text, at, reading)) is not None:
         reading.noun, reading.measure, reading.measured = unit.span("unit"), True, True
         if reading.qualifier is None and (after := _QUALIFIER_AFTER.match(text, unit.end())) is not None and (
                 after.group("zh") in ("左右", "以上") or after.group("en")):
