@@ -22,12 +22,35 @@ from briefing.sources.bylines import is_credit, news_dateline, trailing_credit
     ("(AP) – Two new ferries enter service in April.", "AP", None, None, "Two new ferries enter service in April."),
     ("HARBOURTON — The council approved the new pier on Tuesday.", None, None, None,
      "The council approved the new pier on Tuesday."),
+    ("HARBOURTON/LONDON, Mar 3 (Reuters) - Ferries will run until midnight.", "Reuters", 3, 3,
+     "Ferries will run until midnight."),
+    ("本报滨江3月3日电 记者林小满、王大川报道：夜班船今晚首航。", None, 3, 3, "夜班船今晚首航。"),
+    ("示例新闻社滨江3日电 夜班船今晚首航。", "示例新闻社", None, 3, "夜班船今晚首航。"),  # a bare day
+    ("示例新闻社台北3月3日电台湾海峡两岸的客轮今起加班。", "示例新闻社", 3, 3, "台湾海峡两岸的客轮今起加班。"),
+    # A byline: the date after it stays the article's (an event), and is read as the day the story was filed.
+    ("《城市周刊》记者/林小满 3月3日,滨江第三条轮渡航线正式开通。", "《城市周刊》", 3, 3,
+     "3月3日,滨江第三条轮渡航线正式开通。"),
+    ("记者｜林小满、王大川 滨江第三条轮渡航线3日正式开通。", None, None, None, "滨江第三条轮渡航线3日正式开通。"),
+    ("《城市周刊》记者/林小满 滨江第三条轮渡航线3月3日正式开通。", "《城市周刊》", None, None,
+     "滨江第三条轮渡航线3月3日正式开通。"),  # a day inside the first clause is its own, not the story's
 ])
 def test_a_news_dateline_is_cut_from_the_words_it_opens(
         text: str, agency: str | None, month: int | None, day: int | None, rest: str) -> None:
     found = news_dateline(text)
     assert found is not None
     assert (found.agency, found.month, found.day, text[found.end:]) == (agency, month, day, rest)
+
+
+@pytest.mark.parametrize(("text", "year", "month", "day"), [
+    ("《城市周刊》记者/林小满 2025 年3月3日,滨江市人民代表大会第二次会议上,市长作政府工作报告。", 2025, 3, 3),
+    ("《城市周刊》记者/林小满2025年3月3日，市长作政府工作报告。", 2025, 3, 3),  # no space before the date
+    ("HARBOURTON, March 3, 2025 (Xinhua) -- Ferries will run until midnight.", 2025, 3, 3),
+    ("示例新闻社滨江2025年3月3日电 夜班船今晚首航。", 2025, 3, 3),
+    ("示例新闻社滨江3月3日电 夜班船今晚首航。", None, 3, 3),
+])
+def test_a_dateline_or_a_bylines_lede_may_write_the_year(text: str, year: int | None, month: int, day: int) -> None:
+    found = news_dateline(text)
+    assert found is not None and (found.year, found.month, found.day) == (year, month, day)
 
 
 @pytest.mark.parametrize("text", [
@@ -39,6 +62,11 @@ def test_a_news_dateline_is_cut_from_the_words_it_opens(
     "NASA said the launch would go ahead.",
     "US-China ferry talks resume.",
     "The ferry — the city's oldest — was retired.",
+    "记者：这次调整的原因是什么？",  # an interview's question: a colon, not a byline's slash
+    "记者/编辑比例失衡的问题由来已久。",  # a ratio, then no name
+    "编辑/校对人员不足，影响了出版进度。",
+    "记者/林小满今天走访了东岸码头。",  # the name runs into the words: where it ends is unsure
+    "示例新闻电台今天宣布，夜班船今晚首航。",  # '电台', not a dateline's '电'
 ])
 def test_what_only_begins_like_a_dateline_is_the_articles(text: str) -> None:
     assert news_dateline(text) is None
@@ -46,7 +74,8 @@ def test_what_only_begins_like_a_dateline_is_the_articles(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "责任编辑:【周舟】", "（责任编辑：王五）", "(记者 林小满 王大川 制作 周舟)", "（完）", "【完】", "(示例新闻)",
-    "（新华社）", "文/图 林小满", "By Jane Doe, AP", "Reporting by Jane Doe; Editing by John Roe",
+    "（新华社）", "文/图 林小满", "《城市周刊》记者/林小满", "By Jane Doe, AP",
+    "Reporting by Jane Doe; Editing by John Roe",
 ])
 def test_a_credit_line(text: str) -> None:
     assert is_credit(text)

@@ -151,6 +151,21 @@ def test_a_datelines_day_is_the_publication_date_in_the_year_of_the_pages_addres
     assert undated.published is None and undated.blocks[0].text == FERRY_NEWS[0]
 
 
+def test_a_bylines_lede_day_dates_an_article_nothing_else_dates() -> None:
+    """'《城市周刊》记者/林小满 2025年3月3日,…': the byline is cut, the day stays the story's and dates the article."""
+    opening = "2025 年3月3日,滨江市人民代表大会第二次会议上,市长作政府工作报告,回顾了 2024 年的工作。"
+    text = f"《城市周刊》记者/林小满 {opening}\n{FERRY_NEWS[1]}\n"
+    article = read_article_bytes(text.encode(), "report.txt")
+    assert (article.title, article.published, article.publisher) == (None, date(2025, 3, 3), "《城市周刊》")
+    assert [block.text for block in article.blocks] == [opening, FERRY_NEWS[1]]
+    # A date line says when it was published; the lede only when nothing else does.
+    dated = read_article_bytes(f"政府工作报告\n2025-03-06 08:00 来源：示例新闻网\n{text}".encode(), "report.txt")
+    assert (dated.published, dated.publisher) == (date(2025, 3, 6), "示例新闻网")
+    # Without a year, the lede's day is the story's, but no publication date.
+    undated = read_article_bytes(text.replace("2025 年", "").encode(), "report.txt")
+    assert undated.published is None and undated.blocks[0].text == opening.replace("2025 年", "")
+
+
 def test_a_date_line_in_traditional_characters() -> None:
     text = f"輪渡新航線開通\n發布時間:2025年03月03日 18:32 來源:示例新聞網\n{FERRY_NEWS[0]}\n{FERRY_NEWS[1]}\n"
     article = read_article_bytes(text.encode(), "ferry.txt")

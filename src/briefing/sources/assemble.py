@@ -13,8 +13,9 @@ text and below the last are dropped, a news dateline is cut from the start of th
 (up to the first of running text), and a bracketed credit from the end of the last paragraph. Block
 texts are the source's words still, each a stretch of one paragraph, so evidence cut from them is found
 in the source as it is. Without a publication date from the page or a date line, the dateline's month and
-day give one in the year the page's address is dated with; its agency is the publisher when nothing
-else names one. What is left is numbered from 1, headings included.
+day give one, in the year it writes (a byline's lede: '记者/李国良 2025年3月5日,') or else the year the
+page's address is dated with; its agency is the publisher when nothing else names one. What is left is
+numbered from 1, headings included.
 """
 
 from __future__ import annotations
@@ -90,13 +91,19 @@ def _without_credits(pieces: list[Piece]) -> tuple[list[Piece], NewsDateline | N
 
 
 def _filed_on(filed: NewsDateline | None, url: str | None) -> date | None:
-    """The day a dateline says the story was filed, in the year the page's address is dated with."""
-    dated = date_in_address(url)
-    if filed is None or filed.month is None or filed.day is None or dated is None:
+    """The day a dateline says the story was filed: in the year it writes, or else the year the page's address is
+    dated with."""
+    if filed is None or filed.month is None or filed.day is None:
         return None
-    year, month = dated
-    try:  # filed in December, put on the page in January
-        return date(year - 1 if filed.month > month else year, filed.month, filed.day)
+    dated = date_in_address(url)
+    if filed.year is not None:
+        year = filed.year
+    elif dated is not None:  # filed in December, put on the page in January
+        year = dated[0] - 1 if filed.month > dated[1] else dated[0]
+    else:
+        return None
+    try:
+        return date(year, filed.month, filed.day)
     except ValueError:
         return None
 

@@ -14,6 +14,7 @@ from datetime import date
 
 from briefing.outline.model import MAX_STATISTIC
 from briefing.sources.article import Article, Block
+from briefing.sources.bylines import news_dateline
 from briefing.sources.labels import labels
 from briefing.sources.sentences import Sentence, clause_around, is_chinese, sentence_at, shorten
 from briefing.text.dates import DateContext, DateMention
@@ -138,15 +139,6 @@ def find_facts(article: Article) -> Facts:
 
 # ---- Events: which days of a paragraph date an event of its story, and what to call it ----------------------
 
-# Where a paragraph's story starts, after what only says where the article was filed and by whom: a dateline
-# ('新华社北京12月27日电(记者张晓洁、张辛欣)', '中新网1月21日电', '本报讯(记者 李明)', 'WASHINGTON (Reuters) -',
-# 'BEIJING, Jan. 21 (Xinhua) --') or a byline ('《祖国》记者/李国良').
-_DATELINE = re.compile(
-    r"\s*(?:[^，,。；;：:\s]{1,20}?\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*电(?![话视脑力影台网商子器池源动站梯])"
-    r"|[^，,。；;：:\s]{0,12}[报网台社]讯)"
-    r"\s*(?:[（(][^（）()]{0,40}[）)])?\s*(?:记者\s*[\u4e00-\u9fff、\s]{2,20}?(?:报道|摄)\s*)?"
-    r"|\s*(?:《[^》]{1,20}》)?\s*记者\s*/\s*[\u4e00-\u9fff]{2,4}(?:[、,，\s]+[\u4e00-\u9fff]{2,4})*\s+"
-    r"|\s*(?:[A-Z][A-Z .'’-]{1,30}(?:,[^()\n]{0,20})?\s*)?\([A-Z][\w .]{1,20}\)\s*(?:-{1,2}|–|—)\s*")
 # A day that dates the article, not an event of it: a time stamp ('江州法治报 2025-01-10 07:30 记者 宋嘉禾',
 # 'Published January 17, 2025 10:13AM (EST)').
 _STAMPED_BEFORE = re.compile(r"(?:Published|Updated|Posted|Last updated|发布时间|更新时间)\s*(?:on|[:：])?\s*$")
@@ -218,9 +210,9 @@ def _events(block: Block, mentions: list[DateMention], chinese: bool) -> list[Dr
 
 
 def _story_start(text: str) -> int:
-    """Where the paragraph's story starts: after its dateline or byline, if it opens with one."""
-    dateline = _DATELINE.match(text)
-    return dateline.end() if dateline else 0
+    """Where the paragraph's story starts: after its dateline or byline (bylines.py), if it opens with one."""
+    dateline = news_dateline(text)
+    return dateline.end if dateline else 0
 
 
 def _stamps(text: str, mention: DateMention) -> bool:
