@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -339,3 +340,18 @@ def test_an_untitled_text_is_titled_by_its_opening_sentences_topic(tmp_path: Pat
     draft(source, tmp_path / "outline.yaml")
     title = read_outline(tmp_path / "outline.yaml").meta.title
     assert title == "The harbour council approved two new piers for the night ferries"
+
+
+def test_a_byline_opening_an_untitled_text_is_in_no_title_point_or_summary(tmp_path: Path) -> None:
+    """Was titled '《城市周刊》记者/林小满2025年3月3日，滨江市人民代表大会第二次'."""
+    source = tmp_path / "report.txt"
+    source.write_text("《城市周刊》记者/林小满 2025 年3月3日,滨江市第五届人民代表大会第二次会议上,市长作政府工作报告,"
+                      "回顾了 2024 年的工作。\n\n去年，全市轮渡运送乘客1500万人次，增长18%。\n", encoding="utf-8")
+    draft(source, tmp_path / "outline.yaml")
+    outline = read_outline(tmp_path / "outline.yaml")
+    assert outline.meta.title.startswith("市长作政府工作报告")
+    assert (outline.meta.source.published, outline.meta.source.publisher) == (date(2025, 3, 3), "《城市周刊》")
+    assert [(event.date, event.title) for event in outline.timeline] == [(date(2025, 3, 3), "市长作政府工作报告")]
+    drafted = [*outline.summary, *(point for section in outline.sections for point in section.points),
+               *(section.title for section in outline.sections)]
+    assert drafted and not any("林小满" in text or "记者" in text for text in drafted)

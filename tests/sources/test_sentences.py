@@ -19,6 +19,8 @@ from briefing.sources.sentences import clause_around, shorten, topic
     ("此外，票价保持不变。", "票价保持不变"),
     ("10月1日4时许，1.2万人聚集在东岸码头。", "1.2万人聚集在东岸码头"),
     ("在客流持续增长的背景下，港务局加开了夜班船。", "港务局加开了夜班船"),
+    ("2025 年3月3日,滨江市第五届人民代表大会第二次会议上,市长作政府工作报告。", "市长作政府工作报告"),
+    ("滨江航运论坛期间，三家船公司签署了合作协议。", "三家船公司签署了合作协议"),
     ("On March 1, 2025, the council approved two new piers.", "The council approved two new piers"),
     ("Last year, passenger numbers rose by about 18%.", "Passenger numbers rose by about 18%"),
     ("According to the harbour authority, fares stay the same.", "Fares stay the same"),
@@ -32,6 +34,8 @@ def test_a_title_starts_at_the_topic(sentence: str, title: str) -> None:
     ("在用渡轮共有42艘，其中电动渡轮6艘。", "在用渡轮共有42艘，其中电动渡轮6艘"),  # '在用', not a frame '在…下'
     ("通过审批的码头有两座。", "通过审批的码头有两座"),
     ("2024年。", "2024年"),  # nothing but the date: the sentence itself
+    ("港务局在会议上宣布，票价保持不变。", "港务局在会议上宣布，票价保持不变"),  # the meeting is where it said so
+    ("会议上周通过了新的票价方案。", "会议上周通过了新的票价方案"),
     ("The ferry, which is the city's oldest, sails at noon.", "The ferry, which is the city's oldest"),
 ])
 def test_what_says_the_topic_is_kept(sentence: str, title: str) -> None:

@@ -5,7 +5,8 @@ is text/sentences.py's rule); a clause ends at a comma, semicolon or colon. Shor
 words (Chinese words by text/words.py) and whole clauses where it can, so a drafted point reads as
 a phrase, not a fragment cut mid-word. A title cut from a sentence starts at its topic: the clauses
 that only set it in time ('2024年', '日前', 'On March 1, 2025'), link it ('此外', 'Meanwhile'), frame it
-('面对…形势', '随着…') or say whose words it gives ('…统计数据显示', '据介绍', 'According to …') are left out.
+('面对…形势', '随着…', '…第三次会议上') or say whose words it gives ('…统计数据显示', '据介绍',
+'According to …') are left out.
 """
 
 from __future__ import annotations
@@ -89,12 +90,13 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # Clauses that open a sentence without saying its topic (see the module's docstring).
-_ZH_TIME_CHARS = re.compile(
-    r"[\d年月日号底末初前后上下半季度个第一二三四五六七八九十以来期间当天日内今去明本全同近截止至到自从在\-－~～时许点分早晚晨午夜]+")
+_ZH_TIME_CHARS = re.compile(  # with the spaces Chinese text may set numbers off with ('2025 年3月5日')
+    r"[\s\d年月日号底末初前后上下半季度个第一二三四五六七八九十以来期间当天日内今去明本全同近截止至到自从在\-－~～时许点分早晚晨午夜]+")
 _ZH_OPENERS = re.compile(
     r"(?:会上|会议上|目前|当前|近期|近年来|一年来|多年来|此前|随后|同时|此外|另外|与此同时|据悉|据了解|据介绍|据报道|"
     r"值得一提的是|值得注意的是|总体来看|总的来看|总体上看|其中|对此|为此|因此|然而|但是|不过|而且|另一方面|事实上|实际上)")
 _ZH_FRAME = re.compile(r"(?:面对|随着|为了|根据|按照|依托|围绕).{2,}|在.{2,}(?:下|中|上|时|期间|方面|之际)"
+                       r"|.{2,}(?:会议|大会|论坛|峰会|发布会|开幕式|典礼)(?:上|期间)"  # '…第三次会议上', without '在'
                        r"|据.{1,20}(?:统计|显示|介绍|报道)")
 _ZH_ATTRIBUTION = re.compile(r".{2,}(?:显示|表示|指出|介绍|称|认为|说|透露|强调|获悉|了解到|表明|报道)")
 _EN_SETTING_WORD = re.compile(
