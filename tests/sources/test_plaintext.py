@@ -174,6 +174,12 @@ def test_a_date_line_in_traditional_characters() -> None:
     assert [block.text for block in article.blocks] == list(FERRY_NEWS[:2])
 
 
+def test_a_title_that_begins_like_a_byline_is_the_title() -> None:
+    """Was dropped as a byline, for its 'By '."""
+    assert read("By 2030, six new piers for Harbourton\n" + "\n".join(BODY_EN)) == (
+        "By 2030, six new piers for Harbourton", list(BODY_EN))
+
+
 def test_an_english_wire_story() -> None:
     text = ("Harbour adds night ferries\n\nSource: Harbour Wire | Updated 3:04 PM\n\nBy Jane Doe, AP\n\n"
             "HARBOURTON (Reuters) - The ferry operator said on Monday it would add night sailings from April.\n\n"

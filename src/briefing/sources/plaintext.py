@@ -19,9 +19,9 @@ keep every line of an article that has none of it:
    article's running text has begun.
    A caveat among what is dropped is still the article's caveat.
 3. Above the first paragraph of running text (a headline followed by a date line is above it, however
-   much it reads like a sentence): the title is the last line above the first date line that
-   is not a byline ('By Jane Doe', '作者：'); without a date line, the first line that is not a menu item
-   (at most 4 Chinese characters or 2 words), or when all are that short, the last. What is above the
+   much it reads like a sentence): the title is the last line above the first date line that is not
+   a credit line (bylines.py: 'By Jane Doe', '作者：张三'); without a date line, the first line that is not
+   a menu item (at most 4 Chinese characters or 2 words), or when all are that short, the last. What is above the
    title is dropped, and bylines below it, and runs of two or more menu items below it (a page's widgets,
    '微信', '微博'). Numbered headings ('一、...') are never taken for a title.
 4. Below the last paragraph of running text: short lines that are neither sentences nor numbered headings
@@ -36,11 +36,11 @@ from __future__ import annotations
 import re
 
 from briefing.sources.article import Draft, Piece
+from briefing.sources.bylines import is_credit
 from briefing.sources.lines import ends_sentence, folded, is_running_text, is_short
 from briefing.sources.metadata import dateline, full_date, is_caveat
 from briefing.sources.structure import numbering
 
-_BYLINE = re.compile(r"(?i)(?:by|written by|photo(?:graph)?s? by)\s|(?:作者|记者|编辑|责任编辑|文|图)\s*[:：/／]")
 _HEADER_LINE = re.compile(
     r"(?i)#\s*(?P<key>title|published|date|url|address|source|publisher|site|the publisher notes|publisher notes"
     r"|publisher's note|caveat|disclaimer)\s*[:：]\s*(?P<value>.*)")
@@ -127,7 +127,7 @@ def _is_menu_item(line: str) -> bool:
 
 
 def _is_title(line: str) -> bool:
-    return (not ends_sentence(line) and not _BYLINE.match(line) and is_short(line, **_TITLE)
+    return (not ends_sentence(line) and not is_credit(line) and is_short(line, **_TITLE)
             and numbering(line) is None and dateline(line) is None)
 
 
@@ -139,7 +139,7 @@ def _top(lines: list[str], title: str | None) -> tuple[list[str], str | None]:
     if not starts:  # no title above the running text: what is above it from its first line not a menu item
         starts = [next((index for index, line in enumerate(lines) if not _is_menu_item(line)), len(lines))]
     # A byline that dates the article ('By Jane Doe | Published March 4, 2025') stays, for its date.
-    kept = [line for line in lines[starts[0]:] if not _BYLINE.match(line) or dateline(line) is not None]
+    kept = [line for line in lines[starts[0]:] if not is_credit(line) or dateline(line) is not None]
     return kept[:1] + _without_widget_rows(kept[1:]), title
 
 
@@ -201,7 +201,7 @@ def _with_subheads(lines: list[str]) -> list[Piece]:
         return [Piece(line) for line in lines]  # numbered headings structure it: no guessing beside them
     heads = {index for index, line in enumerate(lines[1:-1], start=1)
              if is_short(line, **_SUBHEAD) and not ends_sentence(line) and not line.endswith((":", "："))
-             and not _BYLINE.match(line) and dateline(line) is None
+             and not is_credit(line) and dateline(line) is None
              and is_running_text(lines[index - 1]) and is_running_text(lines[index + 1])}
     if len(heads) < _SUBHEADS_AT_LEAST:
         heads = set()
