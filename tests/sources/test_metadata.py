@@ -14,12 +14,15 @@ from briefing.sources.metadata import date_in_address, dateline, full_date, is_c
     ("2025 年 2 月 2 日", date(2025, 2, 2)), ("February 2, 2025", date(2025, 2, 2)),
     ("Feb. 2nd, 2025", date(2025, 2, 2)),
     ("2 February 2025", date(2025, 2, 2)), ("Sept 30 2024", date(2024, 9, 30)),
+    ("Saturday, February 1, 2025 at 3:04 PM", date(2025, 2, 1)), ("1/18/2025 10:00 AM", date(2025, 1, 18)),
+    ("2025-02-02T10:00:00+08:00", date(2025, 2, 2)),
 ])
 def test_full_dates(text: str, day: date) -> None:
     assert full_date(text) == day
 
 
-@pytest.mark.parametrize("text", ["2 月 2 日", "February 2", "2025 年", "2025-02-30", "1.7 亿", "第 2025 期"])
+@pytest.mark.parametrize("text", ["2 月 2 日", "February 2", "2025 年", "2025-02-30", "1.7 亿", "第 2025 期",
+                                  "v2025.02.02", "Tel 2025-02-02-88"])  # a version, a phone number
 def test_what_is_no_full_date(text: str) -> None:
     assert full_date(text) is None
 

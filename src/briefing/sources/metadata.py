@@ -4,6 +4,8 @@ the language.
 A date line is a short line near the top that gives the publication date ('发布时间：2025-02-02 10:00
 来源：新华网', '發布時間:2025年03月03日 18:32 來源:中國新聞網', 'Published: February 2, 2025', '2025年02月02日'),
 or names the source with little else ('Source: Reuters | Updated 3:04 PM'): it is metadata, not a paragraph.
+Its date is a full one (a year, a month and a day) as text/dates.py reads dates, so a line dates an article
+as its paragraphs date events: the same forms, the same traps (a version, a phone number, '2025-02-30').
 The source's name ends where a date, a time, another label or a separator begins ('来源:新华社 2024-12-27
 15:05:12' is 新华社). A page's address may be dated too ('/2025-01/21/'), which gives a year to a day
 written without one.
@@ -19,21 +21,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefing.sources.lines import cjk_share, is_short, units
+from briefing.text.dates import DateContext, DateMention
 
-_MONTHS = {name: number for number, names in enumerate((
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-    ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-    ("november", "nov"), ("december", "dec")), start=1) for name in names}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_ORDINAL = r"(?:st|nd|rd|th)?"
-
-# Full dates only (a year, a month and a day): a date line without a year is no publication date.
-_DATES = (
-    re.compile(r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
-    re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
-    re.compile(rf"(?i)\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}}){_ORDINAL},?\s+(?P<y>\d{{4}})\b"),
-    re.compile(rf"(?i)\b(?P<d>\d{{1,2}}){_ORDINAL}\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>\d{{4}})\b"),
-)
+# Month names, where a source's name ends before a date without a year ('Source: Harbour Wire Feb. 2').
+_MONTH = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?" \
+         r"|nov(?:ember)?|dec(?:ember)?"
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
 # Words that say a line is a date line, wherever they are in it; simplified and traditional alike.
 _DATELINE_WORDS = re.compile(
@@ -67,16 +59,13 @@ _CAVEAT_LONGEST = 80  # units: a caveat is a sentence or two, not a paragraph th
 
 def full_date(text: str) -> date | None:
     """The first full date written in `text` (2025-02-02, 2025年2月2日, February 2, 2025, 2 Feb 2025)."""
-    found: list[tuple[int, date]] = []
-    for pattern in _DATES:
-        for match in pattern.finditer(text):
-            month = match["m"]
-            number = int(month) if month.isdigit() else _MONTHS[month.lower()]
-            try:
-                found.append((match.start(), date(int(match["y"]), number, int(match["d"]))))
-            except ValueError:
-                continue
-    return min(found)[1] if found else None
+    return next((mention.first for mention in _full_dates(text)), None)
+
+
+def _full_dates(text: str) -> list[DateMention]:
+    """The days `text` writes with their year, as text/dates.py reads them: read without a publication date, a
+    date without its year is not read at all."""
+    return [mention for mention in DateContext(None).find(text) if mention.precision == "day" and not mention.completed]
 
 
 @dataclass(frozen=True)
@@ -100,13 +89,13 @@ def publisher_named(text: str) -> str | None:
 def dateline(text: str) -> Dateline | None:
     """The date line `text` is, or None: a short line with a full date or a labelled source, with labels, a
     time or little else besides, and no sentence."""
-    published = full_date(text)
+    dates = _full_dates(text)
+    published = dates[0].first if dates else None
     publisher = publisher_named(text)
     if (published is None and publisher is None) or len(text) > _DATELINE_LONGEST or re.search(r"[。！？；]", text):
         return None
-    rest = text
-    for pattern in _DATES:
-        rest = pattern.sub(" ", rest)
+    rest = " ".join(text[start:end] for start, end in zip([0, *(m.end for m in dates)],
+                                                        [*(m.start for m in dates), len(text)], strict=True))
     if publisher is not None:
         rest = rest.replace(publisher, " ")
     rest = _DATELINE_WORDS.sub(" ", _TIME.sub(" ", rest))
