@@ -88,6 +88,7 @@ def test_a_credit_line(text: str) -> None:
     "By March the ferries will run every 20 minutes.",
     "（一）新区覆盖不足",
     "编辑部认为，夜班船应当常态化运行，以满足两岸居民的出行需求，这也是多数乘客的期待。",
+    "《城市周刊》编辑部认为夜班船应当常态化",  # the paper's view, not its byline
 ])
 def test_what_is_no_credit_line(text: str) -> None:
     assert not is_credit(text)
