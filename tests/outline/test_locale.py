@@ -32,6 +32,8 @@ ZH, EN = Locale.ZH_CN, Locale.EN
         (80, "80", "80"),
         (2_500_000_000, "25亿", "2.5 billion"),
         (39_790_000_000_000, "39.79万亿", "39.79 trillion"),  # 万亿, not '397,900亿'
+        (12_560_000, "1256万", "12.56 million"),  # not '1,256万'
+        (350_000_000_000, "3500亿", "350 billion"),
     ],
 )
 def test_numbers(value: float, zh: str, en: str) -> None:

@@ -196,9 +196,15 @@ def test_measured_quantities_and_money_compare_within_one_paragraph_only() -> No
     farms = statistic("第一产业增加值3200亿元", 1, "第一产业增加值")
     assert [[s.label for s in c.statistics] for c in comparisons([gdp, deals, farms], chinese=True)] == [
         ["地区生产总值", "第一产业增加值"]]
-    # A share whose name holds a change word is a share: '对全球经济增长贡献率' is no growth rate.
+    # A share whose name holds a change word is a share: '对全球经济增长贡献率' is no growth rate. And percentages
+    # compare only where their labels end in one measure: output's growth beside an unemployment rate, or beside
+    # a rise in prices, would set unlike things side by side.
     growth = statistic("国内生产总值增长5%", 1, "国内生产总值增长")
     share = statistic("对全球经济增长贡献率保持在30%左右", 1, "对全球经济增长贡献率")
-    rate = statistic("年均增长率12%", 1, "年均增长率")
-    assert [[s.label for s in c.statistics] for c in comparisons([growth, share, rate], chinese=True)] == [
-        ["国内生产总值增长", "年均增长率"]]
+    rate = statistic("城镇调查失业率5.1%", 1, "城镇调查失业率")
+    prices = statistic("居民消费价格上涨0.2%", 1, "居民消费价格上涨")
+    assert comparisons([growth, share, rate, prices], chinese=True) == []
+    hi_tech = statistic("高技术制造业增加值增长8.9%", 2, "高技术制造业增加值增长")
+    equipment = statistic("装备制造业增加值增长7.7%", 2, "装备制造业增加值增长")
+    assert [(c.title, [s.label for s in c.statistics]) for c in comparisons([hi_tech, equipment], chinese=True)] == [
+        ("制造业增加值增长对比", ["高技术制造业增加值增长", "装备制造业增加值增长"])]

@@ -266,13 +266,10 @@ def format_number(value: float, locale: Locale, compact: bool = False, significa
     """
     if significant is not None:
         value = round_significant(value, significant, rounding)
-    if locale is Locale.ZH_CN:
-        if value >= 1e12:
-            return f"{_trim(value / 1e12)}万亿"
-        if value >= 1e8:
-            return f"{_trim(value / 1e8)}亿"
-        if value >= 1e4:
-            return f"{_trim(value / 1e4)}万"
+    if locale is Locale.ZH_CN:  # no thousands separator before 万 and 亿: 1256万, 3500亿
+        for scale, name in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+            if value >= scale:
+                return f"{_trim(value / scale).replace(',', '')}{name}"
         return _trim(value).replace(",", "")
     if value >= 1e12:
         return f"{_trim(value / 1e12)}{'tn' if compact else ' trillion'}"

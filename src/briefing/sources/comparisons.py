@@ -6,7 +6,8 @@ Bars compare like with like, or they mislead:
   which would set 33 innovation centres beside 140,000 small firms;
 - money, and quantities in units of measure ('吨', 'tons'), within one paragraph, one comparison the article
   makes: a ship lock's 1.59亿吨 and an airport's 420.6万吨 of cargo, paragraphs apart, compare nothing;
-- percentages of one kind within one paragraph: changes with changes ('同比增长'), shares and rates with shares;
+- percentages of one kind within one paragraph, whose labels end in the same measure: changes with changes
+  ('…同比增长'), shares with shares ('…占比');
 - never two bars with one label, which a reader could not tell apart, nor values that span more than MAX_SPAN
   times, whose smallest bars would not show.
 A chart's title names what it compares: the words all its labels end in ('同比增长', '保有量'), else what its
@@ -37,6 +38,7 @@ _KINDS = {
             "times": "Multiples", "days": "Days", "measured": "Quantities", "count": "Counts"},
 }
 _COMPARED = {True: "{}对比", False: "{} compared"}
+_PERCENT_KINDS = ("growth", "decline", "share")
 
 
 @dataclass(frozen=True)
@@ -62,13 +64,13 @@ def comparisons(statistics: list[DraftStatistic], chinese: bool) -> list[Compari
         if len({s.figure.noun for s in group if s.figure.noun}) > 1 and key[0] == "count" and len(key) > 2:
             continue  # '运行10000余闸次', '运行4700余厢次': lockages and lifts, not one thing counted
         bars = _distinct(group)[:MAX_BARS_PER_CHART]
-        if len(bars) >= 2 and _readable(bars):
+        if _comparable(bars, kinds[key], chinese):
             found_sets.append(Comparison(_title(bars, kinds[key], chinese), bars))
         elif len(key) > 1 and key[-1] == group[0].evidence.paragraph:
             # A paragraph's figures too far apart: each sentence's may still be one comparison.
             for sentence in dict.fromkeys(s.evidence.text for s in group):
                 bars = _distinct([s for s in group if s.evidence.text == sentence])
-                if len(bars) >= 2 and _readable(bars):
+                if _comparable(bars, kinds[key], chinese):
                     found_sets.append(Comparison(_title(bars, kinds[key], chinese), bars))
     return found_sets
 
@@ -127,6 +129,15 @@ def _distinct(group: list[DraftStatistic]) -> list[DraftStatistic]:
             values.add(statistic.value)
             kept.append(statistic)
     return kept
+
+
+def _comparable(bars: list[DraftStatistic], kind: str, chinese: bool) -> bool:
+    """Two bars or more, readable side by side; percentages only where their labels end in the same measure
+    ('…增加值增长', '…同比增长'): growth of output beside a rise in prices, or an unemployment rate beside a
+    contribution rate, are percentages of different things."""
+    if len(bars) < 2 or not _readable(bars):
+        return False
+    return kind not in _PERCENT_KINDS or bool(_shared_ending([bar.label for bar in bars], chinese))
 
 
 def _readable(bars: list[DraftStatistic]) -> bool:
