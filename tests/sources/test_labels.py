@@ -7,6 +7,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from briefing.outline.locale import format_value
+from briefing.outline.model import Locale
 from briefing.outline.validate import read_outline
 from briefing.sources.comparisons import comparisons
 from briefing.sources.facts import DraftStatistic, Evidence
@@ -202,3 +204,46 @@ def test_measured_quantities_and_money_compare_within_one_paragraph_only() -> No
     rate = statistic("年均增长率12%", 1, "年均增长率")
     assert [[s.label for s in c.statistics] for c in comparisons([growth, share, rate], chinese=True)] == [
         ["国内生产总值增长", "年均增长率"]]
+
+
+SUMS = """Grocer expands
+
+Harvest Foods has opened a new $210 million fully-automated bakery production plant in Millbrook, Ohio. The
+215,000-square-foot plant will bake about two million pounds of whole-grain, preservative-free sandwich breads
+weekly, and create 320 well-paid jobs.
+
+Corvane, a sensor maker, is putting $25 million into a new 40,500-square-foot assembly site in Tacoma. Its 12-ton
+delivery trucks will serve the region.
+
+Regional builders are allocating nearly $600 million toward new warehouses and office renovations.
+
+The water board spent $310 million on three new deep-water piers. It plans to spend a further $95 million by 2028
+to deepen the river channel to 14 meters.
+
+Riders face fines of $250 per trip if they skip the fare. Most of these drivers, about 61%, earn less than $38,000
+a year. The firm earned 42 cents per share.
+
+Detours are adding almost 7 days to each delivery. The board approved the 45-day Emergency Waiver Program.
+
+The agency expects ridership to grow by 4% to 6% next year. The Port of Westhaven handled 1.8 million containers
+last year, a 9% increase over 2023.
+
+The company lost $12 million on revenue of $80 million. The city spent $4 million on Monday. The fund raised $3
+million to cover legal costs.
+"""
+
+
+def test_a_unit_as_an_adjective_prints_as_a_unit(tmp_path: Path) -> None:
+    source = tmp_path / "article.txt"
+    source.write_text(SUMS, encoding="utf-8")
+    draft(source, tmp_path / "outline.yaml")
+    outline = read_outline(tmp_path / "outline.yaml")
+    plant = next(s for s in outline.statistics if s.value == 215_000)
+    assert (plant.unit.value, plant.noun, plant.unit_name) == ("count", "square feet", "square feet")
+    # The point writes the reference in the adjective's place ('The {plant} plant'): no unit left behind it.
+    points = [point for section in outline.sections for point in section.points]
+    assert any(f"{{{plant.id}}} plant" in point for point in points), points
+    assert not any("square-foot" in re.sub(r"\{[^}]*\}", "", point) for point in points), points
+    assert format_value(plant, Locale.EN) == "215,000 square feet"  # as the key figure and the table print it
+    # A 12-ton truck is a kind of truck: no figure of the article.
+    assert not any(s.value == 12 for s in outline.statistics)

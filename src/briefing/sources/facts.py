@@ -17,7 +17,7 @@ from briefing.sources.article import Article, Block
 from briefing.sources.labels import labels
 from briefing.sources.sentences import Sentence, clause_around, is_chinese, sentence_at, shorten
 from briefing.text.dates import DateContext, DateMention
-from briefing.text.figures import Figure, find_figures
+from briefing.text.figures import Figure, find_figures, unit_words
 from briefing.text.quotes import find_quotes
 
 # Event titles are timeline labels: a few words.
@@ -393,6 +393,8 @@ def _unit_and_noun(figure: Figure, chinese: bool) -> tuple[str, str | None]:
     if figure.unit == "money":
         code = figure.currency or ""
         return "count", CURRENCY_NOUNS[chinese].get(code, code or None)
+    if figure.measured and figure.noun:
+        return "count", unit_words(figure.noun)  # 'a 325,000-square-foot site' is 325,000 square feet
     return figure.unit, figure.noun if figure.unit == "count" else None
 
 
