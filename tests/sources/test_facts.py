@@ -165,3 +165,10 @@ def test_an_english_title_that_is_too_long_drops_its_articles_before_its_words(p
     [(_, drafted)] = events(paragraph)
     assert drafted == title
 
+
+def test_a_footnote_mark_ends_the_sentence_that_titles_an_event() -> None:
+    """Was: 'ruled to uphold the law.[1] … As of Jan. 19, the app is banned' was one sentence, and the 19th's event
+    took the 17th's title."""
+    assert events("On Jan. 17, the court ruled to uphold the law.[1] The judges found the law sound.[2] As of "
+                  "Jan. 19, the app is banned in the state.[3]") == [
+        ("2025-01-17", "The court ruled to uphold the law"), ("2025-01-19", "The app is banned in the state")]
