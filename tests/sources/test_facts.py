@@ -145,6 +145,8 @@ def test_a_figure_holds_for_its_sentences_date_not_the_day_it_was_said(paragraph
     # What only looks like it: a report that says what it reports in its own clause.
     ("The council announced on Jan. 14 a plan to cut fares.", "The council announced a plan to cut fares"),
     ("Northway said on Jan. 10 it would cut 300 jobs.", "Northway said it would cut 300 jobs"),
+    ("On Jan. 10, after the vote, Northway announced that it would close two depots.",
+     "Northway announced that it would close two depots"),  # what it said needs who said it
 ])
 def test_an_english_report_is_titled_by_what_was_said_not_who_said_it(paragraph: str, title: str) -> None:
     [(_, drafted)] = events(paragraph)

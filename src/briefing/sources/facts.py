@@ -363,17 +363,22 @@ def _tells_an_event(words: str, chinese: bool) -> bool:
     if chinese:  # nor one left dangling where its date was ('预售时间为'): the date was all it said
         return not (_ZH_SETTING.search(words) or _ZH_FIGURATIVE.search(words) or _ZH_DAY_DESCRIBED.search(words)
                     or _REPORTED_FROM.search(words) or _ZH_DANGLING_END.search(words))
-    return _en_opens_as_subject(words) and _en_verb(words) and _en_reports(words) is None
+    return _en_opens_as_subject(words) and _en_verb(words) and ((reports := _en_reports(words)) is None
+                                                                 or bool(reports["what"]))
 
 
 def _en_reports(words: str) -> re.Match[str] | None:
     """The clause as one that only says who said something (see _EN_REPORTS); None where it says more: where
-    the words around the verb hold a verb of their own ('said it would cut 300 jobs')."""
+    the words around the verb hold a verb of their own ('said it would cut 300 jobs'), or what was said needs the
+    one who said it ('Brennan Motors announced that it would lay off 450 workers')."""
     reports = _EN_REPORTS.fullmatch(words.rstrip(" ."))  # the stop its date was before: 'announced on Jan. 14.'
     if reports is None:
         return None
     who = reports["who"] or reports["named"] or ""  # 'the port authority', 'said the minister'
-    return None if _en_verb(who) or re.search(r"(?i)\b(?:it|they|he|she|we|i|you)\b", who) else reports
+    pronoun = r"(?i)\b(?:it|they|he|she|we|i|you)\b"
+    if _en_verb(who) or re.search(pronoun, who) or re.match(pronoun, reports["what"] or ""):
+        return None
+    return reports
 
 
 def _en_opens_as_subject(words: str) -> bool:
