@@ -131,3 +131,46 @@ def test_a_figure_holds_for_its_sentences_date_not_the_day_it_was_said(paragraph
     article = Article("article.txt", None, PUBLISHED, None, None, None, "zh-CN" if is_chinese(paragraph) else "en",
                       (Block(1, paragraph, None),))
     assert [statistic.as_of for statistic in find_facts(article).statistics] == [as_of]
+
+
+@pytest.mark.parametrize(("paragraph", "title"), [
+    # A clause that only says who said it: the event is what was said, before it, after 'that', or after it.
+    ("The ferry line carried 2.4 million passengers last year, a 9% rise, the operator said on Monday, as "
+     "tourists returned.", "The ferry line carried 2.4 million passengers last year"),
+    ("Officials said on Tuesday that the bridge would reopen in May.", "The bridge would reopen in May"),
+    ("Fares will rise by 20 cents, the transit board announced on Jan. 14.", "Fares will rise by 20 cents"),
+    ("Ridership fell sharply in December, the mayor told reporters on Jan. 9.", "Ridership fell sharply in December"),
+    ("Two schools will close, according to a statement issued on Jan. 16.", "Two schools will close"),
+    ("The plant will shut in March, said the company on Jan. 15.", "The plant will shut in March"),
+    # What only looks like it: a report that says what it reports in its own clause.
+    ("The council announced on Jan. 14 a plan to cut fares.", "The council announced a plan to cut fares"),
+    ("Northway said on Jan. 10 it would cut 300 jobs.", "Northway said it would cut 300 jobs"),
+    ("On Jan. 10, after the vote, Northway announced that it would close two depots.",
+     "Northway announced that it would close two depots"),  # what it said needs who said it
+])
+def test_an_english_report_is_titled_by_what_was_said_not_who_said_it(paragraph: str, title: str) -> None:
+    [(_, drafted)] = events(paragraph)
+    assert drafted == title
+
+
+@pytest.mark.parametrize(("paragraph", "title"), [
+    # Too long by an article or two: a headline leaves the articles out rather than cut the clause short.
+    ("A coalition of 12 tenant groups filed a formal complaint on Feb. 3.",
+     "Coalition of 12 tenant groups filed formal complaint"),
+    ("The city will run 40 buses a day on the route from Feb. 3.", "City will run 40 buses a day on route"),
+    # Short enough as it is: the articles stay. Too long without them too: cut, never on 'the' or 'last'.
+    ("The court held its first hearing on Jan. 6.", "The court held its first hearing"),
+    ("On Jan. 8 the museum said it had sold 41,000 tickets at the door last week alone.",
+     "The museum said it had sold 41,000 tickets"),
+])
+def test_an_english_title_that_is_too_long_drops_its_articles_before_its_words(paragraph: str, title: str) -> None:
+    [(_, drafted)] = events(paragraph)
+    assert drafted == title
+
+
+def test_a_footnote_mark_ends_the_sentence_that_titles_an_event() -> None:
+    """Was: 'ruled to uphold the law.[1] … As of Jan. 19, the app is banned' was one sentence, and the 19th's event
+    took the 17th's title."""
+    assert events("On Jan. 17, the court ruled to uphold the law.[1] The judges found the law sound.[2] As of "
+                  "Jan. 19, the app is banned in the state.[3]") == [
+        ("2025-01-17", "The court ruled to uphold the law"), ("2025-01-19", "The app is banned in the state")]

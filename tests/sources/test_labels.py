@@ -7,6 +7,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from briefing.outline.locale import format_value
+from briefing.outline.model import Locale
 from briefing.outline.validate import read_outline
 from briefing.sources.comparisons import comparisons
 from briefing.sources.facts import DraftStatistic, Evidence
@@ -208,3 +210,83 @@ def test_measured_quantities_and_money_compare_within_one_paragraph_only() -> No
     equipment = statistic("装备制造业增加值增长7.7%", 2, "装备制造业增加值增长")
     assert [(c.title, [s.label for s in c.statistics]) for c in comparisons([hi_tech, equipment], chinese=True)] == [
         ("制造业增加值增长对比", ["高技术制造业增加值增长", "装备制造业增加值增长"])]
+
+
+SUMS = """Grocer expands
+
+Harvest Foods has opened a new $210 million fully-automated bakery production plant in Millbrook, Ohio. The
+215,000-square-foot plant will bake about two million pounds of whole-grain, preservative-free sandwich breads
+weekly, and create 320 well-paid jobs.
+
+Corvane, a sensor maker, is putting $25 million into a new 40,500-square-foot assembly site in Tacoma. Its 12-ton
+delivery trucks will serve the region.
+
+Regional builders are allocating nearly $600 million toward new warehouses and office renovations.
+
+The water board spent $310 million on three new deep-water piers. It plans to spend a further $95 million by 2028
+to deepen the river channel to 14 meters.
+
+Riders face fines of $250 per trip if they skip the fare. Most of these drivers, about 61%, earn less than $38,000
+a year. The firm earned 42 cents per share.
+
+Detours are adding almost 7 days to each delivery. The board approved the 45-day Emergency Waiver Program.
+
+The agency expects ridership to grow by 4% to 6% next year. The Port of Westhaven handled 1.8 million containers
+last year, a 9% increase over 2023.
+
+The company lost $12 million on revenue of $80 million. The city spent $4 million on Monday. The fund raised $3
+million to cover legal costs.
+"""
+
+
+def test_a_sums_label_names_what_the_money_is_for(tmp_path: Path) -> None:
+    labels, _, _ = drafted(tmp_path, SUMS)
+    # The thing after the sum, without what only describes it ('new', 'fully-automated'); what it is put into,
+    # spent on or allocated toward; what it is to do.
+    assert labels[210_000_000] == "Bakery production plant"
+    assert labels[25_000_000] == "Assembly site"  # not the company the sentence opens with
+    assert labels[600_000_000] == "Warehouses and office renovations"
+    assert labels[310_000_000] == "Deep-water piers"  # a compound noun stays: only adjectives go
+    assert labels[95_000_000] == "River channel deepening"  # not 'Plans to spend'
+    # A sum of each ('fines of $250 per trip'), and what someone earns: their earnings.
+    assert labels[250] == "Fine per trip"
+    assert labels[0.42] == "Earnings per share"
+    assert labels[38_000] == "Driver earnings"  # the drivers the clause before is of
+    # Traps: 'on' says what money buys only after a verb of spending, and never a day; a purpose this reader has no
+    # noun for ('to cover legal costs') gives no verb for a label.
+    assert labels[12_000_000] == "Company loss"
+    assert labels[4_000_000] == "City spending"
+    assert labels[3_000_000] == "Fund"
+
+
+def test_a_quantity_and_a_duration_are_labelled_with_what_they_measure(tmp_path: Path) -> None:
+    labels, _, _ = drafted(tmp_path, SUMS)
+    assert labels[215_000] == "Plant"  # a 215,000-square-foot plant: the plant's floor space
+    assert labels[40_500] == "Assembly site"
+    assert labels[2_000_000] == "Sandwich breads"  # pounds of them, past the comma between their adjectives
+    assert labels[14] == "River channel depth"  # dredged, deepened 'to 14 meters'
+    assert labels[320] == "Jobs"  # well-paid ones
+    assert labels[7] == "Added delivery time"  # 'adding 7 days to each delivery', not the clause's subject
+    assert labels[45] == "Emergency Waiver Program"  # the 45-day program: what the days are
+    # A rise or a growth that an infinitive or an apposition states ('expects ridership to grow by 4% to 6%',
+    # 'a 9% increase'), each end of a range alike.
+    assert labels[4] == labels[6] == "Ridership growth"
+    assert labels[9] == "Containers increase"
+    assert all(len(label.split()) <= 5 and label.split()[0].lower() not in ("a", "an", "the", "to")
+               for label in labels.values()), labels
+
+
+def test_a_unit_as_an_adjective_prints_as_a_unit(tmp_path: Path) -> None:
+    source = tmp_path / "article.txt"
+    source.write_text(SUMS, encoding="utf-8")
+    draft(source, tmp_path / "outline.yaml")
+    outline = read_outline(tmp_path / "outline.yaml")
+    plant = next(s for s in outline.statistics if s.value == 215_000)
+    assert (plant.unit.value, plant.noun, plant.unit_name) == ("count", "square feet", "square feet")
+    # The point writes the reference in the adjective's place ('The {plant} plant'): no unit left behind it.
+    points = [point for section in outline.sections for point in section.points]
+    assert any(f"{{{plant.id}}} plant" in point for point in points), points
+    assert not any("square-foot" in re.sub(r"\{[^}]*\}", "", point) for point in points), points
+    assert format_value(plant, Locale.EN) == "215,000 square feet"  # as the key figure and the table print it
+    # A 12-ton truck is a kind of truck: no figure of the article.
+    assert not any(s.value == 12 for s in outline.statistics)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.text.figures import QUALIFIERS, UNITS, Figure, agrees, find_figures, measure_of
+from briefing.text.figures import QUALIFIERS, UNITS, Figure, agrees, find_figures, measure_of, unit_words
 from tests.conftest import SHIPPED_ARTICLE, finishes
 
 ARTICLE = SHIPPED_ARTICLE.read_text(encoding="utf-8")
@@ -241,7 +241,9 @@ def test_chinese_numbers_that_are_not_figures(text: str) -> None:
     "a 3 percentage point rise", "rose 3 percentage points",
     # measures that are no amount of anything: a place, a race, a unit as an adjective, pounds that are money
     "The village lies 3 km away.", "a town 5 miles north of the border", "She won the 10 km race.",
-    "He swam the 200 metres freestyle.", "a 10-ton truck", "a 1,300-km pipeline", "It sold for 3 pounds.",
+    "He swam the 200 metres freestyle.", "a 10-ton truck", "a 40-acre farm", "a 500-square-foot flat",
+    "an 800 square foot flat", "a 10 ton truck", "a 2000-acre farm", "She won the 10,000-metre final.",
+    "It sold for 3 pounds.",
     "It weighs 150 pounds.", "5 pounds of taxpayers' money",
     "children under 13", "people over 65", "it fell 300 points", "a 100m sprint", "speeds of 1Tbps",
     "shortly after 1 a.m. Two neighbors called", "he called 911 at least 25 times", "she won 3 times",
@@ -321,6 +323,22 @@ def test_pounds_are_sterling_unless_they_weigh_something() -> None:
     assert [(f.unit, f.currency, f.noun) for f in find_figures(
         "a 2 million pounds fine; 2 million pounds of debt; 2 million pounds of beef")] == [
         ("money", "GBP", None), ("money", "GBP", None), ("count", None, "pounds")]
+
+
+@pytest.mark.parametrize(("text", "written", "value", "noun", "unit"), [
+    # A grouped, scaled or large number before a unit as an adjective: the size of what the noun after it names.
+    ("The grocer opened a 215,000-square-foot warehouse.", "215,000", 215_000, "square-foot", "square feet"),
+    ("The 60,000 square foot store opens in May.", "60,000", 60_000, "square foot", "square feet"),
+    ("Crews finished a 1,300-km pipeline.", "1,300", 1300, "km", "km"),
+    ("It bought a 12,000-acre ranch.", "12,000", 12_000, "acre", "acres"),
+    ("It runs a 2,000-megawatt plant.", "2,000", 2000, "megawatt", "megawatts"),
+])
+def test_a_unit_as_an_adjective_measures_what_it_describes_when_the_number_is_large(
+        text: str, written: str, value: float, noun: str, unit: str) -> None:
+    figure = only(text)
+    assert (figure.written, figure.unit, figure.noun, figure.measured) == (written, "count", noun, True)
+    assert agrees(value, figure) and unit_words(figure.noun or "") == unit
+    assert measure_of(noun) == measure_of(unit)  # 'briefing check' takes 'square feet' for 'square-foot'
 
 
 def test_one_unit_has_one_name_in_every_spelling() -> None:

@@ -14,6 +14,11 @@ from briefing.text.sentences import sentence_end, sentence_start
      "On Jan. 18, Mr. Chew said the U.S. ban hurt."),
     ('"We will fight," he said. "We will win!" she added', "win", '"We will win!" she added'),
     ("First line\nsecond line, no stop", "second", "second line, no stop"),
+    # A wiki's footnote marks close the sentence before them; a bracket that is no footnote mark does not.
+    ("The board voted on March 3.[2] On March 9, the law took effect.[3][4] It was", "law",
+     "On March 9, the law took effect.[3][4]"),
+    ("The court ruled.[2]", "ruled", "The court ruled.[2]"),
+    ("It sold 3.[a] bonds. Then", "sold", "It sold 3.[a] bonds."),
 ])
 def test_the_sentence_around_a_word(text: str, word: str, sentence: str) -> None:
     at = text.index(word)

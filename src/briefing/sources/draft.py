@@ -258,9 +258,10 @@ def _with_references(text: str, statistics: list[DraftStatistic]) -> str:
                 start = last + before.start()
         pieces += [text[last:start], "{" + statistic.id + "}"]
         last = figure.end
-        if statistic.unit_name and statistic.figure.measured:
-            # The reference prints the unit: the one written after the figure goes ('{id}' for '1.59亿吨').
-            unit = re.match(r"\s*" + re.escape(statistic.unit_name), text[last:])
+        if statistic.unit_name and statistic.figure.measured and figure.noun:
+            # The reference prints the unit: the one written after the figure goes ('{id}' for '1.59亿吨', and for
+            # '325,000-square-foot', which it prints '325,000 square feet').
+            unit = re.match(r"[\s\-‐]*" + re.escape(figure.noun), text[last:])
             last += unit.end() if unit else 0
     pieces.append(text[last:])
     return "".join(pieces)

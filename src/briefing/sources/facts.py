@@ -18,7 +18,7 @@ from briefing.sources.bylines import news_dateline
 from briefing.sources.labels import labels
 from briefing.sources.sentences import Sentence, clause_around, is_chinese, sentence_at, shorten
 from briefing.text.dates import DateContext, DateMention
-from briefing.text.figures import Figure, find_figures
+from briefing.text.figures import Figure, find_figures, unit_words
 from briefing.text.quotes import find_quotes
 
 # Event titles are timeline labels: a few words.
@@ -182,7 +182,22 @@ _EN_VERB = re.compile(
 # What a cut title may not end on: a particle or preposition (Chinese), an auxiliary (English; shorten drops the rest).
 _ZH_DANGLING_END = re.compile(r"[的地得在于和与及将对从向把被给为是并而或、]+$")
 _EN_DANGLING_END = re.compile(r"\s+(?:were|was|is|are|will|would|could|should|has|have|had|be|been|being|when|where"
-                              r"|while|before|after|who|which|that|to)$", re.IGNORECASE)
+                              r"|while|before|after|who|which|that|to|of|in|on|at|for|by|with|from|and|or|a|an|the"
+                              r"|its|their|his|her|last|this|next)$", re.IGNORECASE)
+# Articles a headline leaves out; not 'a' that says 'per' ('40 trains a week').
+_EN_ARTICLES = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+|(?<=\s)(?:the|an|a(?!\s+(?:week|year|day|month|quarter|share|"
+                          r"head|piece|time)\b))\s+")
+# An English clause that only says who said it ('the port authority said', 'said the minister', 'officials told
+# reporters', 'according to the city'), or who said what after 'that' ('the board said that fares would rise'):
+# the event is what was said.
+_EN_REPORTING_VERB = (r"(?:said|says|announced|reported|stated|added|noted|confirmed|disclosed|wrote"
+                      r"|told\s+(?:reporters|journalists|the\s+press|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))")
+_EN_REPORTS = re.compile(
+    rf"(?:(?P<who>(?:[\w.’'&-]+\s+){{0,7}}?)(?-i:{_EN_REPORTING_VERB})(?:\s+(?:in\s+a\s+(?:statement|release|"
+    r"filing|report)|at\s+a\s+(?:news\s+conference|briefing)|on\s+(?:its\s+website|social\s+media|X|Twitter)))?"
+    rf"(?:\s+that\s+(?P<what>.+))?|(?-i:{_EN_REPORTING_VERB})\s+(?P<named>(?:[\w.’'&-]+\s*){{1,7}})"
+    r"|according\s+to\b.*)",
+    re.IGNORECASE)
 _PARENTHESIS = re.compile(r"\s*(?:[（(][^（）()]{0,60}[）)]|\[\d{1,3}\])")  # asides, and footnote marks
 # A quoted name before the noun it names: '举行“中国经济高质量发展成效”系列新闻发布会'.
 _QUOTED_NAME = re.compile(r"[“「『][^”」』]{1,30}[”」』](?=[\u4e00-\u9fff]{3})")
@@ -242,7 +257,8 @@ def _event_title(text: str, mention: DateMention, mentions: list[DateMention], c
     """What happened that day, in a few words: 'who did what'. The clause that holds the date, without its days and
     the words that only place them in time, is the title unless it only sets the scene ('在…会议上', 'after the
     quarter ended'), reports or compares: then the first of the clauses after it, then before it, that tells an
-    event. '记者27日从全国工业和信息化工作会议获悉' is the meeting's."""
+    event. '记者27日从全国工业和信息化工作会议获悉' is the meeting's; '…, the port authority said on Monday' is
+    what the authority said, in the clauses before it."""
     sentence = sentence_at(text, mention.start)
     start = max(sentence.start, _story_start(text))
     dated = clause_around(text, mention.start, mention.end)  # the date's clause, whatever commas the date holds
@@ -261,11 +277,14 @@ def _event_title(text: str, mention: DateMention, mentions: list[DateMention], c
     named = _ZH_NAMED_DAY.fullmatch(words[at]) if chinese else None
     if named:  # '开幕时间为 1 月 25 日': the opening
         return named["what"]
+    order = [at, *range(at + 1, len(clauses)), *range(at)]
     if not chinese:
         words = _en_predicates_with_subjects(text, clauses, words, at, mention)
+        if (reports := _en_reports(words[at])) is not None:  # '…, the port authority said on Monday'
+            words[at] = reports["what"] or ""  # what was said: after 'that', else the clauses before, then after
+            order = [at, *range(at), *range(at + 1, len(clauses))]
     elif _ZH_SAYS.search(words[at]) and at + 1 < len(clauses):  # '市交通委宣布,' what it announced follows
         words[at] += words[at + 1]
-    order = [at, *range(at + 1, len(clauses)), *range(at)]
     candidates = [words[i] for i in order if _says_enough(words[i], chinese)]
     telling = [candidate for candidate in candidates if _tells_an_event(candidate, chinese)]
     if candidates:
@@ -336,7 +355,22 @@ def _tells_an_event(words: str, chinese: bool) -> bool:
     if chinese:  # nor one left dangling where its date was ('预售时间为'): the date was all it said
         return not (_ZH_SETTING.search(words) or _ZH_FIGURATIVE.search(words) or _ZH_DAY_DESCRIBED.search(words)
                     or _REPORTED_FROM.search(words) or _ZH_DANGLING_END.search(words))
-    return _en_opens_as_subject(words) and _en_verb(words)
+    return _en_opens_as_subject(words) and _en_verb(words) and ((reports := _en_reports(words)) is None
+                                                                 or bool(reports["what"]))
+
+
+def _en_reports(words: str) -> re.Match[str] | None:
+    """The clause as one that only says who said something (see _EN_REPORTS); None where it says more: where
+    the words around the verb hold a verb of their own ('said it would cut 300 jobs'), or what was said needs the
+    one who said it ('Brennan Motors announced that it would lay off 450 workers')."""
+    reports = _EN_REPORTS.fullmatch(words.rstrip(" ."))  # the stop its date was before: 'announced on Jan. 14.'
+    if reports is None:
+        return None
+    who = reports["who"] or reports["named"] or ""  # 'the port authority', 'said the minister'
+    pronoun = r"(?i)\b(?:it|they|he|she|we|i|you)\b"
+    if _en_verb(who) or re.search(pronoun, who) or re.match(pronoun, reports["what"] or ""):
+        return None
+    return reports
 
 
 def _en_opens_as_subject(words: str) -> bool:
@@ -347,11 +381,15 @@ def _en_opens_as_subject(words: str) -> bool:
 
 def _fit(words: str, chinese: bool) -> str:
     """The clause as a timeline label: within the title's length, a quoted name left out where that makes it fit
-    ('举行“中国经济高质量发展成效”系列新闻发布会' -> '举行系列新闻发布会'), ending on a word that carries meaning."""
+    ('举行“中国经济高质量发展成效”系列新闻发布会' -> '举行系列新闻发布会'), and English articles, as a headline does
+    ('Coalition of 14 environmental groups filed legal challenge'); ending on a word that carries meaning."""
     limit = EVENT_TITLE_LIMIT[chinese]
-    if chinese and shorten(words, limit) != shorten(words, len(words)):
-        unquoted = _QUOTED_NAME.sub("", words)
-        words = unquoted if len(re.sub(r"\W", "", unquoted)) >= 5 else words
+    if shorten(words, limit) != shorten(words, len(words)):
+        if chinese:
+            unquoted = _QUOTED_NAME.sub("", words)
+            words = unquoted if len(re.sub(r"\W", "", unquoted)) >= 5 else words
+        elif shorten(bare := _EN_ARTICLES.sub("", words), limit) == shorten(bare, len(bare)):
+            words = bare
     title = shorten(words, limit)
     dangling = _ZH_DANGLING_END if chinese else _EN_DANGLING_END
     while (cut := dangling.search(title)) and cut.start() > 0:
@@ -385,6 +423,8 @@ def _unit_and_noun(figure: Figure, chinese: bool) -> tuple[str, str | None]:
     if figure.unit == "money":
         code = figure.currency or ""
         return "count", CURRENCY_NOUNS[chinese].get(code, code or None)
+    if figure.measured and figure.noun:
+        return "count", unit_words(figure.noun)  # 'a 325,000-square-foot site' is 325,000 square feet
     return figure.unit, figure.noun if figure.unit == "count" else None
 
 

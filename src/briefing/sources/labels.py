@@ -6,6 +6,9 @@ A label names what a figure is about, in the article's own words, from the figur
 - the words before it that name what is measured ('5G基站', '工业增加值同比增长', 'Unemployment rate'),
   without the verbs and adverbs that only tie them to the figure (累计, 达到, 超过, 分别, averaged, reached),
   nor the base of a comparison ('较2023年底增长' is '增长', 'rose 4.6% from a year earlier' a rise);
+- in English, what a sum goes to or is spent to do ('putting $40 million into a new site', '€1.2 billion to dredge
+  the channel': 'Channel dredging'), what a sum of each is ('fines of $250 per trip'), what a unit as an adjective
+  measures ('a 325,000-square-foot facility'), without the words that only describe it ('new', 'fully-cooked');
 - a subject from the clause before, in the same statement, when its own clause has none
   ('通过量503万吨,同比增长5.1%' -> '通过量同比增长'; 'Revenue rose 8% to $616 million' -> 'Revenue');
 - in a list of figures ('优秀案例数分别达到13.8万、3.7万、1.3万个'), each its item of the list the sentence pairs
@@ -181,10 +184,11 @@ def _run(text: str, figures: Sequence[Figure], index: int) -> list[int]:
 
 
 def _figure_end(text: str, figure: Figure) -> int:
-    """Where a figure and the noun right after it end."""
+    """Where a figure and the noun right after it end (a unit joined to it too: '325,000-square-foot')."""
     rest = text[figure.end:]
-    if figure.noun and rest.lstrip().startswith(figure.noun):
-        return figure.end + len(rest) - len(rest.lstrip()) + len(figure.noun)
+    stripped = rest.lstrip(" \t\n-‐")
+    if figure.noun and stripped.startswith(figure.noun):
+        return figure.end + len(rest) - len(stripped) + len(figure.noun)
     return figure.end
 
 
@@ -421,6 +425,9 @@ _EN_VERBS = frozenset((
     "earns", "gone", "goes", "went", "add", "lose", "loses", "face", "faces", "generated", "boasts", "totaled",
     "totalled", "averaged", "estimates", "cost", "costs", "hit", "hits", "rises", "falls", "climbs", "drops",
     "jumps", "declines", "doubled", "tripled"))
+# Participles that end a noun phrase after its noun ('an option written into the law'), though before one they
+# describe it ('2,340 written comments').
+_PARTICIPLES = frozenset(("written", "known", "shown", "held", "built", "chosen", "given", "taken", "seen", "made"))
 _AUXILIARIES = frozenset(("is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could",
                           "can", "may", "might", "should", "must", "does", "did"))
 # Verbs after which the words are what was said, not what the figure is about.
@@ -445,7 +452,8 @@ _TIME_WORDS = frozenset((
     "annual", "annually", "previous", "last", "prior", "period", "january", "february", "march", "april", "june",
     "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday", "fiscal", "time", "summer", "winter",
-    "autumn", "hour", "hours", "minutes"))
+    "autumn", "hour", "hours", "minutes", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday"))
 # The noun a change makes: a percentage after 'rose' is a rise.
 _CHANGES = {"rose": "rise", "rise": "rise", "rises": "rise", "risen": "rise", "rising": "rise", "up": "rise",
             "climbed": "rise", "jumped": "jump", "gained": "gain", "grew": "growth", "grown": "growth",
@@ -453,53 +461,122 @@ _CHANGES = {"rose": "rise", "rise": "rise", "rises": "rise", "risen": "rise", "r
             "fell": "fall", "fallen": "fall", "falling": "fall", "down": "fall", "dropped": "drop",
             "declined": "decline", "decreased": "decrease", "slid": "fall", "less": "decrease",
             "narrowed": "fall", "shrank": "fall", "surged": "rise", "soared": "rise"}
+# The same verbs as an infinitive says them ('expects volumes to grow by 5%'), which are nouns elsewhere.
+_TO_CHANGE = {"grow": "growth", "rise": "rise", "increase": "increase", "climb": "rise", "jump": "jump",
+              "fall": "fall", "drop": "drop", "decline": "decline", "decrease": "decrease", "shrink": "fall"}
 _CHANGE_NOUNS = frozenset(("rise", "increase", "growth", "gain", "jump", "fall", "drop", "decline", "decrease"))
 _SHARE_VERBS = frozenset(("was", "were", "is", "are", "made", "make", "makes", "accounted", "represented"))
+# What a sum is to the one who earns, spends, loses or owes it: 'creators earn less than $49,000' are their earnings.
+_MONEY_NOUNS = {"earn": "earnings", "earns": "earnings", "earned": "earnings", "earning": "earnings",
+                "spend": "spending", "spends": "spending", "spent": "spending", "lose": "loss", "loses": "loss",
+                "lost": "loss", "owe": "debt", "owes": "debt", "owed": "debt"}
+# Verbs that put money into something: after them, 'on' says what it buys ('spent $850 million on two berths');
+# elsewhere it may say what else ('lost $5 million on revenue of …').
+_SPENDING = re.compile(r"(?i)\b(?:spen(?:d|ds|t|ding)|invest(?:s|ed|ing)?|put(?:s|ting)?|pour(?:s|ed|ing)?"
+                       r"|allocat(?:e|es|ed|ing)|earmark(?:s|ed|ing)?|commit(?:s|ted|ting)?)\b")
+# Prepositions after a sum that say where it goes: 'putting $40 million into a new site', 'toward new plants'.
+_INTO = frozenset(("into", "toward", "towards"))
+# What a sum is spent to do, as a noun ('€1.2 billion to dredge the approach channel': its dredging).
+_DOINGS = {"build": "construction", "construct": "construction", "expand": "expansion", "extend": "extension",
+           "dredge": "dredging", "deepen": "deepening", "widen": "widening", "upgrade": "upgrade",
+           "modernize": "modernization", "modernise": "modernisation", "renovate": "renovation", "repair": "repairs",
+           "replace": "replacement", "buy": "purchase", "purchase": "purchase", "acquire": "acquisition",
+           "develop": "development", "improve": "improvements", "fund": "funding", "restore": "restoration",
+           "rebuild": "rebuilding", "install": "installation", "maintain": "maintenance", "research": "research"}
+# A length a verb brings something to is a dimension of it ('dredge the approach channel to 18 meters').
+_DIMENSIONS = {"dredge": "depth", "deepen": "depth", "widen": "width", "extend": "length", "lengthen": "length",
+               "raise": "height"}
+_BROUGHT_TO = re.compile(r"(?i)\b(?P<verb>[a-z]+)\s+(?:the|a|an|its|their)\s+(?P<thing>[a-z][a-z' -]*?)\s+to\s*$")
+# When, between a sum and what it is for: 'a further €1.2 billion by 2030 to dredge …'.
+_TIME_LEAD = re.compile(r"(?i)^\s*(?:(?:by|in|until|before|through)\s+(?:\d{4}|next\s+year|the\s+end\s+of\s+"
+                        r"(?:the\s+)?(?:\d{4}|year|decade))|over\s+the\s+(?:next|coming)\s+\S+\s+"
+                        r"(?:years?|months?|decades?)|(?:this|next)\s+year|annually|each\s+year|a\s+year)\s*,?")
+# Words that describe a thing rather than name it, left out of its label ('a new $300 million fully-cooked food
+# production facility' is a food production facility): besides these, hyphened words that are an adverb's
+# ('fully-cooked') or a participle ('most-automated', 'good-paying'), not a compound noun ('deep-water').
+_DESCRIBING = frozenset((
+    "new", "brand-new", "further", "additional", "extra", "potential", "possible", "several", "major", "premium",
+    "state-of-the-art", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen"))
+_DESCRIBING_FIRST = frozenset(("well", "most", "much", "ever", "best", "better"))  # 'well-paid', 'ever-growing'
+_DESCRIBING_LAST = frozenset(("free", "paid", "made", "known", "built", "run", "grown", "sized", "like", "friendly"))
+# Plural nouns that stay plural as one ('earnings per share').
+_PLURAL_ONLY = frozenset(("earnings", "sales", "savings", "proceeds", "damages", "goods", "news", "series",
+                          "species", "means", "headquarters", "arrears", "outskirts", "customs", "logistics",
+                          "economics", "politics", "analytics", "electronics", "data"))
+# Prefixes that leave a hyphened word a verb ('re-opened', 'co-founded'); other hyphened words are adjectives.
+_VERB_PREFIXES = frozenset(("re", "co", "pre", "de", "un", "mis", "over", "under", "out", "fast", "double"))
 
 
 def _en_label(text: str, figures: Sequence[Figure], index: int, named: list[str]) -> str:
     """What an English figure is about: its noun ('310,000 patients'), the noun after it ('$4.2 million
-    verdict'), the phrase it is of or in ('40% of the stolen records', '$2.7 million in compensatory damages'),
-    else the noun phrase its clause states it of ('The unemployment rate averaged 3.8%'), with the change a
-    percentage is ('Food prices rose 1.9%': 'Food prices rise')."""
+    verdict', 'a 325,000-square-foot facility'), what a sum goes to ('putting $40 million into a new site'), the
+    phrase it is of or in ('40% of the stolen records', '$2.7 million in compensatory damages'), else the noun
+    phrase its clause states it of ('The unemployment rate averaged 3.8%'), with the change a percentage is
+    ('Food prices rose 1.9%': 'Food prices rise')."""
     figure = figures[index]
     start, end = clause_around(text, figure.start, figure.end)
     earlier = [j for j in range(index) if figures[j].start >= start]
-    later = [figures[j].start for j in range(index + 1, len(figures)) if figures[j].start < end]
+    later = [j for j in range(index + 1, len(figures)) if figures[j].start < end]
     before = _EN_WORD.findall(text[_figure_end(text, figures[earlier[-1]]) if earlier else start:figure.start])
-    after = _EN_WORD.findall(text[_figure_end(text, figure):later[0] if later else end])
+    after = _EN_WORD.findall(text[_figure_end(text, figure):figures[later[0]].start if later else end])
     lowered = [word.lower() for word in after]
     noun = counted_noun(figure)
     if noun:
-        return _fit([_en_phrase(_EN_WORD.findall(noun))], chinese=False)
+        counted = _en_phrase(_EN_WORD.findall(noun))
+        while len(counted) > 1 and "-" in counted[0] and _describes(counted[0]):
+            counted.pop(0)  # '500 good-paying jobs' are jobs
+        return _fit([counted], chinese=False)
     subject, verb = _en_subject(before)
-    change = _CHANGES.get(verb or "", "") if figure.unit in ("percent", "times") else ""
+    change = (_CHANGES.get(verb or "") or _TO_CHANGE.get(verb or "", "")) if figure.unit in ("percent", "times") \
+        else ""
     if before and before[-1].lower() == "from":
         change = ""  # 'down from 3.5%': where it came from, not a change
+    money = figure.unit in ("usd", "money")
+    if money and (purpose := _en_purpose(_text_after(text, figures, index, later, end), text[start:figure.start])):
+        return _fit([purpose], chinese=False)
+    if figure.measured and (brought := _BROUGHT_TO.search(text, start, figure.start)):
+        thing = _en_thing(brought["thing"].split())
+        dimension = _DIMENSIONS.get(brought["verb"].lower())
+        if thing:
+            return _fit([thing, [dimension] if dimension else []], chinese=False)  # 'Approach channel depth'
+    if figure.unit == "days" and verb in ("add", "adds", "added", "adding") and lowered[:1] == ["to"] and (
+            thing := _en_thing(after[1:])):
+        return _fit([["Added"], thing, ["time"]], chinese=False)  # 'adding 10 days to each voyage'
     if lowered[:1] and lowered[0] in _CHANGE_NOUNS and lowered[1:2] in (["in"], ["of"]):
         return _fit([_en_phrase(after[2:]), [lowered[0]]], chinese=False)  # '20 percent rise in revenue'
-    if lowered[:1] and lowered[0] not in _EN_EDGE and lowered[0] not in _PREPOSITIONS and after[0].islower() \
-            and not _is_verb(after[0]) and not _adverb(after[0]):
-        phrase = _en_phrase(after[:2])
+    adjective = figure.written.endswith(("-day", "-days")) or text[figure.end:figure.end + 1] in ("-", "‐")
+    if lowered[:1] and lowered[0] not in _EN_EDGE and lowered[0] not in _PREPOSITIONS \
+            and (after[0].islower() or adjective) and not _is_verb(after[0]) and not _adverb(after[0]):
+        phrase = _en_thing(after)
         if phrase and not _temporal(phrase):
+            if figure.unit == "percent" and [word.lower() for word in phrase] in [[n] for n in _CHANGE_NOUNS] and \
+                    not subject and (changed := _en_previous_subject(text, start, figures, named)):
+                return _fit([changed, [phrase[0].lower()]], chinese=False)  # '4.2 million containers, a 12% increase'
             return _fit([phrase], chinese=False)  # '$4.2 million verdict', 'a 50% refund'
     if lowered[:1] == ["per"] and len(after) > 1:
-        who = [verb] if verb and verb not in _AUXILIARIES else subject or _en_previous_subject(
-            text, start, figures, named)
+        if before[-1:] and before[-1].lower() == "of" and (thing := _en_thing_before(before[:-1])):
+            who = [*thing[:-1], _singular(thing[-1])]  # 'fines of $5,000 per user': each user's fine
+        elif verb in _MONEY_NOUNS and money:
+            who = [_MONEY_NOUNS[verb]]  # 'earned 13 cents per share'
+        else:
+            who = [verb] if verb and verb not in _AUXILIARIES else subject or _en_previous_subject(
+                text, start, figures, named)
         return _fit([who, after[:2]], chinese=False)  # '13 cents per share'
     if lowered[:1] == ["of"]:
         if subject and verb in _SHARE_VERBS and figure.unit == "percent":
             return _fit([subject, ["share"]], chinese=False)  # 'Mobile revenue was 90% of total revenue'
-        phrase = _en_phrase(after[1:])
-        if phrase and not _temporal(phrase) and (not subject or figure.unit == "percent"):
-            return _fit([phrase], chinese=False)
-    if lowered[:1] in (["in"], ["for"]) and lowered[1:2] != ["the"] and figure.unit in ("usd", "money") \
+        phrase = _en_thing_of(text, figure) if figure.measured else _en_phrase(after[1:])
+        if phrase and not _temporal(phrase) and (not subject or figure.unit == "percent" or figure.measured):
+            return _fit([phrase], chinese=False)  # 'four million pounds of … poultry products'
+    if lowered[:1] in (["in"], ["for"]) and lowered[1:2] != ["the"] and money \
             and (not before or before[-1].lower() not in ("to", "at", "from")):
         phrase = _en_phrase(after[1:])
         if phrase and not _temporal(phrase):
             return _fit([phrase], chinese=False)  # '$2.7 million in compensatory damages'
-    if earlier and before and before[-1].lower() in ("and", "or") and named[earlier[-1]]:
-        return named[earlier[-1]]  # '20 percent rise in revenue last quarter and 58 percent last year'
+    if earlier and named[earlier[-1]] and before and (
+            before[-1].lower() in ("and", "or")
+            or ([word.lower() for word in before] == ["to"] and figures[earlier[-1]].unit == figure.unit)):
+        return named[earlier[-1]]  # '20 percent rise in revenue last quarter and 58 percent last year', '5% to 7%'
     if subject and figure.unit == "percent" and [word.lower() for word in subject] in [[noun] for noun in
                                                                                       _CHANGE_NOUNS]:
         change, subject = subject[0].lower(), []  # 'an increase of 26%': of what came before
@@ -509,7 +586,125 @@ def _en_label(text: str, figures: Sequence[Figure], index: int, named: list[str]
         subject = _en_previous_subject(text, start, figures, named)
         if not change and not verb and lowered[:1] and lowered[0] in _CHANGES and figure.unit == "percent":
             change = _CHANGES[lowered[0]]  # '11% more than a year earlier'
+    if money and verb in _MONEY_NOUNS:  # 'creators earn less than $49,000': their earnings
+        who = _head(subject)
+        return _fit([[*who[:-1], _singular(who[-1]) if who[-1].islower() else who[-1]] if who else [],
+                     [_MONEY_NOUNS[verb]]], chinese=False)
+    if subject and change == "growth":
+        subject = [*subject[:-1], _singular(subject[-1])]  # 'volumes to grow': 'Volume growth'
     return _fit([subject, [change] if change else []], chinese=False) if subject else ""
+
+
+def _text_after(text: str, figures: Sequence[Figure], index: int, later: list[int], end: int) -> str:
+    """The clause after a figure, without the figures after it ('into a new 86,350-square-foot site' is 'into
+    a new site')."""
+    kept, position = "", _figure_end(text, figures[index])
+    for j in later:
+        kept += text[position:figures[j].start]
+        position = max(position, _figure_end(text, figures[j]))
+    return kept + text[position:end]
+
+
+def _en_purpose(after: str, before: str) -> list[str]:
+    """What a sum goes to, from the words after it: the thing it is put into or spent on ('into a new
+    manufacturing site', 'toward new plants and facility expansions', 'spent … on two new deep-water berths'),
+    or what it is to do ('to dredge the approach channel': 'Approach channel dredging'); [] where they say
+    neither."""
+    words = _EN_WORD.findall(_TIME_LEAD.sub("", after))
+    lowered = [word.lower() for word in words]
+    if lowered[:1] and (lowered[0] in _INTO or (lowered[0] == "on" and _SPENDING.search(before))):
+        thing = _en_thing(words[1:])
+        return [] if _temporal(thing) else thing
+    if lowered[:1] == ["to"] and len(words) > 2 and lowered[1] in _DOINGS and (thing := _en_thing(words[2:])):
+        return [*thing, _DOINGS[lowered[1]]]
+    return []
+
+
+def _en_thing(words: Sequence[str]) -> list[str]:
+    """The thing the words name, from their start ('a new $300 million fully-cooked food production facility in
+    Danville' after the figure): the noun phrase they open, to a preposition, verb, adverb or pronoun, a time or an
+    article; without the words that only describe it ('new', 'fully-cooked', 'two'); its head and the two words
+    before it, or two things joined by 'and' ('plants and facility expansions')."""
+    def ends(word: str) -> bool:
+        lowered = word.lower()
+        return (lowered in _PREPOSITIONS or lowered in _PRONOUNS or lowered in _EN_EDGE or lowered in _TIME_WORDS
+                or lowered == "next" or _is_verb(word) or _adverb(word) or (bool(phrase) and lowered in _PARTICIPLES))
+
+    words = list(words)
+    while words and _describes(words[0]):
+        words.pop(0)
+    phrase: list[str] = []
+    for at, word in enumerate(words):
+        joins = word.lower() in ("and", "or") and phrase and at + 1 < len(words) and not ends(words[at + 1])
+        if ends(word) and not joins:
+            break
+        phrase.append(word)
+    while len(phrase) > 1 and _describes(phrase[0]):
+        phrase.pop(0)
+    if not any(word.lower() in ("and", "or") for word in phrase):
+        phrase = phrase[-3:]
+    return phrase[:LABEL_LIMIT[False]]
+
+
+def _en_thing_before(words: Sequence[str]) -> list[str]:
+    """The thing the words name at their end ('with cloud providers facing potential fines' -> 'fines')."""
+    at = len(words)
+    while at > 0 and not (words[at - 1].lower() in _PREPOSITIONS or words[at - 1].lower() in _PRONOUNS
+                          or words[at - 1].lower() in _EN_EDGE or _is_verb(words[at - 1]) or _adverb(words[at - 1])):
+        at -= 1
+    return _en_thing(words[at:])
+
+
+def _en_thing_of(text: str, figure: Figure) -> list[str]:
+    """What a quantity is of, to the plural noun that ends it even past a comma between the words that describe
+    it ('four million pounds of premium quality, fully-cooked poultry products weekly' -> 'poultry products')."""
+    rest = re.match(r"\s+of\s+([^.;:!?]{1,80})", text[_figure_end(text, figure):])
+    if rest is None:
+        return []
+    tokens = re.findall(r"[A-Za-z][\w'’‘-]*|,", rest.group(1))[:10]
+    for at, word in enumerate(tokens):
+        if word.lower() in _PREPOSITIONS or _is_verb(word):
+            break
+        if word != "," and _singular(word) != word:  # the plural that ends it, with its words back to a comma
+            start = at
+            while start > 0 and tokens[start - 1] != "," and not _describes(tokens[start - 1]):
+                start -= 1
+            return _en_thing(tokens[start:at + 1])
+    return _en_phrase((tokens + [","])[:tokens.index(",")] if "," in tokens else tokens)
+
+
+def _describes(word: str) -> bool:
+    """Whether a word only describes the thing it stands before: an article, a number, 'new', a hyphened
+    adjective of an adverb or a participle ('fully-cooked', 'good-paying', 'well-paid', 'preservative-free')."""
+    lowered = word.lower()
+    if lowered in _DESCRIBING or lowered in _EN_EDGE:
+        return True
+    parts = lowered.split("-")
+    return len(parts) > 1 and (parts[0].endswith("ly") or parts[0] in _DESCRIBING_FIRST
+                               or parts[-1].endswith(("ed", "ing")) or parts[-1] in _DESCRIBING_LAST)
+
+
+def _head(words: Sequence[str]) -> list[str]:
+    """Who a phrase is about: what it is 'of' ('The majority of these creators' -> 'creators'), else all of it
+    ('tournament visitors'), without the words that only describe them, two words at most; [] for a pronoun."""
+    lowered = [word.lower() for word in words]
+    if "of" in lowered:
+        words = words[lowered.index("of") + 1:]
+    kept = [word for word in words if not _describes(word) and word.lower() not in _PRONOUNS]
+    return kept[-2:]
+
+
+def _singular(word: str) -> str:
+    """One of a plural noun ('fines' -> 'fine', 'volumes' -> 'volume'); a noun that is plural as one ('earnings')
+    and any other word as it is."""
+    lowered = word.lower()
+    if lowered in _PLURAL_ONLY or not lowered.endswith("s") or lowered.endswith(("ss", "us", "is", "'s", "’s")):
+        return word
+    if lowered.endswith("ies") and len(lowered) > 4:
+        return word[:-3] + "y"
+    if lowered.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1]
 
 
 def _en_subject(words: list[str]) -> tuple[list[str], str | None]:
@@ -521,14 +716,16 @@ def _en_subject(words: list[str]) -> tuple[list[str], str | None]:
         if lowered[at] == "that" or (lowered[at] in _REPORTING and not (at and lowered[at - 1] in _AUXILIARIES)):
             said = _en_subject(words[at + 1:])
             return said if said[0] or lowered[at] == "that" else (_en_phrase(words[:at]), said[1])
-    verbs = [at for at, word in enumerate(words) if _is_verb(word)]
+    verbs = [at for at, word in enumerate(words)
+             if _is_verb(word) or (at and lowered[at - 1] == "to" and lowered[at] in _TO_CHANGE)]
     if not verbs:
         phrase = _en_phrase(words)
         return ([] if _temporal(phrase) else phrase), None
     last = verbs[-1]
     if lowered[last] in ("up", "down") and last > 0 and _is_verb(words[last - 1]):
         last -= 1  # 'ticked up'
-    verb = lowered[verbs[-1]] if lowered[verbs[-1]] in _CHANGES else lowered[last]
+    verb = lowered[verbs[-1]] if lowered[verbs[-1]] in _CHANGES or lowered[verbs[-1]] in _TO_CHANGE \
+        else lowered[last]
     following = words[last + 1:]
     if following and verb not in _AUXILIARIES and following[0].lower() not in _PREPOSITIONS \
             and following[0].lower() not in _PARTICLES:
@@ -568,6 +765,8 @@ def _is_verb(word: str) -> bool:
         return True
     if not word.islower() or lowered in _ING_NOUNS:
         return False
+    if "-" in lowered and lowered.split("-")[0] not in _VERB_PREFIXES:
+        return False  # 'fully-cooked', 'good-paying': adjectives
     return (len(lowered) > 4 and lowered.endswith("ed")) or (len(lowered) > 5 and lowered.endswith("ing"))
 
 

@@ -24,8 +24,8 @@ and list numbers (第 3 页, page 3, 一、, 1., 1.1, (2)), ordinals and ranks (
 iPhone 16, G20, 5G), numbers in URLs and e-mail addresses, comparison windows (较前 7 天, the
 previous 7 days), ratios (four in 10), tenths that may be words (八成是 'probably', 一成不变, 十成,
 三成用户, 七成新), quantities that are no amount of anything (a class: 10 万吨级; a place: 3 公里外,
-3 km away; a race: 100 米跑, the 10 km run; a unit as an adjective: a 10-ton truck, a 1,000-km
-pipeline) and quantities in units this model has no unit for (years, months, hours, minutes, ages
+3 km away; a race: 100 米跑, the 10 km run; a unit as the adjective of a small number: a 10-ton truck,
+a 40-acre farm) and quantities in units this model has no unit for (years, months, hours, minutes, ages
 岁, floors, degrees and temperatures, percentage points, 级, 代, 届, 期, feet, inches, mph, bytes,
 纳米): skipped rather than mislabelled as counts.
 
@@ -56,6 +56,11 @@ Decisions worth knowing:
   公里, 3 km away, 5 miles north of), it is skipped. A unit in Chinese numerals needs a hundred and more, as a
   measure word does (三百吨, but 最后一公里). 'pounds' weigh only as 'pounds of' something that is not
   money ('3,000 pounds of beef'); elsewhere they are sterling. 1米8 and 2斤半 (two parts) are skipped.
+- A unit as an adjective (hyphened, or singular after a number other than one) measures what it describes when
+  the number is grouped, scaled or from 10,000 on: 'a 325,000-square-foot facility' is 325,000 with the noun
+  'square-foot' (`unit_words` writes it 'square feet'), 'a 1,300-km pipeline' 1,300 km; the noun after it is
+  what it measures. A small one names a kind of thing, a spec rather than what the article reports (a 10-ton
+  truck, a 40-acre farm, a 500-square-foot flat), and is skipped, as a race is (the 10,000-metre final).
 - Tenths (成) are a percentage only after a qualifier (近六成, 超过两成, 不到一成), after a verb of
   change or share (增长两成, 占三成), or before a bound or 的 (三成以上, 两成多, 三成的用户); from one
   to nine, and 一成半 is 15%. Elsewhere 成 is as likely a word (八成是, 一成为, 成本, 成员).
@@ -98,8 +103,23 @@ def agrees(value: float, figure: Figure) -> bool:
 
 def measure_of(noun: str) -> str | None:
     """The unit of measure a noun names, one name for all its spellings ('吨', 'tons', 'tonnes' -> 't'; '公里',
-    'km' -> 'km'); None for a noun that counts things ('用户', 'jobs')."""
-    return _MEASURE_OF.get(" ".join(noun.translate(_FOLD).lower().split()))
+    'km' -> 'km'; 'square-foot', 'square feet' -> 'ft2'); None for a noun that counts things ('用户', 'jobs')."""
+    return _MEASURE_OF.get(_unit_key(noun.translate(_FOLD)))
+
+
+def unit_words(noun: str) -> str:
+    """A measured figure's unit as a reader writes it after a number other than one: 'square-foot' and 'square
+    foot' (a unit as an adjective: 'a 325,000-square-foot facility') are 'square feet', 'ton' 'tons'; the plural
+    and the abbreviations ('tonnes', 'km', '吨') as they are."""
+    key = _unit_key(noun)
+    if key not in _SINGULAR_UNITS:
+        return noun
+    return key[:-len("foot")] + "feet" if key.endswith("foot") else key + "s"
+
+
+def _unit_key(noun: str) -> str:
+    """A unit's words as _MEASURE_OF spells them: lower case, one space where the text has blanks or hyphens."""
+    return " ".join(re.split(r"[\s\-‐]+", noun.lower().strip()))
 
 
 # Full-width digits, letters and marks as their ASCII selves, and the traditional forms of the Chinese
@@ -291,7 +311,7 @@ _MEASURES = {
     "m": ("米", "metres", "meters", "metre", "meter"),
     "cm": ("厘米",), "mm": ("毫米",),
     "mile": ("英里", "miles", "mile"),
-    "t": ("吨", "metric tons", "metric tonnes", "tonnes", "tonne", "tons", "ton"),
+    "t": ("吨", "metric tons", "metric tonnes", "tonnes", "tonne", "tons", "ton", "metric ton", "metric tonne"),
     "t-km": ("吨公里",),
     "jin": ("斤",),
     "kg": ("公斤", "千克", "kg", "kgs", "kilograms", "kilogram", "kilos"),
@@ -300,10 +320,11 @@ _MEASURES = {
     "mu": ("亩",),
     "ha": ("公顷", "hectares", "hectare"),
     "acre": ("acres", "acre"),
-    "m2": ("平方米", "square metres", "square meters", "sq m"),
-    "km2": ("平方公里", "平方千米", "square kilometres", "square kilometers", "square km", "sq km"),
-    "ft2": ("square feet", "sq ft"),
-    "mi2": ("square miles",),
+    "m2": ("平方米", "square metres", "square meters", "sq m", "square metre", "square meter"),
+    "km2": ("平方公里", "平方千米", "square kilometres", "square kilometers", "square km", "sq km", "square kilometre",
+            "square kilometer"),
+    "ft2": ("square feet", "sq ft", "square foot"),
+    "mi2": ("square miles", "square mile"),
     "m3": ("立方米", "cubic metres", "cubic meters"),
     "l": ("升", "litres", "liters", "litre", "liter"),
     "barrel": ("桶", "barrels", "barrel", "bpd"),
@@ -315,6 +336,16 @@ _MEASURES = {
     "teu": ("标箱", "teu", "teus"),
 }
 _MEASURE_OF = {word: name for name, words in _MEASURES.items() for word in words}
+# The spellings of one unit, which after a number other than one make it an adjective ('a 40,000 square foot
+# campus', 'a 10 ton truck'), as a hyphen does ('a 325,000-square-foot facility', 'a 1,300-km pipeline').
+_SINGULAR_UNITS = frozenset((
+    "square foot", "square mile", "square metre", "square meter", "square kilometre", "square kilometer", "ton",
+    "tonne", "metric ton", "metric tonne", "kilogram", "pound", "acre", "hectare", "mile", "metre", "meter",
+    "kilometre", "kilometer", "litre", "liter", "barrel", "kilowatt", "megawatt", "gigawatt"))
+# A unit as an adjective measures what it describes when the number is grouped ('325,000'), scaled ('1.2
+# million') or this large; smaller, it names a kind of thing (a 10-ton truck, a 40-acre farm), a spec rather
+# than an amount the article reports.
+_MEASURING_ADJECTIVE = 10_000
 _LENGTHS = frozenset({"km", "m", "cm", "mm", "mile"})
 # Letters after which a Chinese unit word is something else: 升至 'rose to', 克拉 'carats', 吨位 'tonnage',
 # 米其林, and 1米8 (a height in two parts, of which the first alone is wrong).
@@ -326,6 +357,9 @@ _MEASURE_AFTER = re.compile(
                for word in sorted((w for w in _MEASURE_OF if not w.isascii()), key=len, reverse=True))
     + r"|(?i:(?:" + "|".join(word.replace(" ", r"\s+") for word in sorted(
         (w for w in _MEASURE_OF if w.isascii()), key=len, reverse=True)) + r")(?![A-Za-z0-9])))")
+_UNIT_ADJECTIVE_AFTER = re.compile(
+    r"(?a)[-‐](?P<unit>(?i:" + "|".join(word.replace(" ", "[- ]") for word in sorted(
+        (w for w in _MEASURE_OF if w.isascii()), key=len, reverse=True)) + r"))(?![A-Za-z0-9])")
 # After the unit: a class, not a quantity (10万吨级, 百万千瓦级), or a second part (2斤半, 1米8).
 _CLASS_AFTER = re.compile(r"级|[0-9]|半")
 # After a length: where something is, not how much of it (3公里外, 500米处, 3 km away, 5 miles north of),
@@ -572,9 +606,9 @@ def _after(text: str, reading: _Reading) -> bool:
     """Read scale, unit and noun after the number; False if what follows makes it no figure."""
     at = reading.number_end
     if not reading.hanzi and not reading.scaled and reading.unit == "count":
-        if (_NOT_A_FIGURE_AFTER.match(text, at) and not _looks_like_scale(text, at, reading)
-                and _measured_unit(text, at, reading) is None):
-            return False  # but a unit glued to its number is one: 10km, 500MW
+        if ((_NOT_A_FIGURE_AFTER.match(text, at) or _UNIT_ADJECTIVE_AFTER.match(text, at))
+                and not _looks_like_scale(text, at, reading) and _measured_unit(text, at, reading) is None):
+            return False  # but a unit glued to its number is one (10km, 500MW), and a grouped unit adjective
         if text[at:at + 1] in (".", ")", ":") and _line_start(text, reading.number_start):
             return False  # a list number opening its line: '1. ', '2) '
         if text[at:at + 1] == ")" and text[reading.number_start - 1:reading.number_start] == "(":
@@ -692,12 +726,17 @@ def _measured_unit(text: str, at: int, reading: _Reading) -> re.Match[str] | Non
     """The unit of measure right after the number ('吨', '平方公里', 'km', 'metric tons'), where it measures a
     quantity; None where there is none or it makes the number something else: a class (10万吨级), a place
     (3公里外, 向东1.6公里, 3 km away), a race (100米跑), a temperature (度, but 300亿度 is electricity), money
-    (pounds)."""
+    (pounds), a spec (a 10-ton truck: see _MEASURING_ADJECTIVE)."""
     found = _MEASURE_AFTER.match(text, at)
+    hyphenated = found is None
+    found = found or _UNIT_ADJECTIVE_AFTER.match(text, at)
     if found is None:
         return None
-    word, end = " ".join(found.group("unit").lower().split()), found.end()
+    word, end = _unit_key(found.group("unit")), found.end()
     measure = _MEASURE_OF[word]
+    if (hyphenated or (word in _SINGULAR_UNITS and reading.value != 1)) and not (
+            reading.grouped or reading.scaled or reading.value >= _MEASURING_ADJECTIVE):
+        return None
     if (not word.isascii() and _CLASS_AFTER.match(text, end)) or (measure in _LENGTHS and (
             _PLACE_OR_RACE_AFTER.match(text, end)
             or _PLACE_BEFORE_ZH.search(text, max(0, reading.start - _LEFT_ZH), reading.start))):

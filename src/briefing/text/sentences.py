@@ -4,7 +4,7 @@ date's tense from and quotes.py reads a quote's speaker from.
 A sentence ends at 。！？；, at a line break, and at '.', '!' or '?' followed by a space and then not
 by a small letter ('"We will win!" she added' goes on), except at the full stop of an abbreviation
 that is usually followed by more of the sentence ('Jan. 18', 'Mr. Chew', 'U.S. officials'). Closing
-quote marks after the stop stay with the sentence they close.
+quote marks and footnote marks ('.[1]') after the stop stay with the sentence they close.
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     return bool(_ABBREVIATION.fullmatch(letters)) or (len(letters) == 1 and letters.isupper())
 
 
-# A stop takes the closing marks after it; an English one must be followed by a space and not by a small letter
-# ('"We will win!" she added' goes on).
-_STOP = re.compile(r"[。！？；\n]+[”’」』\"']*|[.!?]+[”’\"']*(?=\s|$)(?!\s+[a-z])")
+# A stop takes the closing marks after it, and the footnote marks of a page copied from a wiki ('the Act.[1] The
+# court'); an English one must be followed by a space and not by a small letter ('"We will win!" she added' goes on).
+_STOP = re.compile(r"[。！？；\n]+[”’」』\"']*|[.!?]+[”’\"']*(?:\[\d{1,3}\])*(?=\s|$)(?!\s+[a-z])")
 
 
 def sentence_start(text: str, position: int, floor: int = 0) -> int:
