@@ -290,3 +290,11 @@ def test_a_unit_as_an_adjective_prints_as_a_unit(tmp_path: Path) -> None:
     assert format_value(plant, Locale.EN) == "215,000 square feet"  # as the key figure and the table print it
     # A 12-ton truck is a kind of truck: no figure of the article.
     assert not any(s.value == 12 for s in outline.statistics)
+
+
+def test_a_label_a_paragraph_gives_twice_is_told_apart_by_what_its_statement_is_about(tmp_path: Path) -> None:
+    text = ("港口年报\n\n2024年，滨江港运行平稳，货物吞吐量达2.1亿吨。其中，东港区运行8600余艘次，货物吞吐量1.3亿吨；"
+            "西港区运行5200余艘次，货物吞吐量8000万吨，同比增长6.2%。\n")
+    by_value, _, _ = drafted(tmp_path, text)
+    assert [by_value[value] for value in (210_000_000, 130_000_000, 80_000_000)] == [
+        "滨江港货物吞吐量", "东港区货物吞吐量", "西港区货物吞吐量"]

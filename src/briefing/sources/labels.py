@@ -88,6 +88,10 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _LIST_JOINER = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 _JOINERS = frozenset(("、", "和", "及", "与", "以及"))
 # Verbs that say what a figure of things is to the subject before them, not what the things are.
+# What a clause is about: its words before its verb ('三峡船闸运行10000余闸次' is about 三峡船闸).
+_SUBJECT = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(?:运行|完成|实现|达到|达|突破|超过|累计|共有|共|有|建成|开通|接待|"
+                      r"发送|运送|处理|新增|增长|下降|为|是)")
+_CONNECTIVE = re.compile(r"^(?:其中|此外|同时|另外|而|但)[，,]?")
 _LINKING_VERBS = ("来自", "相当于", "包括", "涉及", "惠及", "带动", "覆盖")
 # Measure words for people: what follows them is what the people did ('12.3万人聚集在…'), not a noun.
 _PEOPLE = frozenset(("人", "名", "位", "人次"))
@@ -106,7 +110,29 @@ def labels(text: str, figures: Sequence[Figure], chinese: bool) -> list[str]:
     named: list[str] = []  # the labels so far, '' where the article names nothing: no subject for the next
     for index in range(len(figures)):
         named.append(_zh_label(text, figures, index, named) if chinese else _en_label(text, figures, index, named))
+    if chinese:
+        named = _told_apart(text, figures, named)
     return [label or _fallback(figure, chinese) for label, figure in zip(named, figures, strict=True)]
+
+
+def _told_apart(text: str, figures: Sequence[Figure], named: list[str]) -> list[str]:
+    """Labels a paragraph gives twice, each with what its statement is about where the clause before names it:
+    '三峡船闸运行10000余闸次,通过量1.54亿吨;三峡升船机运行4700余厢次,通过量503万吨' gives '三峡船闸通过量' and
+    '三峡升船机通过量', not '通过量' twice."""
+    told = list(named)
+    for index, label in enumerate(named):
+        if not label or named.count(label) < 2:
+            continue
+        start, _ = clause_around(text, figures[index].start, figures[index].end)
+        head = text[:start].rstrip()
+        if head[-1:] not in ("，", ",", "；", ";"):
+            continue  # the figure's clause opens its sentence: nothing before it to borrow from
+        before_start, _ = clause_around(text, len(head) - 1, len(head) - 1)
+        subject = _SUBJECT.match(_CONNECTIVE.sub("", text[before_start:len(head) - 1]))
+        if subject and not label.startswith(subject.group(1)) \
+                and _width(subject.group(1) + label) <= LABEL_LIMIT[True]:
+            told[index] = subject.group(1) + label
+    return told
 
 
 def counted_noun(figure: Figure) -> str | None:
