@@ -17,6 +17,7 @@ from briefing.outline.validate import read_outline
 from tests.conftest import DEFAULT_OUTLINE, FIXTURES, SHIPPED_ARTICLE
 from tests.refusals import run
 from tests.sources.site import serving
+from tests.validate_ooxml import findings_in
 
 SOURCES = FIXTURES / "sources"
 
@@ -129,6 +130,7 @@ def test_a_draft_builds_as_it_is(tmp_path: Path) -> None:
     assert "TikTok海外关停：危机背后的深层剖析与未来走向" in titles
     assert any("事件时间线" in title for title in titles)
     assert (tmp_path / "build" / "executive" / "briefing.pptx").exists()
+    assert findings_in(tmp_path / "build") == []  # valid Office Open XML, both versions
 
 
 def test_an_outline_is_not_replaced_unasked(tmp_path: Path) -> None:
