@@ -48,6 +48,7 @@ def test_the_first_line_is_the_title_when_it_reads_as_one() -> None:
     ("2025年2月2日", date(2025, 2, 2)),
     ("Published: February 2, 2025", date(2025, 2, 2)),
     ("Updated 3 Feb. 2025, 10:00 a.m.", date(2025, 2, 3)),
+    ("来源:示例文库 编辑:示例网 时间:2024/03/28 23:09:11", date(2024, 3, 28)),  # a half-width colon before it
 ])
 def test_a_date_line_under_the_title_is_the_publication_date(line: str, published: date) -> None:
     article = read_article_bytes(f"公交调整\n{line}\n{BODY_ZH[0]}\n{BODY_ZH[1]}".encode(), "bus.txt")

@@ -294,7 +294,7 @@ _EN_BARE_DAY = re.compile(
 )
 _EN_RANGE_DASH = re.compile(r",?\s*(?:-|–|—|to|through|thru|until|till|and)\s*")
 _ISO_DATE = re.compile(
-    r"(?<![A-Za-z0-9.\-/:])(?P<year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+    r"(?<![A-Za-z0-9.\-/])(?<!\d:)(?P<year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
     r"(?!\d|[-/.:]\d|[A-SU-Za-z])"
 )
 # Month and day in either order before the year: 1/18/2025, 18/01/2025, 01-18-2025 (never a fraction, a score
