@@ -25,6 +25,7 @@ from briefing.sources.sentences import clause_around, shorten, topic
     ("Last year, passenger numbers rose by about 18%.", "Passenger numbers rose by about 18%"),
     ("According to the harbour authority, fares stay the same.", "Fares stay the same"),
     ("In 2024, iPads replaced paper tickets.", "iPads replaced paper tickets"),
+    ("濱江全媒體報道，今年展會的參展商數量創下新高。", "今年展會的參展商數量創下新高"),  # traditional characters
 ])
 def test_a_title_starts_at_the_topic(sentence: str, title: str) -> None:
     assert topic(sentence, 20 if "，" in sentence or "。" in sentence else 9) == title

@@ -97,8 +97,10 @@ _ZH_OPENERS = re.compile(
     r"值得一提的是|值得注意的是|总体来看|总的来看|总体上看|其中|对此|为此|因此|然而|但是|不过|而且|另一方面|事实上|实际上)")
 _ZH_FRAME = re.compile(r"(?:面对|随着|为了|根据|按照|依托|围绕).{2,}|在.{2,}(?:下|中|上|时|期间|方面|之际)"
                        r"|.{2,}(?:会议|大会|论坛|峰会|发布会|开幕式|典礼)(?:上|期间)"  # '…第三次会议上', without '在'
-                       r"|据.{1,20}(?:统计|显示|介绍|报道)")
-_ZH_ATTRIBUTION = re.compile(r".{2,}(?:显示|表示|指出|介绍|称|认为|说|透露|强调|获悉|了解到|表明|报道)")
+                       r"|[据據].{1,20}(?:统计|显示|介绍|报道|統計|顯示|介紹|報道)")
+# Simplified and traditional ('大公文匯全媒體報道'): the articles read here are written in either.
+_ZH_ATTRIBUTION = re.compile(r".{2,}(?:显示|表示|指出|介绍|称|认为|说|透露|强调|获悉|了解到|表明|报道"
+                             r"|顯示|介紹|稱|認為|說|強調|獲悉|瞭解到|報道|報導)")
 _EN_SETTING_WORD = re.compile(
     r"on|in|at|by|since|until|during|last|this|next|early|late|earlier|later|the|of|a|years?|weeks?|months?|days?"
     r"|quarter|weekend|morning|afternoon|evening|night|today|yesterday|tomorrow|\w+day|jan(?:uary)?|feb(?:ruary)?"
