@@ -357,3 +357,12 @@ def test_a_byline_opening_an_untitled_text_is_in_no_title_point_or_summary(tmp_p
     drafted = [*outline.summary, *(point for section in outline.sections for point in section.points),
                *(section.title for section in outline.sections)]
     assert drafted and not any("林小满" in text or "记者" in text for text in drafted)
+
+
+def test_a_copy_that_starts_mid_sentence_still_drafts_titled_parts(tmp_path: Path) -> None:
+    """A selection that begins with the end of a sentence ('。2024年，…'): no empty title anywhere."""
+    source = tmp_path / "piece.txt"
+    source.write_text("。2024年，全市粮食产量达1200万吨，保持稳定。\n。\n", encoding="utf-8")
+    draft(source, tmp_path / "outline.yaml")
+    drafted = read_outline(tmp_path / "outline.yaml")
+    assert drafted.meta.title.startswith("全市粮食产量达") and drafted.sections[0].title

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from io import StringIO
+from pathlib import Path
 from typing import Any
 
 from briefing.outline.limits import MAX_EVENTS_PER_CHART
@@ -25,7 +26,7 @@ from briefing.sources.comparisons import comparisons
 from briefing.sources.facts import DraftEvent, DraftQuote, DraftStatistic, Facts, find_facts, unique_id
 from briefing.sources.leads import Lead, lead_run
 from briefing.sources.lines import is_short
-from briefing.sources.sentences import sentences, shorten, topic, typeset_chinese
+from briefing.sources.sentences import opening_sentence, sentences, shorten, topic, typeset_chinese
 from briefing.sources.structure import numbering
 from briefing.text.figures import find_figures
 from briefing.text.quotes import find_quotes
@@ -57,13 +58,13 @@ _PHRASE_BREAK = re.compile(r"(?<=[\u3400-\u9fff]{2})[ \u3000]+(?=[\u3400-\u9fff]
 
 _WORDS = {
     True: {
-        "overview": "概述", "timeline": "事件时间线", "audience": "管理层摘要",
+        "overview": "概述", "part": "第{}部分", "timeline": "事件时间线", "audience": "管理层摘要",
         "audience_description": "要点、关键数据与时间线，十页以内的幻灯片", "cover": "面向：管理层",
         "bar_caption": "数字按原文；各项的时点可能不同，仅作量级对比。",
         "timeline_caption": "事件按原文所述日期排列。",
     },
     False: {
-        "overview": "Overview", "timeline": "Timeline of events",
+        "overview": "Overview", "part": "Part {}", "timeline": "Timeline of events",
         "audience": "Executive summary",
         "audience_description": "Key points, key figures and the timeline, in ten slides or fewer",
         "cover": "For: leadership",
@@ -190,12 +191,11 @@ def _chunked(paragraphs: list[Block], chinese: bool) -> list[DraftPart]:
     """An article without headings, cut into parts titled by the topic of their first sentence."""
     count = max(1, min(MOST_PARTS, math.ceil(len(paragraphs) / PARAGRAPHS_PER_PART)))
     size = math.ceil(len(paragraphs) / count) if paragraphs else 1
-    parts = []
+    parts: list[DraftPart] = []
     for start in range(0, len(paragraphs), size):
         part = DraftPart("", paragraphs[start:start + size], from_heading=False)
-        opening = _own_words(part)[0].text
-        first = sentences(opening)
-        part.title = topic(first[0].text if first else opening, PART_TITLE_LIMIT[chinese])
+        part.title = topic(opening_sentence(_own_words(part)[0].text), PART_TITLE_LIMIT[chinese]) \
+            or _WORDS[chinese]["part"].format(len(parts) + 1)
         parts.append(part)
     return parts
 
@@ -285,12 +285,13 @@ def _summary(parts: list[DraftPart], facts: Facts, chinese: bool) -> list[str]:
     summary = []
     for section in parts[:5]:
         paragraphs = [*_own_words(section), *(p for sub in section.subsections for p in _own_words(sub))]
-        candidates = [(len(facts.by_paragraph.get(p.number, [])), -i, s.text)
-                      for i, p in enumerate(paragraphs) for s in sentences(p.text)[:2]]
+        candidates = [(len(facts.by_paragraph.get(p.number, [])), -i, -j, s.text)
+                      for i, p in enumerate(paragraphs)
+                      for j, s in enumerate([s for s in sentences(p.text) if re.search(r"\w", s.text)][:2])]
         if candidates:
-            best = max(candidates)[2]
+            best = max(candidates)[3]
             summary.append(_with_references(shorten(best, SUMMARY_LIMIT[chinese]), facts.statistics))
-    return [text for text in summary if text] or [parts[0].title]
+    return [text for text in summary if text] or [_with_references(parts[0].title, facts.statistics)]
 
 
 # --- the outline's entries -----------------------------------------------------------------------------------
@@ -299,8 +300,8 @@ def _meta(article: Article, copy: SourceCopy | None, today: date, chinese: bool)
     if article.title:
         title = shorten(article.title, 60) if len(article.title) > 120 else article.title
     else:  # an untitled text: its opening sentence's topic, not its whole first paragraph
-        opening = next(iter(sentences(article.blocks[0].text)), None) if article.blocks else None
-        title = topic(opening.text, UNTITLED_TITLE_LIMIT[chinese]) if opening else article.location
+        opening = opening_sentence(article.blocks[0].text) if article.blocks else ""
+        title = topic(opening, UNTITLED_TITLE_LIMIT[chinese]) or Path(article.location).stem
     source: dict[str, Any] = {"id": "article", "title": title}
     for key, value in (("url", article.url), ("publisher", article.publisher), ("published", article.published),
                        ("caveat", article.caveat)):

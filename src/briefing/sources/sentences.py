@@ -122,6 +122,11 @@ def _sets_the_scene(clause: str, chinese: bool) -> bool:
                             or _EN_ATTRIBUTION.fullmatch(clause) is not None)
 
 
+def opening_sentence(text: str) -> str:
+    """The text's first sentence that has a word in it (a stray '。' left by a copy is none), else the text."""
+    return next((sentence.text for sentence in sentences(text) if re.search(r"\w", sentence.text)), text)
+
+
 def topic(sentence: str, limit: int) -> str:
     """A title cut from a sentence: from its first clause that says its topic, shortened to `limit`."""
     chinese = is_chinese(sentence)
