@@ -16,7 +16,7 @@ from briefing.outline.model import MAX_STATISTIC
 from briefing.sources.article import Article, Block
 from briefing.sources.bylines import news_dateline
 from briefing.sources.labels import labels
-from briefing.sources.sentences import Sentence, clause_around, is_chinese, sentence_at, shorten
+from briefing.sources.sentences import Sentence, clause_around, is_chinese, sentence_at, shorten, without_dangling_end
 from briefing.text.dates import DateContext, DateMention
 from briefing.text.figures import Figure, find_figures, unit_words
 from briefing.text.quotes import find_quotes
@@ -390,11 +390,12 @@ def _fit(words: str, chinese: bool) -> str:
             words = unquoted if len(re.sub(r"\W", "", unquoted)) >= 5 else words
         elif shorten(bare := _EN_ARTICLES.sub("", words), limit) == shorten(bare, len(bare)):
             words = bare
-    title = shorten(words, limit)
-    dangling = _ZH_DANGLING_END if chinese else _EN_DANGLING_END
-    while (cut := dangling.search(title)) and cut.start() > 0:
+    title = without_dangling_end(shorten(words, limit))
+    if chinese:
+        return title
+    while (cut := _EN_DANGLING_END.search(title)) and cut.start() > 0:
         title = title[:cut.start()].rstrip(" ,，")
-    return title if chinese else title[:1].upper() + title[1:]
+    return title[:1].upper() + title[1:]
 
 
 def _statistics(block: Block, mentions: list[DateMention], chinese: bool) -> list[DraftStatistic]:

@@ -174,12 +174,25 @@ def shorten(text: str, limit: int) -> str:
         if _size(kept + word, chinese) > limit:
             break
         kept += word
-    if not chinese:  # cut at a word: not after one that leads on ('…its decision on a case that has')
-        while (words := kept.split()) and len(words) > 1 and words[-1].lower() in _LEADS_ON:
-            kept = kept[:kept.rstrip().rindex(words[-1])]
-    return _trim_end(kept) or text[:limit]
+    return _trim_end(without_dangling_end(kept)) or text[:limit]
 
 
+def without_dangling_end(text: str) -> str:
+    """The text without the words at its end that lead on to what was cut off after them ('…its decision on a
+    case that has', '…公交车存在的一些'), word by word, so that '存在' stays whole; at least one word is left."""
+    chinese = is_chinese(text)
+    tokens = _words(text)
+    leads_on = _ZH_LEADS_ON if chinese else _LEADS_ON
+    while len([t for t in tokens if t.strip()]) > 1 and (
+            not tokens[-1].strip() or tokens[-1].strip() in leads_on or tokens[-1].strip() in "、，,"):  # 'May' stays
+        tokens.pop()
+    return "".join(tokens)
+
+
+# Chinese words that lead on to what follows them, the same way.
+_ZH_LEADS_ON = frozenset({"的", "地", "得", "一些", "一个", "了", "在", "和", "与", "及", "以及", "对", "把", "被",
+                          "从", "向", "为", "是", "将", "已", "之", "而", "并", "或", "这", "那", "其", "该", "各",
+                          "每", "由", "于", "给", "让", "使", "比", "跟", "同", "等"})
 # English words that lead on to what follows them: a text cut short does not end on one.
 _LEADS_ON = frozenset({
     "a", "an", "the", "of", "on", "in", "at", "to", "for", "from", "by", "with", "and", "or", "but", "that",
