@@ -66,7 +66,8 @@ def test_a_clause_ends_at_its_marks_not_inside_numbers_and_abbreviations(text: s
      "The harbour council approved the plan for a ferry"),
     ("The city opened three new subway lines on Monday after two years of work", 8,
      "The city opened three new subway lines"),
-    ("带着市民反映的公交线路存在的一些问题记者来到了市公交集团", 15, "带着市民反映的公交线路存在"),  # '存在' stays whole
+    # '存在' stays whole: the cut is by words
+    ("带着市民反映的公交线路存在的一些问题记者来到了市公交集团", 15, "带着市民反映的公交线路存在"),
     ("The bridge would reopen in May after repairs to the deck", 6, "The bridge would reopen in May"),
 ])
 def test_a_text_cut_at_a_word_does_not_end_on_one_that_leads_on(text: str, limit: int, cut: str) -> None:
