@@ -366,3 +366,17 @@ def test_a_copy_that_starts_mid_sentence_still_drafts_titled_parts(tmp_path: Pat
     draft(source, tmp_path / "outline.yaml")
     drafted = read_outline(tmp_path / "outline.yaml")
     assert drafted.meta.title.startswith("全市粮食产量达") and drafted.sections[0].title
+
+
+def test_a_long_headline_is_cut_to_the_covers_two_lines_and_the_source_keeps_it_whole(tmp_path: Path) -> None:
+    headline = ("Harbour district expands, ferry companies announce $1 billion investment in new piers, boats "
+                "and terminals")
+    source = tmp_path / "harbour.txt"
+    source.write_text(f"{headline}\n\nThe ferry companies said on March 1, 2025 that 12 new boats would enter "
+                      "service by 2027.\n", encoding="utf-8")
+    draft(source, tmp_path / "outline.yaml")
+    code, printed = run("build", str(tmp_path / "outline.yaml"), "-o", str(tmp_path / "build"))
+    assert code == 0 and "too long" not in printed, printed
+    assert findings_in(tmp_path / "build") == []
+    drafted = read_outline(tmp_path / "outline.yaml")
+    assert (drafted.meta.title, drafted.meta.source.title) == ("Harbour district expands", headline)

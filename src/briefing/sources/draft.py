@@ -35,8 +35,8 @@ from briefing.text.quotes import find_quotes
 POINT_LIMIT = {True: 42, False: 22}
 SUMMARY_LIMIT = {True: 56, False: 28}
 PART_TITLE_LIMIT = {True: 20, False: 9}
-SHORT_TITLE_LIMIT = {True: 24, False: 9}
-UNTITLED_TITLE_LIMIT = {True: 30, False: 14}  # Chinese: room for a figure's unit ('…同比增长约5.7%')
+SHORT_TITLE_LIMIT = {True: 24, False: 9}  # Chinese: room for a figure's unit ('…同比增长约5.7%')
+TITLE_LIMIT = {True: 32, False: 11}  # what the deck's cover sets on two lines: about 36 characters or 70 letters
 POINTS_PER_PART = 6
 QUOTES_PER_PART = 2
 KEY_FIGURES = 4
@@ -258,7 +258,7 @@ def _with_references(text: str, statistics: list[DraftStatistic]) -> str:
                 start = last + before.start()
         pieces += [text[last:start], "{" + statistic.id + "}"]
         last = figure.end
-        if statistic.unit_name and statistic.figure.measured and figure.noun:
+        if statistic.unit_name and statistic.figure.unit != "money" and figure.noun:
             # The reference prints the unit: the one written after the figure goes ('{id}' for '1.59亿吨', and for
             # '325,000-square-foot', which it prints '325,000 square feet').
             unit = re.match(r"[\s\-‐]*" + re.escape(figure.noun), text[last:])
@@ -298,11 +298,12 @@ def _summary(parts: list[DraftPart], facts: Facts, chinese: bool) -> list[str]:
 
 def _meta(article: Article, copy: SourceCopy | None, today: date, chinese: bool) -> dict[str, Any]:
     if article.title:
-        title = shorten(article.title, 60) if len(article.title) > 120 else article.title
+        headline = shorten(article.title, 60) if len(article.title) > 120 else article.title
+        title = _cover_title(headline, chinese)
     else:  # an untitled text: its opening sentence's topic, not its whole first paragraph
         opening = opening_sentence(article.blocks[0].text) if article.blocks else ""
-        title = topic(opening, UNTITLED_TITLE_LIMIT[chinese]) or Path(article.location).stem
-    source: dict[str, Any] = {"id": "article", "title": title}
+        title = headline = topic(opening, TITLE_LIMIT[chinese]) or Path(article.location).stem
+    source: dict[str, Any] = {"id": "article", "title": headline}
     for key, value in (("url", article.url), ("publisher", article.publisher), ("published", article.published),
                        ("caveat", article.caveat)):
         if value:
@@ -316,6 +317,18 @@ def _meta(article: Article, copy: SourceCopy | None, today: date, chinese: bool)
         meta["short_title"] = short
     meta.update({"date": today, "locale": "zh-CN" if chinese else "en", "source": source})
     return meta
+
+
+def _cover_title(headline: str, chinese: bool) -> str:
+    """The headline, or where it is longer than the deck's cover sets on two lines, its first clause when that
+    says enough ('US production sector expands'), else the headline cut at a word; the source keeps it whole."""
+    limit = TITLE_LIMIT[chinese]
+    if shorten(headline, limit) == shorten(headline, len(headline)):
+        return headline
+    first = re.split(r"[,，;；:：|｜]\s*|\s+[–—-]\s+", headline, maxsplit=1)[0].strip()
+    if shorten(first, limit) == first and (len(first) >= 6 if chinese else len(first.split()) >= 3):
+        return first
+    return shorten(headline, limit)
 
 
 def _named_by(title: str) -> str:

@@ -15,7 +15,7 @@ from datetime import date
 from briefing.outline.model import MAX_STATISTIC
 from briefing.sources.article import Article, Block
 from briefing.sources.bylines import news_dateline
-from briefing.sources.labels import labels
+from briefing.sources.labels import counted_noun, labels
 from briefing.sources.sentences import Sentence, clause_around, is_chinese, sentence_at, shorten, without_dangling_end
 from briefing.text.dates import DateContext, DateMention
 from briefing.text.figures import Figure, find_figures, unit_words
@@ -94,8 +94,13 @@ class DraftStatistic:
     @property
     def unit_name(self) -> str | None:
         """The unit the outline writes after the number: a currency other than the dollar, which has no unit
-        of its own, or a unit of measure ('元', '吨', 'tonnes')."""
-        return self.noun if self.unit == "count" and (self.figure.unit == "money" or self.figure.measured) else None
+        of its own, a unit of measure ('元', '吨', 'tonnes'), or a Chinese measure word counted alone ('33家',
+        '1256万人'), which a label leaves out and the number would otherwise lose."""
+        if self.unit != "count" or not self.noun:
+            return None
+        if self.figure.unit == "money" or self.figure.measured or counted_noun(self.figure) is None:
+            return self.noun
+        return None
 
 
 @dataclass(frozen=True)
