@@ -60,7 +60,7 @@ _WORDS = {
     True: {
         "overview": "概述", "part": "第{}部分", "timeline": "事件时间线", "audience": "管理层摘要",
         "audience_description": "要点、关键数据与时间线，十页以内的幻灯片", "cover": "面向：管理层",
-        "bar_caption": "数字按原文；各项的时点可能不同，仅作量级对比。",
+        "bar_caption": "数字取自原文，按同一精度取整；各项的时点可能不同，仅作量级对比。",
         "timeline_caption": "事件按原文所述日期排列。",
     },
     False: {
@@ -68,7 +68,7 @@ _WORDS = {
         "audience": "Executive summary",
         "audience_description": "Key points, key figures and the timeline, in ten slides or fewer",
         "cover": "For: leadership",
-        "bar_caption": "Figures as the source gives them; they may hold for different dates.",
+        "bar_caption": "Figures from the source, rounded to one precision; they may hold for different dates.",
         "timeline_caption": "Events on the dates the source gives.",
     },
 }
