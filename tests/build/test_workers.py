@@ -214,18 +214,26 @@ def test_a_worker_never_given_a_job_is_ended_quietly_at_once(imports: tuple[str,
 
 
 def _stopped_as_it_ends() -> int:
-    """A last job that makes the stop land at the worst moment: as the worker ends, its job done,
-    at the very call that turns the stop's handler off (as the parent's stop did, by chance, in a
-    busy build)."""
-    turn_off = signal.signal
+    """A last job that makes the stop land at the worst moment: as the worker ends, its job done, at the
+    very call that turns the stop's handler off or holds stops back, whichever the worker makes (as the
+    parent's stop did, by chance, in a busy build)."""
+    turn_off, hold = signal.signal, signal.pthread_sigmask
+
+    def restore_and_stop() -> None:
+        signal.signal, signal.pthread_sigmask = turn_off, hold  # type: ignore[assignment]
+        os.kill(os.getpid(), signal.SIGTERM)  # its handler runs before the next line does
 
     def stop_then_turn_off(signum: int, handler: object) -> object:
-        if signum == signal.SIGTERM and handler == signal.SIG_DFL:
-            signal.signal = turn_off  # type: ignore[assignment]
-            os.kill(os.getpid(), signal.SIGTERM)  # its handler runs before the next line does
+        if signum == signal.SIGTERM and handler in (signal.SIG_DFL, signal.SIG_IGN):
+            restore_and_stop()
         return turn_off(signum, handler)  # type: ignore[arg-type]
 
-    signal.signal = stop_then_turn_off  # type: ignore[assignment]
+    def stop_then_hold(how: int, mask: object) -> object:
+        if how == signal.SIG_BLOCK and signal.SIGTERM in mask:  # type: ignore[operator]
+            restore_and_stop()
+        return hold(how, mask)  # type: ignore[arg-type]
+
+    signal.signal, signal.pthread_sigmask = stop_then_turn_off, stop_then_hold  # type: ignore[assignment]
     return os.getpid()
 
 

@@ -207,8 +207,7 @@ def _serve(connection: Connection, imports: tuple[str, ...], environment: dict[s
         try:
             _serve_jobs(connection, imports, environment)
         finally:
-            # On the way out a stop finds nothing to unwind: it ends the process, and says nothing.
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            _hold_stops()  # on the way out a stop finds nothing to unwind
 
 
 def _serve_jobs(connection: Connection, imports: tuple[str, ...], environment: dict[str, str]) -> None:
@@ -235,8 +234,16 @@ def _serve_jobs(connection: Connection, imports: tuple[str, ...], environment: d
 
 
 def _interrupt(signum: int, frame: object) -> None:
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # once: a second stop ends the process, unwound or not
+    _hold_stops()  # once: the unwinding it starts is not interrupted again
     raise KeyboardInterrupt
+
+
+def _hold_stops() -> None:
+    """SIGTERM held back from now on, where signals can be (not on Windows, which ends a process without one).
+    Held, not ignored or reset: a handler switched while a stop is arriving makes CPython print 'Signal 15
+    ignored due to race condition', which a build must not show. The process is ending either way."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
 
 
 def _run_sent(job: bytes) -> tuple[bytes, bool]:
