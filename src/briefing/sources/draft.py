@@ -26,7 +26,7 @@ from briefing.sources.comparisons import comparisons
 from briefing.sources.facts import DraftEvent, DraftQuote, DraftStatistic, Facts, find_facts, unique_id
 from briefing.sources.leads import Lead, lead_run
 from briefing.sources.lines import is_short
-from briefing.sources.sentences import opening_sentence, sentences, shorten, topic, typeset_chinese
+from briefing.sources.sentences import fits, opening_sentence, sentences, shorten, topic, typeset_chinese
 from briefing.sources.structure import numbering
 from briefing.text.figures import find_figures
 from briefing.text.quotes import find_quotes
@@ -323,7 +323,7 @@ def _cover_title(headline: str, chinese: bool) -> str:
     """The headline, or where it is longer than the deck's cover sets on two lines, its first clause when that
     says enough ('US production sector expands'), else the headline cut at a word; the source keeps it whole."""
     limit = TITLE_LIMIT[chinese]
-    if shorten(headline, limit) == shorten(headline, len(headline)):
+    if fits(headline, limit):
         return headline
     first = re.split(r"[,，;；:：|｜]\s*|\s+[–—-]\s+", headline, maxsplit=1)[0].strip()
     if shorten(first, limit) == first and (len(first) >= 6 if chinese else len(first.split()) >= 3):

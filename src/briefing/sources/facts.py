@@ -16,7 +16,15 @@ from briefing.outline.model import MAX_STATISTIC
 from briefing.sources.article import Article, Block
 from briefing.sources.bylines import news_dateline
 from briefing.sources.labels import counted_noun, labels
-from briefing.sources.sentences import Sentence, clause_around, is_chinese, sentence_at, shorten, without_dangling_end
+from briefing.sources.sentences import (
+    Sentence,
+    clause_around,
+    fits,
+    is_chinese,
+    sentence_at,
+    shorten,
+    without_dangling_end,
+)
 from briefing.text.dates import DateContext, DateMention
 from briefing.text.figures import Figure, find_figures, unit_words
 from briefing.text.quotes import find_quotes
@@ -389,11 +397,11 @@ def _fit(words: str, chinese: bool) -> str:
     ('举行“中国经济高质量发展成效”系列新闻发布会' -> '举行系列新闻发布会'), and English articles, as a headline does
     ('Coalition of 14 environmental groups filed legal challenge'); ending on a word that carries meaning."""
     limit = EVENT_TITLE_LIMIT[chinese]
-    if shorten(words, limit) != shorten(words, len(words)):
+    if not fits(words, limit):
         if chinese:
             unquoted = _QUOTED_NAME.sub("", words)
             words = unquoted if len(re.sub(r"\W", "", unquoted)) >= 5 else words
-        elif shorten(bare := _EN_ARTICLES.sub("", words), limit) == shorten(bare, len(bare)):
+        elif fits(bare := _EN_ARTICLES.sub("", words), limit):
             words = bare
     title = without_dangling_end(shorten(words, limit))
     if chinese:

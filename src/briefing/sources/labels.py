@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefing.sources.sentences import clause_around
+from briefing.sources.sentences import clause_around, reading_size
 from briefing.text.figures import Figure
 
 LABEL_LIMIT = {True: 12, False: 5}
@@ -130,7 +130,7 @@ def _told_apart(text: str, figures: Sequence[Figure], named: list[str]) -> list[
         before_start, _ = clause_around(text, len(head) - 1, len(head) - 1)
         subject = _SUBJECT.match(_CONNECTIVE.sub("", text[before_start:len(head) - 1]))
         if subject and not label.startswith(subject.group(1)) \
-                and _width(subject.group(1) + label) <= LABEL_LIMIT[True]:
+                and reading_size(subject.group(1) + label, chinese=True) <= LABEL_LIMIT[True]:
             told[index] = subject.group(1) + label
     return told
 
@@ -355,7 +355,7 @@ def _zh_subjects(text: str, figures: Sequence[Figure], clause_start: int, named:
     words = text[start:clause_start]
     digit = re.search(r"[0-9０-９]", words)
     topic = "".join(_split_change(_zh_head(words[:digit.start()] if digit else words))[0])
-    return [topic] if topic and _width(topic) <= LABEL_LIMIT[True] else None
+    return [topic] if topic and reading_size(topic, chinese=True) <= LABEL_LIMIT[True] else None
 
 
 def _in_brackets(text: str) -> bool:
@@ -386,14 +386,10 @@ def _zh_noun_after(after: str) -> str:
         words = words[1:2]
     stop = next((at for at, word in enumerate(words) if word in _ZH_FILLER or word in _ZH_CHANGE), len(words))
     words = words[:stop]
-    if not words or _width("".join(words)) > 8 or not all(_CJK.search(word) or word.isalnum() for word in words):
+    if not words or reading_size("".join(words), chinese=True) > 8 or not all(
+            _CJK.search(word) or word.isalnum() for word in words):
         return ""
     return "".join(words) if any(_CJK.search(word) for word in words) else ""
-
-
-def _width(text: str) -> float:
-    """Length as a reader sees it: a Chinese character 1, a Latin letter or digit a half."""
-    return sum(1 if _CJK.match(char) else 0.5 for char in text if not char.isspace())
 
 
 def _fit(parts: list[list[str]], *, chinese: bool) -> str:
@@ -406,7 +402,7 @@ def _fit(parts: list[list[str]], *, chinese: bool) -> str:
 
     def size() -> float:
         words = [word for part in parts for word in part]
-        return _width("".join(words)) if chinese else len(words)
+        return reading_size("".join(words), chinese=True) if chinese else len(words)
 
     for dropped in ((lambda word: bool(_YEAR.fullmatch(word))), (lambda word: word == "的")) if chinese else ():
         for part in parts:

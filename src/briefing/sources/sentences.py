@@ -137,7 +137,7 @@ def topic(sentence: str, limit: int) -> str:
             break
         start = match.end()
     rest = sentence[start:].strip()
-    if _size(re.sub(r"[^\w\s]", "", rest), chinese) < _TOPIC_SHORTEST[chinese]:
+    if reading_size(re.sub(r"[^\w\s]", "", rest), chinese) < _TOPIC_SHORTEST[chinese]:
         rest = sentence
     title = shorten(rest, limit)
     return title if chinese or title[1:2].isupper() else title[:1].upper() + title[1:]
@@ -158,20 +158,20 @@ def shorten(text: str, limit: int) -> str:
     sentence-final full stop."""
     text = text.strip()
     chinese = is_chinese(text)
-    size = _size(text, chinese)
+    size = reading_size(text, chinese)
     if size <= limit:
         return _trim_end(text)
     # Whole clauses first: the longest run of leading clauses that fits, when it says enough.
     best = ""
     for match in _CLAUSE_END.finditer(text):
         head = text[: match.start()]
-        if _size(head, chinese) <= limit:
+        if reading_size(head, chinese) <= limit:
             best = head
-    if _size(best, chinese) >= limit // 2:
+    if reading_size(best, chinese) >= limit // 2:
         return _trim_end(best)
     kept = ""
     for word in _words(text):
-        if _size(kept + word, chinese) > limit:
+        if reading_size(kept + word, chinese) > limit:
             break
         kept += word
     return _trim_end(without_dangling_end(kept)) or text[:limit]
@@ -202,7 +202,12 @@ _LEADS_ON = frozenset({
     "against"})
 
 
-def _size(text: str, chinese: bool) -> float:
+def fits(text: str, limit: int) -> bool:
+    """Whether `shorten` gives the text back whole at `limit`, its trailing marks aside."""
+    return shorten(text, limit) == shorten(text, len(text))
+
+
+def reading_size(text: str, chinese: bool) -> float:
     """Length as a reader sees it: in Chinese, characters, a Latin letter or digit counting half (it is
     about half as wide); in English, words."""
     if not chinese:
