@@ -26,7 +26,15 @@ from briefing.sources.comparisons import comparisons
 from briefing.sources.facts import DraftEvent, DraftQuote, DraftStatistic, Facts, find_facts, unique_id
 from briefing.sources.leads import Lead, lead_run
 from briefing.sources.lines import is_short
-from briefing.sources.sentences import fits, opening_sentence, sentences, shorten, topic, typeset_chinese
+from briefing.sources.sentences import (
+    fits,
+    opening_sentence,
+    sentences,
+    shorten,
+    topic,
+    typeset_chinese,
+    worded_sentences,
+)
 from briefing.sources.structure import numbering
 from briefing.text.figures import find_figures
 from briefing.text.quotes import find_quotes
@@ -287,7 +295,7 @@ def _summary(parts: list[DraftPart], facts: Facts, chinese: bool) -> list[str]:
         paragraphs = [*_own_words(section), *(p for sub in section.subsections for p in _own_words(sub))]
         candidates = [(len(facts.by_paragraph.get(p.number, [])), -i, -j, s.text)
                       for i, p in enumerate(paragraphs)
-                      for j, s in enumerate([s for s in sentences(p.text) if re.search(r"\w", s.text)][:2])]
+                      for j, s in enumerate(worded_sentences(p.text)[:2])]
         if candidates:
             best = max(candidates)[3]
             summary.append(_with_references(shorten(best, SUMMARY_LIMIT[chinese]), facts.statistics))

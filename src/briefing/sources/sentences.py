@@ -122,9 +122,14 @@ def _sets_the_scene(clause: str, chinese: bool) -> bool:
                             or _EN_ATTRIBUTION.fullmatch(clause) is not None)
 
 
+def worded_sentences(text: str) -> list[Sentence]:
+    """The text's sentences that have a word in them: a stray '。' left by a copy is none."""
+    return [sentence for sentence in sentences(text) if re.search(r"\w", sentence.text)]
+
+
 def opening_sentence(text: str) -> str:
-    """The text's first sentence that has a word in it (a stray '。' left by a copy is none), else the text."""
-    return next((sentence.text for sentence in sentences(text) if re.search(r"\w", sentence.text)), text)
+    """The text's first sentence that has a word in it, else the text."""
+    return next((sentence.text for sentence in worded_sentences(text)), text)
 
 
 def topic(sentence: str, limit: int) -> str:
